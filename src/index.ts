@@ -1,0 +1,2 @@
+/** orchestra: the typed library entry point. */
+export {};
