@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The file names searched, in order, in each folder from the current one up to the repository root. */
+export const SEARCH_PLACES = [
+  'orchestra.yaml',
+  'orchestra.yml',
+  '.orchestra.yaml',
+  '.config/orchestra.yaml',
+  'package.json',
+];
+
+/**
+ * Finds the workflow file with cosmiconfig (imported lazily: it is only needed when no -f is given).
+ * Returns the path, and for package.json the key holding the workflow.
+ */
+export async function discoverWorkflow(cwd: string): Promise<{ file: string; root: string[] } | undefined> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  // Loaders only confirm presence: the loader re-parses with source positions for diagnostics.
+  const present = () => true;
+  const explorer = cosmiconfig('orchestra', {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'global',
+    stopDir: repoRoot(cwd),
+    loaders: { '.yaml': present, '.yml': present, noExt: present },
+    cache: false,
+  });
+  const found = await explorer.search(cwd);
+  if (!found || found.isEmpty) return undefined;
+  return { file: found.filepath, root: found.filepath.endsWith('package.json') ? ['orchestra'] : [] };
+}
+
+/** The nearest folder with a `.git`, or the filesystem root. */
+function repoRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return dir;
+  }
+}

@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatPath } from '../diagnostics/diagnostic.js';
+import { TaskGraph } from '../graph/task-graph.js';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { ConfigIssue } from './config-issue.js';
+import { discoverWorkflow, SEARCH_PLACES } from './discover.js';
+import { normalize } from './normalize.js';
+import { rules } from './rules/index.js';
+import { validateSchema } from './schema-validator.js';
+import { SourceDocument } from './source-document.js';
+import type { Workflow } from './workflow.js';
+
+export interface LoadOptions {
+  /** Where discovery starts and relative paths resolve (default: process.cwd()). */
+  cwd?: string;
+  /** --var overrides; each must name a declared variable. */
+  vars?: Readonly<Record<string, string>>;
+}
+
+/** Why a workflow could not be loaded, with the texts needed to print code frames. */
+export interface LoadFailure {
+  diagnostics: Diagnostic[];
+  sources: ReadonlyMap<string, string>;
+}
+
+/** A workflow that is ready to run, with the graph built from it. */
+export interface LoadedWorkflow {
+  workflow: Workflow;
+  graph: TaskGraph;
+  /** The file's text, for locating later diagnostics. */
+  source: string;
+}
+
+/**
+ * Loads and validates a workflow: discovery, YAML with positions, schema, then the semantic rules.
+ * Every problem is reported at once; this never throws for bad input.
+ *
+ * @param file path of the workflow; undefined = discover it from `cwd`.
+ */
+export async function loadWorkflow(
+  file?: string,
+  opts: LoadOptions = {},
+): Promise<Result<LoadedWorkflow, LoadFailure>> {
+  const cwd = opts.cwd ?? process.cwd();
+  const found = file ? { file: resolve(cwd, file), root: [] } : await discoverWorkflow(cwd);
+  if (!found) {
+    return failure([
+      {
+        severity: 'error',
+        code: 'config-not-found',
+        message: `no workflow found in ${cwd} or its parents up to the repository root`,
+        hint: `create one with "orchestra init", or name it with -f (searched: ${SEARCH_PLACES.join(', ')})`,
+      },
+    ]);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(found.file);
+  } catch (e) {
+    return failure([
+      {
+        severity: 'error',
+        code: 'config-not-found',
+        message: `cannot read ${found.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      },
+    ]);
+  }
+  if (bytes.includes(0)) {
+    return failure([
+      {
+        severity: 'error',
+        code: 'not-text',
+        message: `${found.file} is not a text file (it contains NUL bytes)`,
+        hint: 'a workflow is a YAML file',
+      },
+    ]);
+  }
+  const text = bytes.toString('utf8');
+  const doc = new SourceDocument(found.file, text, found.root);
+  const sources = new Map([[found.file, text]]);
+  if (doc.diagnostics.length > 0) return err({ diagnostics: doc.diagnostics, sources });
+  if (doc.data === undefined || doc.data === null) {
+    return err({
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'empty-workflow',
+          message: 'the workflow is empty',
+          hint: 'run "orchestra init" for a commented starter file',
+          location: doc.locate([]),
+        },
+      ],
+      sources,
+    });
+  }
+
+  const issues: ConfigIssue[] = validateSchema(doc.data);
+  const { workflow, sites, issues: normalizeIssues } = normalize(doc.data, found.file, {});
+  issues.push(...normalizeIssues);
+  const graph = new TaskGraph(workflow.tasks.values());
+  for (const rule of rules) issues.push(...rule({ workflow, graph, sites }));
+
+  const diagnostics = issues.map((i): Diagnostic => ({
+    severity: 'error',
+    code: i.code,
+    path: formatPath(i.path),
+    message: i.message,
+    ...(i.hint ? { hint: i.hint } : {}),
+    location: doc.locate(i.path, i.target, i.needle),
+    ...(i.related
+      ? { related: i.related.map((r) => ({ message: r.message, location: doc.locate(r.path, r.target) })) }
+      : {}),
+  }));
+  diagnostics.push(...varDiagnostics(opts.vars ?? {}, workflow));
+  if (diagnostics.length > 0) return err({ diagnostics: sortByPlace(diagnostics), sources });
+  const withVars = { ...workflow, vars: { ...workflow.vars, ...opts.vars } };
+  return ok({ workflow: withVars, graph, source: text });
+}
+
+function varDiagnostics(vars: Readonly<Record<string, string>>, workflow: Workflow): Diagnostic[] {
+  const declared = Object.keys(workflow.vars);
+  return Object.keys(vars)
+    .filter((k) => !declared.includes(k))
+    .map((k) => ({
+      severity: 'error',
+      code: 'unknown-var',
+      message: `--var ${k}: the workflow declares no variable "${k}"${didYouMean(k, declared)}`,
+      hint: declared.length ? `declared: ${declared.join(', ')}` : 'declare it under "vars:" first',
+    }));
+}
+
+function sortByPlace(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      (a.location?.line ?? Infinity) - (b.location?.line ?? Infinity) ||
+      (a.location?.col ?? 0) - (b.location?.col ?? 0),
+  );
+}
+
+function failure(diagnostics: Diagnostic[]): Result<never, LoadFailure> {
+  return err({ diagnostics, sources: new Map() });
+}

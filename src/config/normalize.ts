@@ -1,0 +1,289 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { ConfigIssue } from './config-issue.js';
+import { parseDuration } from './duration.js';
+import { isRecord } from './source-document.js';
+import type { YamlPath } from './source-document.js';
+import { literal, parseTemplate } from './template.js';
+import type { Template } from './template.js';
+import type {
+  AgentDef,
+  GateDef,
+  IntegrateDef,
+  Keep,
+  RawWorkflow,
+  RoleDef,
+  SandboxSettings,
+  SandboxType,
+  TaskDef,
+  Workflow,
+} from './workflow.js';
+
+/** Which references a template may use depends on where it is written. */
+export type TemplateContext =
+  'prompt' | 'run' | 'task-env' | 'instructions' | 'agent-command' | 'shared' | 'integrate-branch';
+
+/** Every template of the workflow with where it was written, for the reference checks. */
+export interface TemplateSite {
+  template: Template;
+  path: YamlPath;
+  context: TemplateContext;
+  /** The task it belongs to, for `tasks.<id>.*` ancestry checks. */
+  task?: string;
+  /** Set when the text came from a `file:` reference. */
+  fromFile?: string;
+}
+
+export interface Normalized {
+  workflow: Workflow;
+  sites: TemplateSite[];
+  issues: ConfigIssue[];
+}
+
+/**
+ * Turns the document into the resolved Workflow. Tolerant by design: the schema has already
+ * reported malformed values, so they are skipped here and the semantic rules still see everything
+ * that is well formed — all problems are reported in one pass.
+ */
+export function normalize(
+  data: unknown,
+  file: string,
+  varOverrides: Readonly<Record<string, string>>,
+): Normalized {
+  const raw = isRecord(data) ? data : {};
+  const issues: ConfigIssue[] = [];
+  const sites: TemplateSite[] = [];
+  const dir = resolve(file, '..');
+
+  const template = (
+    value: unknown,
+    path: YamlPath,
+    context: TemplateContext,
+    opts: { task?: string; allowFile?: boolean } = {},
+  ): Template | undefined => {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return undefined;
+    let text = String(value);
+    let fromFile: string | undefined;
+    if (opts.allowFile && text.startsWith('file:')) {
+      fromFile = text.slice('file:'.length).trim();
+      try {
+        text = readFileSync(resolve(dir, fromFile), 'utf8');
+      } catch (e) {
+        issues.push({
+          code: 'file-reference',
+          path,
+          message: `cannot read "${fromFile}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          hint: `file: paths are relative to the workflow file (${dir})`,
+        });
+        return literal('');
+      }
+    }
+    const { template: t, errors } = parseTemplate(text);
+    for (const e of errors) {
+      issues.push({
+        code: 'template',
+        path,
+        ...(fromFile ? {} : { needle: e.raw }),
+        message: fromFile ? `in ${fromFile}: ${e.message}` : e.message,
+      });
+    }
+    sites.push({
+      template: t,
+      path,
+      context,
+      ...(opts.task ? { task: opts.task } : {}),
+      ...(fromFile ? { fromFile } : {}),
+    });
+    return t;
+  };
+
+  const env = (value: unknown, path: YamlPath, context: TemplateContext, task?: string) => {
+    const out: Record<string, Template> = {};
+    for (const [k, v] of entries(value)) {
+      const t = template(v, [...path, k], context, task ? { task } : {});
+      if (t) out[k] = t;
+    }
+    return out;
+  };
+
+  const vars: Record<string, string> = {};
+  for (const [k, v] of entries(raw.vars)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') vars[k] = String(v);
+  }
+  Object.assign(vars, varOverrides);
+
+  const rawSandbox = isRecord(raw.sandbox) ? raw.sandbox : {};
+  const sandbox: SandboxSettings = {
+    type: oneOf(rawSandbox.type, SANDBOX_TYPES) ?? 'worktree',
+    base: str(rawSandbox.base) ?? 'HEAD',
+    copy: strings(rawSandbox.copy),
+    link: strings(rawSandbox.link),
+    setup: templates(rawSandbox.setup, ['sandbox', 'setup'], 'shared', template),
+    keep: oneOf(rawSandbox.keep, KEEPS) ?? 'on-failure',
+    ...(str(rawSandbox.dir) ? { dir: resolve(dir, str(rawSandbox.dir)!) } : {}),
+  };
+
+  const agents = new Map<string, AgentDef>();
+  for (const [name, a] of entries(raw.agents)) {
+    if (!isRecord(a)) continue;
+    const command = Array.isArray(a.command)
+      ? a.command.flatMap((c, i) => template(c, ['agents', name, 'command', i], 'agent-command') ?? [])
+      : undefined;
+    agents.set(name, {
+      name,
+      ...(command ? { command } : {}),
+      stdin: a.stdin === true,
+      args: strings(a.args),
+      ...(int(a.concurrency) ? { concurrency: int(a.concurrency)! } : {}),
+      ...(str(a.model) ? { model: str(a.model)! } : {}),
+      env: env(a.env, ['agents', name, 'env'], 'shared'),
+    });
+  }
+
+  const roles = new Map<string, RoleDef>();
+  for (const [name, r] of entries(raw.roles)) {
+    if (!isRecord(r)) continue;
+    const instructions = template(r.instructions, ['roles', name, 'instructions'], 'instructions', {
+      allowFile: true,
+    });
+    roles.set(name, {
+      name,
+      agent: str(r.agent) ?? '',
+      ...(instructions ? { instructions } : {}),
+      ...(str(r.model) ? { model: str(r.model)! } : {}),
+      allow: strings(r.allow),
+      forbid: strings(r.forbid),
+    });
+  }
+
+  const gates = new Map<string, GateDef>();
+  for (const [name, g] of entries(raw.gates)) {
+    const spec = isRecord(g) ? g : { run: g };
+    const run = template(spec.run, isRecord(g) ? ['gates', name, 'run'] : ['gates', name], 'shared');
+    if (!run) continue;
+    const timeoutMs = parseDuration(spec.timeout);
+    gates.set(name, {
+      name,
+      run,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      env: env(spec.env, ['gates', name, 'env'], 'shared'),
+    });
+  }
+
+  const tasks = new Map<string, TaskDef>();
+  for (const [id, t] of entries(raw.tasks)) {
+    if (!isRecord(t)) continue;
+    const path = ['tasks', id];
+    const role = str(t.role);
+    const agent = str(t.agent) ?? (role ? roles.get(role)?.agent : undefined);
+    const model =
+      str(t.model) ??
+      (role ? roles.get(role)?.model : undefined) ??
+      (agent ? agents.get(agent)?.model : undefined);
+    const prompt = template(t.prompt, [...path, 'prompt'], 'prompt', { task: id, allowFile: true });
+    const run = template(t.run, [...path, 'run'], 'run', { task: id });
+    const timeoutMs = parseDuration(t.timeout);
+    const over = isRecord(t.sandbox) ? t.sandbox : {};
+    tasks.set(id, {
+      id,
+      kind: run !== undefined && prompt === undefined ? 'command' : 'agent',
+      ...(role ? { role } : {}),
+      ...(agent ? { agent } : {}),
+      ...(model ? { model } : {}),
+      ...(prompt ? { prompt } : {}),
+      ...(run ? { run } : {}),
+      needs: strings(t.needs),
+      verify: strings(t.verify),
+      retries: int(t.retries) ?? 0,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      env: env(t.env, [...path, 'env'], 'task-env', id),
+      sandbox: {
+        ...sandbox,
+        type: oneOf(over.type, SANDBOX_TYPES) ?? sandbox.type,
+        keep: oneOf(over.keep, KEEPS) ?? sandbox.keep,
+        ...(Array.isArray(over.copy) ? { copy: strings(over.copy) } : {}),
+        ...(Array.isArray(over.link) ? { link: strings(over.link) } : {}),
+        ...(Array.isArray(over.setup)
+          ? { setup: templates(over.setup, [...path, 'sandbox', 'setup'], 'shared', template) }
+          : {}),
+      },
+      requireChanges: t.require_changes === true,
+    });
+  }
+
+  const rawIntegrate = isRecord(raw.integrate) ? raw.integrate : {};
+  const integrate: IntegrateDef = {
+    branch:
+      template(rawIntegrate.branch, ['integrate', 'branch'], 'integrate-branch') ??
+      parseTemplate('orchestra/${{ run.id }}').template,
+    strategy: oneOf(rawIntegrate.strategy, ['merge', 'squash', 'rebase'] as const) ?? 'merge',
+    ...(Array.isArray(rawIntegrate.tasks) ? { tasks: strings(rawIntegrate.tasks) } : {}),
+    verify: strings(rawIntegrate.verify),
+  };
+
+  const workflow: Workflow = {
+    file,
+    name: str(raw.name) ?? resolve(file).split('/').slice(-2).join('/'),
+    vars,
+    concurrency: int(raw.concurrency) ?? Math.max(1, availableParallelism()),
+    sandbox,
+    agents,
+    roles,
+    gates,
+    tasks,
+    integrate,
+    raw: inlineFiles(raw, roles, tasks) as unknown as RawWorkflow,
+  };
+  return { workflow, sites, issues };
+}
+
+const SANDBOX_TYPES = ['worktree', 'clone', 'jj', 'none'] as const satisfies readonly SandboxType[];
+const KEEPS = ['never', 'on-failure', 'always'] as const satisfies readonly Keep[];
+
+/** The raw form with `file:` texts inlined, so a recorded run and its fingerprints see the real prompt. */
+function inlineFiles(
+  raw: Record<string, unknown>,
+  roles: ReadonlyMap<string, RoleDef>,
+  tasks: ReadonlyMap<string, TaskDef>,
+): Record<string, unknown> {
+  const copy = structuredClone(raw);
+  for (const [name, r] of entries(copy.roles)) {
+    if (isRecord(r) && typeof r.instructions === 'string')
+      r.instructions = roles.get(name)?.instructions?.source;
+  }
+  for (const [id, t] of entries(copy.tasks)) {
+    if (isRecord(t) && typeof t.prompt === 'string') t.prompt = tasks.get(id)?.prompt?.source;
+  }
+  return copy;
+}
+
+function templates(
+  value: unknown,
+  path: YamlPath,
+  context: TemplateContext,
+  make: (v: unknown, p: YamlPath, c: TemplateContext) => Template | undefined,
+): Template[] {
+  return Array.isArray(value) ? value.flatMap((v, i) => make(v, [...path, i], context) ?? []) : [];
+}
+
+function entries(v: unknown): [string, unknown][] {
+  return isRecord(v) ? Object.entries(v) : [];
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function int(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.includes(v as T) ? (v as T) : undefined;
+}

@@ -1,0 +1,93 @@
+import { didYouMean } from '../../util/did-you-mean.js';
+import type { ConfigIssue } from '../config-issue.js';
+import type { TemplateContext, TemplateSite } from '../normalize.js';
+import { templateRefs } from '../template.js';
+import type { Rule, RuleContext } from './rule.js';
+
+const TASK_FIELDS = ['summary', 'branch', 'commit'];
+/** Where `tasks.<id>.*` is available: only to tasks downstream of `<id>`, whose results exist by then. */
+const TASK_CONTEXTS: TemplateContext[] = ['prompt', 'run', 'task-env'];
+
+/** Every `${{ … }}` reference must name something that exists where it is written. */
+export const templateReferences: Rule = (ctx) =>
+  ctx.sites.flatMap((site) =>
+    templateRefs(site.template).flatMap((ref) => {
+      const problem = check(ref.expr, site, ctx);
+      if (!problem) return [];
+      const issue: ConfigIssue = {
+        code: 'template',
+        path: site.path,
+        message: `${site.fromFile ? `in ${site.fromFile}: ` : ''}${problem.message}`,
+        ...(problem.hint ? { hint: problem.hint } : {}),
+        ...(site.fromFile ? {} : { needle: ref.raw }),
+      };
+      return [issue];
+    }),
+  );
+
+function check(
+  expr: string,
+  site: TemplateSite,
+  { workflow, graph }: RuleContext,
+): { message: string; hint?: string } | undefined {
+  const [head = '', ...rest] = expr.split('.');
+  const tail = rest.join('.');
+  switch (head) {
+    case 'vars': {
+      const names = Object.keys(workflow.vars);
+      if (names.includes(tail)) return undefined;
+      return {
+        message: `unknown variable "${tail}"${didYouMean(tail, names)}`,
+        hint: 'declare it under "vars:" (it can be overridden with --var)',
+      };
+    }
+    case 'run':
+      return tail === 'id' ? undefined : { message: `unknown reference "${expr}"`, hint: 'run has: run.id' };
+    case 'task':
+      if (site.context === 'integrate-branch')
+        return { message: `"${expr}" is not available here: integration belongs to no task` };
+      return tail === 'id'
+        ? undefined
+        : { message: `unknown reference "${expr}"`, hint: 'task has: task.id' };
+    case 'tasks': {
+      const dot = tail.lastIndexOf('.');
+      const id = dot < 0 ? tail : tail.slice(0, dot);
+      const field = dot < 0 ? '' : tail.slice(dot + 1);
+      if (!workflow.tasks.has(id))
+        return { message: `unknown task "${id}" in "${expr}"${didYouMean(id, workflow.tasks.keys())}` };
+      if (!TASK_FIELDS.includes(field))
+        return {
+          message: `unknown field "${field}" in "${expr}"`,
+          hint: `a task has: ${TASK_FIELDS.join(', ')}`,
+        };
+      if (!TASK_CONTEXTS.includes(site.context) || !site.task) {
+        return { message: `"${expr}" is only available in a task's prompt, run or env` };
+      }
+      if (!graph.ancestors([site.task]).has(id)) {
+        return {
+          message: `"${expr}" is not available: "${site.task}" does not need "${id}"`,
+          hint: `add "${id}" to tasks.${site.task}.needs`,
+        };
+      }
+      return undefined;
+    }
+    case 'verify':
+      if (tail !== 'output')
+        return { message: `unknown reference "${expr}"`, hint: 'verify has: verify.output' };
+      return site.context === 'prompt'
+        ? undefined
+        : {
+            message:
+              '"verify.output" is only available in a task prompt (the failing gate output on a retry)',
+          };
+    case 'prompt':
+      return site.context === 'agent-command' && tail === ''
+        ? undefined
+        : { message: '"prompt" is only available in an agent\'s command' };
+    default:
+      return {
+        message: `unknown reference "${expr}"`,
+        hint: 'references start with vars., run., task., tasks., verify. or prompt',
+      };
+  }
+}

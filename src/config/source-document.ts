@@ -1,0 +1,119 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** What a location should point at: the key of a mapping entry or its value. */
+export type Target = 'key' | 'value';
+
+/**
+ * A parsed YAML file that remembers where every node came from, so any later stage can point at
+ * `file:line:col` from a path alone.
+ */
+export class SourceDocument {
+  readonly data: unknown;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly #doc: Document.Parsed;
+  readonly #lines = new LineCounter();
+
+  /**
+   * @param root path of the workflow inside the document (`['orchestra']` for package.json).
+   */
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly root: YamlPath = [],
+  ) {
+    // uniqueKeys: a duplicated task id would otherwise silently replace the first one.
+    this.#doc = parseDocument(text, { lineCounter: this.#lines, uniqueKeys: true, prettyErrors: false });
+    for (const e of this.#doc.errors) {
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: yamlMessage(e.message),
+        ...(YAML_HINTS[e.code] ? { hint: YAML_HINTS[e.code] } : {}),
+        location: this.#at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0])),
+      });
+    }
+    if (this.#doc.errors.length > 0) {
+      this.data = undefined;
+      return;
+    }
+    try {
+      // maxAliasCount bounds alias expansion: a "billion laughs" file fails here instead of eating memory.
+      const js: unknown = this.#doc.toJS({ maxAliasCount: 100 });
+      this.data = root.reduce<unknown>((v, k) => (isRecord(v) ? v[k as string] : undefined), js);
+    } catch (e) {
+      this.data = undefined;
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `${e instanceof Error ? e.message : String(e)}: too many alias references`,
+        hint: 'YAML aliases (*name) may expand to at most 100 nodes',
+        location: this.#at(0, 1),
+      });
+    }
+  }
+
+  /** The location of the node at `path` (relative to the workflow root), or the nearest existing parent. */
+  locate(path: YamlPath, target: Target = 'value', needle?: string): SourceLocation {
+    let node: unknown = this.#doc.contents;
+    let found: { key?: Node; value?: Node } = { value: node as Node };
+    for (const seg of [...this.root, ...path]) {
+      const next = child(node, seg);
+      if (!next) break;
+      found = next;
+      node = next.value;
+    }
+    const picked = target === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
+    const range = picked?.range;
+    if (!range) return this.#at(0, 1);
+    const [start, end] = range;
+    if (needle) {
+      const i = this.text.slice(start, end).indexOf(needle);
+      if (i >= 0) return this.#at(start + i, needle.length);
+    }
+    const firstLineEnd = this.text.indexOf('\n', start);
+    const stop = firstLineEnd >= 0 && firstLineEnd < end ? firstLineEnd : end;
+    return this.#at(start, Math.max(1, stop - start));
+  }
+
+  #at(offset: number, length: number): SourceLocation {
+    const { line, col } = this.#lines.linePos(offset);
+    return { file: this.file, line, col, length };
+  }
+}
+
+function child(node: unknown, seg: string | number): { key?: Node; value?: Node } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+    if (!pair) return undefined;
+    return { key: pair.key as Node, ...(pair.value ? { value: pair.value as Node } : {}) };
+  }
+  if (isSeq(node) && typeof seg === 'number') {
+    const item = node.items[seg];
+    return item ? { value: item as Node } : undefined;
+  }
+  return undefined;
+}
+
+// The yaml library's codes for mistakes people make often, and what to do about them.
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY:
+    'a plain value cannot contain ": "; quote it, or use a block scalar ("|") for long text',
+  TAB_AS_INDENT: 'YAML indents with spaces only; replace the tabs',
+  DUPLICATE_KEY: 'each key may appear once; for tasks, give each one its own id',
+  BAD_INDENT: 'entries of one mapping must line up in the same column',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; did a value lose its quotes or its "- "?',
+};
+
+function yamlMessage(message: string): string {
+  // The yaml library appends its own "at line x, column y" and a frame; we print our own.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,85 @@
+/** A `${{ … }}` reference inside a string, with where it sits in that string. */
+export interface TemplateRef {
+  /** The expression, trimmed: `vars.spec`, `tasks.auth-tests.summary`, `prompt`. */
+  expr: string;
+  /** The whole `${{ … }}` text as written, to find it in the source. */
+  raw: string;
+}
+
+/** A string with `${{ … }}` references, parsed once at load time. */
+export interface Template {
+  readonly source: string;
+  readonly parts: readonly (string | TemplateRef)[];
+}
+
+/** A reference the parser could not read (unterminated `${{`, empty or malformed expression). */
+export interface TemplateSyntaxError {
+  raw: string;
+  message: string;
+}
+
+const OPEN = '${{';
+const CLOSE = '}}';
+const EXPR = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/;
+
+/** Splits a string into literal text and references. */
+export function parseTemplate(source: string): { template: Template; errors: TemplateSyntaxError[] } {
+  const parts: (string | TemplateRef)[] = [];
+  const errors: TemplateSyntaxError[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const start = source.indexOf(OPEN, i);
+    if (start < 0) break;
+    if (start > i) parts.push(source.slice(i, start));
+    const end = source.indexOf(CLOSE, start + OPEN.length);
+    if (end < 0) {
+      const raw = source.slice(start, start + 20);
+      errors.push({ raw, message: `unterminated "\${{": add the closing "}}"` });
+      parts.push(source.slice(start));
+      i = source.length;
+      break;
+    }
+    const raw = source.slice(start, end + CLOSE.length);
+    const expr = source.slice(start + OPEN.length, end).trim();
+    if (!EXPR.test(expr)) {
+      errors.push({
+        raw,
+        message: expr ? `cannot read the expression "${expr}"` : 'empty "${{ }}" expression',
+      });
+      parts.push(raw);
+    } else {
+      parts.push({ expr, raw });
+    }
+    i = end + CLOSE.length;
+  }
+  if (i < source.length) parts.push(source.slice(i));
+  return { template: { source, parts }, errors };
+}
+
+/** The references of a template. */
+export function templateRefs(t: Template): TemplateRef[] {
+  return t.parts.filter((p): p is TemplateRef => typeof p !== 'string');
+}
+
+/**
+ * Values for references: a lookup by expression. Validation guarantees every expression it is asked
+ * for exists, so a missing one is a bug, not a user error.
+ */
+export type TemplateValues = (expr: string) => string | undefined;
+
+/** Substitutes every reference. */
+export function renderTemplate(t: Template, values: TemplateValues): string {
+  return t.parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const v = values(p.expr);
+      if (v === undefined) throw new Error(`template reference ${p.expr} has no value`);
+      return v;
+    })
+    .join('');
+}
+
+/** A template with no references. */
+export function literal(source: string): Template {
+  return { source, parts: source ? [source] : [] };
+}

@@ -1,0 +1,289 @@
+/* Generated from schema/orchestra.schema.json by scripts/gen-types.mjs: do not edit by hand. */
+
+/**
+ * worktree (default): a git worktree; clone: a separate clone sharing objects, for agents that run git themselves; jj: a Jujutsu workspace; none: no isolation, for read-only commands.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "SandboxType".
+ */
+export type SandboxType = 'worktree' | 'clone' | 'jj' | 'none';
+/**
+ * Untracked files copied into every sandbox (e.g. .env); .worktreeinclude is read too.
+ */
+export type StringList = string[];
+/**
+ * Big ignored folders symlinked into every sandbox (e.g. node_modules).
+ */
+export type StringList1 = string[];
+/**
+ * Shell commands run in each new sandbox before the agent.
+ */
+export type StringList2 = string[];
+/**
+ * When to keep a task's sandbox folder after it ends: never, on-failure (default) or always.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Keep".
+ */
+export type Keep = 'never' | 'on-failure' | 'always';
+/**
+ * Globs this role may change; a change elsewhere fails the attempt.
+ */
+export type StringList3 = string[];
+/**
+ * Globs this role must not change; a change there fails the attempt.
+ */
+export type StringList4 = string[];
+/**
+ * A verify command: a shell command string or {run, timeout, env}.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Gate".
+ */
+export type Gate =
+  | string
+  | {
+      run: string;
+      timeout?: Duration;
+      env?: Env;
+    };
+/**
+ * A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Duration".
+ */
+export type Duration = string | number;
+/**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "StringList".
+ */
+export type StringList5 = string[];
+/**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Name".
+ */
+export type Name = string;
+/**
+ * A task id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, valid in a git ref.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "TaskId".
+ */
+export type TaskId = string;
+
+/**
+ * An orchestra workflow: tasks for coding agents or commands, their dependencies and the gates that verify them.
+ */
+export interface RawWorkflow {
+  /**
+   * Format version. Only 1 exists.
+   */
+  version?: 1;
+  /**
+   * A human name for the workflow, shown in runs and summaries.
+   */
+  name?: string;
+  /**
+   * Variables referenced as ${{ vars.NAME }}; overridable with --var NAME=value.
+   */
+  vars?: {
+    [k: string]: string | number | boolean;
+  };
+  /**
+   * Global limit on tasks running at once (default: number of CPUs).
+   */
+  concurrency?: number;
+  sandbox?: Sandbox;
+  /**
+   * Agent definitions. The built-in agents claude, codex, gemini, aider and opencode exist without being declared; declare them only to set options. Any other name needs a command.
+   */
+  agents?: {
+    [k: string]: Agent;
+  };
+  /**
+   * Roles: an agent, its instructions and its write scope.
+   */
+  roles?: {
+    [k: string]: Role;
+  };
+  /**
+   * Named verify commands, referenced by tasks' and integrate's verify lists.
+   */
+  gates?: {
+    [k: string]: Gate;
+  };
+  /**
+   * The tasks: the nodes of the DAG. Ids become branch and file names.
+   */
+  tasks: {
+    [k: string]: Task;
+  };
+  integrate?: Integrate;
+}
+/**
+ * Where and how each task's sandbox is made.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Sandbox".
+ */
+export interface Sandbox {
+  type?: SandboxType;
+  /**
+   * The ref root tasks start from, resolved to a commit at run start (default HEAD).
+   */
+  base?: string;
+  copy?: StringList;
+  link?: StringList1;
+  setup?: StringList2;
+  keep?: Keep;
+  /**
+   * Folder that holds the sandboxes (default: the user cache dir, outside the working tree).
+   */
+  dir?: string;
+}
+/**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Agent".
+ */
+export interface Agent {
+  /**
+   * argv of a custom agent CLI; ${{ prompt }} is replaced by the prompt (otherwise the prompt goes on stdin).
+   *
+   * @minItems 1
+   */
+  command?: [string, ...string[]];
+  /**
+   * Send the prompt on stdin even if the command mentions ${{ prompt }}.
+   */
+  stdin?: boolean;
+  /**
+   * Extra arguments appended to a built-in agent's command line.
+   */
+  args?: string[];
+  /**
+   * Limit on this agent's tasks running at once (provider rate limits).
+   */
+  concurrency?: number;
+  /**
+   * Default model for this agent.
+   */
+  model?: string;
+  env?: Env;
+}
+/**
+ * Environment variables (values may use ${{ }} templates).
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Env".
+ */
+export interface Env {
+  [k: string]: string | number | boolean;
+}
+/**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export interface Role {
+  /**
+   * The agent this role runs on.
+   */
+  agent: string;
+  /**
+   * The role's instructions (system prompt); file:path reads them from a file.
+   */
+  instructions?: string;
+  /**
+   * Model for this role, overriding the agent's.
+   */
+  model?: string;
+  allow?: StringList3;
+  forbid?: StringList4;
+}
+/**
+ * A task: an agent (role or agent, plus prompt) or a shell command (run).
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Task".
+ */
+export interface Task {
+  /**
+   * Role that performs the task.
+   */
+  role?: string;
+  /**
+   * Agent that performs the task (overrides the role's).
+   */
+  agent?: string;
+  /**
+   * Model for this task, overriding the role's and agent's.
+   */
+  model?: string;
+  /**
+   * What the agent is asked to do; file:path reads it from a file.
+   */
+  prompt?: string;
+  /**
+   * A shell command instead of an agent.
+   */
+  run?: string;
+  /**
+   * Tasks that must succeed first; this task starts from their results.
+   */
+  needs?: string[];
+  /**
+   * Gates that must pass for the task to succeed, in order.
+   */
+  verify?: string[];
+  /**
+   * How many more times the agent runs when a gate fails (default 0).
+   */
+  retries?: number;
+  /**
+   * A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.
+   */
+  timeout?: string | number;
+  env?: Env;
+  sandbox?: TaskSandbox;
+  /**
+   * Fail the attempt when the agent changed nothing.
+   */
+  require_changes?: boolean;
+}
+/**
+ * Per-task sandbox overrides.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "TaskSandbox".
+ */
+export interface TaskSandbox {
+  type?: SandboxType;
+  copy?: StringList5;
+  link?: StringList5;
+  setup?: StringList5;
+  keep?: Keep;
+}
+/**
+ * How verified results are combined into one branch.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Integrate".
+ */
+export interface Integrate {
+  /**
+   * The result branch (default orchestra/${{ run.id }}).
+   */
+  branch?: string;
+  /**
+   * merge (default), squash or rebase.
+   */
+  strategy?: 'merge' | 'squash' | 'rebase';
+  /**
+   * Tasks whose branches are integrated (default: the sinks of the DAG).
+   */
+  tasks?: string[];
+  /**
+   * Gates run on the integrated result.
+   */
+  verify?: string[];
+}

@@ -1,0 +1,93 @@
+import type { Keep, RawWorkflow, SandboxType } from './workflow-types.js';
+import type { Template } from './template.js';
+
+export type { Keep, RawWorkflow, SandboxType };
+
+/** Sandbox settings after the task's overrides are applied over the workflow's. */
+export interface SandboxSettings {
+  type: SandboxType;
+  /** The ref root tasks start from (resolved to a commit when a run starts). */
+  base: string;
+  copy: readonly string[];
+  link: readonly string[];
+  setup: readonly Template[];
+  keep: Keep;
+  /** Where sandboxes are made; undefined = the user cache dir. */
+  dir?: string;
+}
+
+/** An agent: a built-in adapter or a custom command. */
+export interface AgentDef {
+  name: string;
+  /** argv template of a custom agent; undefined for a built-in adapter. */
+  command?: readonly Template[];
+  stdin: boolean;
+  args: readonly string[];
+  concurrency?: number;
+  model?: string;
+  env: Readonly<Record<string, Template>>;
+}
+
+export interface RoleDef {
+  name: string;
+  agent: string;
+  instructions?: Template;
+  model?: string;
+  allow: readonly string[];
+  forbid: readonly string[];
+}
+
+export interface GateDef {
+  name: string;
+  run: Template;
+  timeoutMs?: number;
+  env: Readonly<Record<string, Template>>;
+}
+
+/** A task after defaults are applied: an agent task (prompt) or a command task (run). */
+export interface TaskDef {
+  id: string;
+  kind: 'agent' | 'command';
+  role?: string;
+  /** The agent that runs it: the task's own, else its role's. */
+  agent?: string;
+  model?: string;
+  prompt?: Template;
+  run?: Template;
+  needs: readonly string[];
+  verify: readonly string[];
+  retries: number;
+  timeoutMs?: number;
+  env: Readonly<Record<string, Template>>;
+  sandbox: SandboxSettings;
+  requireChanges: boolean;
+}
+
+export interface IntegrateDef {
+  branch: Template;
+  strategy: 'merge' | 'squash' | 'rebase';
+  /** Tasks whose branches are integrated; undefined = the sinks of the DAG. */
+  tasks?: readonly string[];
+  verify: readonly string[];
+}
+
+/** A validated workflow: every reference resolves, the graph is acyclic, `file:` texts are inlined. */
+export interface Workflow {
+  /** Absolute path of the file it came from. */
+  file: string;
+  name: string;
+  vars: Readonly<Record<string, string>>;
+  concurrency: number;
+  sandbox: SandboxSettings;
+  agents: ReadonlyMap<string, AgentDef>;
+  roles: ReadonlyMap<string, RoleDef>;
+  gates: ReadonlyMap<string, GateDef>;
+  /** In the order they were written. */
+  tasks: ReadonlyMap<string, TaskDef>;
+  integrate: IntegrateDef;
+  /** The workflow as written, with `file:` references replaced by the texts they name. */
+  raw: RawWorkflow;
+}
+
+/** Agents that exist without being declared. */
+export const BUILTIN_AGENTS = ['claude', 'codex', 'gemini', 'aider', 'opencode'] as const;
