@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import { Exit } from './load.js';
 
@@ -77,6 +77,101 @@ program
     ]),
   )
   .action(run(async () => (await import('./commands/graph.js')).graphCommand));
+
+const intOption = (flags: string, what: string) =>
+  new Option(flags, what).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+    return n;
+  });
+
+const runOption = () => new Option('--run <id>', 'the run (default: the latest)');
+const keepOption = () => new Option('--keep <when>', 'keep sandboxes: never, on-failure, always (overrides the workflow)').choices(['never', 'on-failure', 'always']);
+const failureOptions = (c: Command) =>
+  c
+    .addOption(new Option('--failure-mode <mode>', 'when a task fails: continue independent tasks, start no-new ones, or kill running ones').choices(['continue', 'no-new', 'kill']).default('continue'))
+    .addOption(new Option('--fail-fast', 'same as --failure-mode kill'));
+
+failureOptions(
+  program
+    .command('run')
+    .description('run the workflow (or the given tasks and what they need), then integrate the results into one branch')
+    .argument('[task...]', 'tasks to run, with everything they need (default: all)')
+    .addOption(fileOption())
+    .addOption(varOption())
+    .addOption(intOption('--concurrency <n>', 'tasks running at once (overrides the workflow)'))
+    .addOption(keepOption()),
+)
+  .option('--reuse', 'reuse results of earlier runs whose task fingerprints match (definition, inputs)')
+  .addOption(new Option('--dry-run', 'print the plan (order, pools, sandboxes, gates) without running anything'))
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra run', 'orchestra run auth-impl --var spec=docs/auth.md', 'orchestra run --dry-run', 'orchestra run --json | jq -c \'select(.type == "task-finished")\'']))
+  .action(run(async () => (await import('./commands/run.js')).runCommand));
+
+failureOptions(
+  program
+    .command('rerun')
+    .description('run tasks of a recorded run again, with everything downstream; upstream results are reused')
+    .argument('[task...]', 'tasks to run again')
+    .option('--failed', 'rerun every task that has no result (failed, blocked, cancelled)')
+    .option('--allow-stale', 'reuse upstream results even if their definitions changed since the run')
+    .addOption(runOption())
+    .addOption(fileOption())
+    .addOption(varOption())
+    .addOption(keepOption())
+    .addOption(jsonOption()),
+)
+  .addHelpText('after', examples(['orchestra rerun auth-impl', 'orchestra rerun --failed', 'orchestra rerun docs --run 20261126-101500-3f9a']))
+  .action(run(async () => (await import('./commands/rerun.js')).rerunCommand));
+
+failureOptions(
+  program
+    .command('resume')
+    .description('continue an interrupted run (crash, kill, Ctrl-C): finished tasks are kept, the rest run')
+    .addOption(runOption())
+    .addOption(fileOption())
+    .addOption(varOption())
+    .addOption(keepOption())
+    .addOption(jsonOption()),
+)
+  .addHelpText('after', examples(['orchestra resume', 'orchestra resume --run 20261126-101500-3f9a']))
+  .action(run(async () => (await import('./commands/rerun.js')).resumeCommand));
+
+program
+  .command('status')
+  .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
+  .addOption(runOption())
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra status', 'orchestra status --run 20261126-101500-3f9a --json']))
+  .action(run(async () => (await import('./commands/status.js')).statusCommand));
+
+program
+  .command('runs')
+  .description('the recorded runs, newest first')
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra runs']))
+  .action(run(async () => (await import('./commands/runs.js')).runsCommand));
+
+program
+  .command('logs')
+  .description("a task's agent or gate output")
+  .argument('<task>', 'the task')
+  .addOption(runOption())
+  .addOption(intOption('--attempt <n>', 'which attempt (default: the last)'))
+  .option('--gate <name>', "a gate's output instead of the agent's")
+  .option('--follow', 'keep printing while the task runs (in another orchestra process)')
+  .addHelpText('after', examples(['orchestra logs auth-impl', 'orchestra logs auth-impl --attempt 1 --gate test', 'orchestra logs auth-impl --follow']))
+  .action(run(async () => (await import('./commands/logs.js')).logsCommand));
+
+program
+  .command('clean')
+  .description('remove sandboxes and worktree entries left by runs (never a run in progress)')
+  .addOption(new Option('--run <id>', 'only this run, and remove its record'))
+  .option('--all', 'every run, and remove their records')
+  .option('--branches', 'also delete the task and result branches of the runs cleaned')
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra clean', 'orchestra clean --run 20261126-101500-3f9a --branches', 'orchestra clean --all --branches']))
+  .action(run(async () => (await import('./commands/clean.js')).cleanCommand));
 
 program
   .command('schema')

@@ -1,0 +1,4 @@
+/** Greets someone. The quickstart's agents add a shout() beside it. */
+export function greet(name) {
+  return `Hello, ${name}!`;
+}

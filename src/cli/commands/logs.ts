@@ -1,0 +1,84 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FINAL_STATUSES } from '../../events/task-status.js';
+import type { RunStore } from '../../state/run-store.js';
+import type { RunRecord } from '../../state/run-state.js';
+import { ExitCode } from '../exit-codes.js';
+import { Exit, printDiagnostics } from '../load.js';
+import { runOrExit } from '../repo.js';
+
+export interface LogsFlags {
+  run?: string;
+  attempt?: number;
+  gate?: string;
+  follow?: boolean;
+}
+
+/** `orchestra logs <task>`: the agent's or a gate's output; `--follow` tails a task still running. */
+export async function logsCommand(task: string, flags: LogsFlags): Promise<number> {
+  const { store, record } = await runOrExit(flags.run);
+  const t = record.tasks[task];
+  if (!t) usage(`run ${record.id} has no task "${task}"`, `its tasks: ${record.selected.join(', ')}`);
+  if (!flags.follow) {
+    const log = logPath(record, task, flags);
+    if (!log) usage(`"${task}" has no log yet (${t!.status})`);
+    await pipe(store.paths.abs(log!), 0);
+    return 0;
+  }
+  return follow(store, task, flags);
+}
+
+function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
+  const t = record.tasks[task]!;
+  const attempt = flags.attempt ? t.attempts.find((a) => a.n === flags.attempt) : t.attempts.at(-1);
+  if (flags.attempt && !attempt) usage(`"${task}" has no attempt ${flags.attempt}`, `attempts: ${t.attempts.map((a) => a.n).join(', ') || 'none'}`);
+  if (!attempt) return undefined;
+  if (!flags.gate) return attempt.log;
+  const gate = attempt.gates.find((g) => g.name === flags.gate);
+  if (!gate) usage(`attempt ${attempt.n} of "${task}" ran no gate "${flags.gate}"`, `gates run: ${attempt.gates.map((g) => g.name).join(', ') || 'none'}`);
+  return gate!.log;
+}
+
+/** Prints the log as it grows, moving on to each new attempt, until the task has finished. */
+async function follow(store: RunStore, task: string, flags: LogsFlags): Promise<number> {
+  let current: string | undefined;
+  let offset = 0;
+  for (;;) {
+    const loaded = await store.load();
+    if (!loaded.ok) usage(loaded.error);
+    const record = loaded.ok ? loaded.value : undefined;
+    const log = record && logPath(record, task, flags);
+    if (log && log !== current) {
+      if (current) process.stdout.write(`\n--- ${log} ---\n`);
+      current = log;
+      offset = 0;
+    }
+    if (current) offset = await pipe(store.paths.abs(current), offset);
+    const status = record?.tasks[task]?.status;
+    const live = await store.isLocked();
+    if (!live || (status && FINAL_STATUSES.includes(status))) {
+      if (current) await pipe(store.paths.abs(current), offset);
+      return 0;
+    }
+    await sleep(250);
+  }
+}
+
+/** Copies the file from `offset` to stdout; returns the new offset. */
+async function pipe(path: string, offset: number): Promise<number> {
+  if (!existsSync(path)) return offset;
+  const size = statSync(path).size;
+  if (size <= offset) return offset;
+  await new Promise<void>((resolve, reject) => {
+    const s = createReadStream(path, { start: offset, end: size - 1 });
+    s.on('error', reject);
+    s.on('end', resolve);
+    s.pipe(process.stdout, { end: false });
+  });
+  return size;
+}
+
+function usage(message: string, hint?: string): never {
+  printDiagnostics([{ severity: 'error', code: 'usage', message, ...(hint ? { hint } : {}) }], new Map(), false);
+  throw new Exit(ExitCode.usage);
+}

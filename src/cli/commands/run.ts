@@ -1,0 +1,106 @@
+import type { LoadedWorkflow } from '../../config/load-workflow.js';
+import type { Keep } from '../../config/workflow.js';
+import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
+import type { RunResult } from '../../engine/run-workflow.js';
+import type { FailureMode } from '../../engine/scheduler.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { EventSink } from '../../events/engine-event.js';
+import type { Result } from '../../util/result.js';
+import { createReporter, pickReporterKind } from '../../reporters/reporter.js';
+import { Git } from '../../git/git.js';
+import { ExitCode } from '../exit-codes.js';
+import type { WorkflowOptions } from '../load.js';
+import { Exit, loadOrExit, printDiagnostics } from '../load.js';
+import { useColor } from '../terminal.js';
+
+export interface RunFlags extends WorkflowOptions {
+  concurrency?: number;
+  dryRun?: boolean;
+  failFast?: boolean;
+  failureMode?: FailureMode;
+  keep?: Keep;
+  reuse?: boolean;
+}
+
+/** `orchestra run [task…]`: runs the DAG (or those tasks and what they need), then integrates. */
+export async function runCommand(targets: string[], flags: RunFlags): Promise<number> {
+  const loaded = await loadOrExit(flags);
+  const options = {
+    targets,
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
+    ...(flags.keep ? { keep: flags.keep } : {}),
+    reuse: flags.reuse === true,
+  } as const;
+  if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
+  return withReporter(flags.json === true, (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }));
+}
+
+/**
+ * Runs an engine call with the reporter the output calls for, and Ctrl-C handling: the first
+ * SIGINT/SIGTERM cancels (agents get SIGTERM then SIGKILL, state is saved), a second exits at once.
+ */
+export async function withReporter(
+  json: boolean,
+  start: (onEvent: EventSink, signal: AbortSignal) => Promise<Result<RunResult, Diagnostic[]>>,
+): Promise<number> {
+  const stream = json ? process.stdout : process.stderr;
+  const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
+  const reporter = createReporter(pickReporterKind({ json, stream, env: process.env }), stream, { color: useColor(stream), cwd: process.cwd(), repoRoot });
+  const abort = new AbortController();
+  const onSignal = () => {
+    if (abort.signal.aborted) process.exit(ExitCode.cancelled);
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await start((e) => reporter.onEvent(e), abort.signal);
+    await reporter.close();
+    if (!result.ok) {
+      printDiagnostics(result.error, new Map(), json);
+      throw new Exit(ExitCode.usage);
+    }
+    const { outcome } = result.value;
+    return outcome === 'succeeded' ? ExitCode.ok : outcome === 'cancelled' ? ExitCode.cancelled : ExitCode.failed;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function dryRun(loaded: LoadedWorkflow, options: { targets: string[]; concurrency?: number }, json: boolean): Promise<number> {
+  const prepared = await prepareRun(loaded, options);
+  if (!prepared.ok) {
+    printDiagnostics(prepared.error, new Map(), json);
+    throw new Exit(ExitCode.usage);
+  }
+  const { workflow } = loaded;
+  const { baseCommit, selected } = prepared.value;
+  const plan = selected.map((id) => {
+    const t = workflow.tasks.get(id)!;
+    const pool = t.agent ? workflow.agents.get(t.agent)?.concurrency : undefined;
+    return {
+      task: id,
+      needs: [...t.needs],
+      does: t.kind === 'command' ? `run: ${t.run!.source}` : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
+      pool: t.agent && pool ? `${t.agent} ≤ ${pool}` : null,
+      sandbox: t.sandbox.type,
+      gates: [...t.verify],
+      retries: t.retries,
+    };
+  });
+  const concurrency = options.concurrency ?? workflow.concurrency;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify } })}\n`);
+    return ExitCode.ok;
+  }
+  const lines = [`plan: ${plan.length} task(s) from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`];
+  plan.forEach((p, i) => {
+    lines.push(`${String(i + 1).padStart(3)}. ${p.task}: ${p.does}`);
+    lines.push(`       needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`);
+  });
+  lines.push(`then: integrate (${workflow.integrate.strategy}) and verify: ${workflow.integrate.verify.join(', ') || '-'}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,75 @@
+import type { TaskStatus } from '../../events/task-status.js';
+import { hasResult } from '../../events/task-status.js';
+import type { RunRecord, TaskRecord } from '../../state/run-state.js';
+import { ExitCode } from '../exit-codes.js';
+import { runOrExit } from '../repo.js';
+
+/** A record as `status` shows it: a run that died in progress has its running tasks `interrupted`. */
+export function effectiveRecord(record: RunRecord, live: boolean): RunRecord & { state: 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled' } {
+  const died = record.outcome === undefined && !live;
+  const tasks = Object.fromEntries(
+    Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [id, died && (t.status === 'running' || t.status === 'verifying') ? { ...t, status: 'interrupted' } : t]),
+  );
+  return { ...record, tasks, state: record.outcome ?? (live ? 'running' : 'interrupted') };
+}
+
+/** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
+export async function statusCommand(opts: { run?: string; json?: boolean }): Promise<number> {
+  const { store, record: raw } = await runOrExit(opts.run, opts.json);
+  const record = effectiveRecord(raw, await store.isLocked());
+  const green = record.state === 'succeeded';
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+    return green ? ExitCode.ok : ExitCode.failed;
+  }
+  const rows = record.selected.map((id) => {
+    const t = record.tasks[id]!;
+    const duration = t.startedAt && t.finishedAt ? seconds(t.finishedAt - t.startedAt) : t.startedAt ? 'running' : '-';
+    const usage = t.usage?.inputTokens || t.usage?.outputTokens ? `${t.usage.inputTokens ?? 0}/${t.usage.outputTokens ?? 0} tok${t.usage.costUsd ? ` $${t.usage.costUsd.toFixed(4)}` : ''}` : '';
+    return [id, label(t.status, t), String(t.attempts.length), duration, t.commit ? t.branch : '-', usage, note(t)];
+  });
+  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', 'USAGE', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [
+    `run ${record.id} (${record.workflowName}): ${record.state}`,
+    `base: ${record.baseRef} at ${record.baseCommit.slice(0, 10)}`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+  ];
+  const tokens = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.inputTokens ?? 0) + (t.usage?.outputTokens ?? 0), 0);
+  const cost = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.costUsd ?? 0), 0);
+  if (tokens || cost) out.push(`total usage: ${tokens} tokens${cost ? `, $${cost.toFixed(4)}` : ''}`);
+  const integration = record.integration;
+  if (integration.status === 'succeeded') {
+    out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
+    out.push(`  git log --oneline ${record.baseCommit.slice(0, 10)}..${integration.branch}`);
+    out.push(`  git diff ${record.baseCommit.slice(0, 10)}...${integration.branch}`);
+  } else if (integration.status === 'failed') {
+    out.push(`integration failed: ${integration.failure?.message ?? ''}`);
+  }
+  const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
+  if (record.state === 'interrupted' || record.state === 'cancelled') out.push(`continue it: orchestra resume --run ${record.id}`);
+  if (failed.length && record.state !== 'running') {
+    out.push(`see why: orchestra logs ${failed[0]} --run ${record.id}`);
+    out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return green ? ExitCode.ok : ExitCode.failed;
+}
+
+function label(status: TaskStatus, t: TaskRecord): string {
+  if (status === 'skipped') return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  return status;
+}
+
+function note(t: TaskRecord): string {
+  if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
+  if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
+  if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
+  return '';
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;

@@ -1,0 +1,23 @@
+import { Git } from '../git/git.js';
+import { ExitCode } from './exit-codes.js';
+import { Exit, printDiagnostics } from './load.js';
+import { findRun } from '../state/find-run.js';
+import type { RunStore } from '../state/run-store.js';
+import type { RunRecord } from '../state/run-state.js';
+
+/** The repository around the current folder, or a usage error. */
+export async function repoOrExit(json = false): Promise<string> {
+  const root = await Git.topLevel(process.cwd());
+  if (root) return root;
+  printDiagnostics([{ severity: 'error', code: 'usage', message: `${process.cwd()} is not in a git repository` }], new Map(), json);
+  throw new Exit(ExitCode.usage);
+}
+
+/** A recorded run (the latest by default), or a usage error. */
+export async function runOrExit(runId: string | undefined, json = false): Promise<{ repoRoot: string; store: RunStore; record: RunRecord }> {
+  const repoRoot = await repoOrExit(json);
+  const found = await findRun(repoRoot, runId);
+  if (found.ok) return { repoRoot, ...found.value };
+  printDiagnostics([found.error], new Map(), json);
+  throw new Exit(ExitCode.usage);
+}

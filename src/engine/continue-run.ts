@@ -1,0 +1,127 @@
+import type { LoadedWorkflow } from '../config/load-workflow.js';
+import type { RawWorkflow } from '../config/workflow.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasResult } from '../events/task-status.js';
+import type { TaskStatus } from '../events/task-status.js';
+import { Git } from '../git/git.js';
+import { definitionHash } from '../state/fingerprint.js';
+import { findRun } from '../state/find-run.js';
+import { RunJournal } from '../state/run-journal.js';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import type { RunOptions, RunResult } from './run-workflow.js';
+import { executeRun } from './run-workflow.js';
+
+export interface RerunOptions extends RunOptions {
+  runId?: string;
+  /** Tasks to run again (with everything downstream of them). */
+  tasks?: readonly string[];
+  /** Run again every task that has no result (failed, blocked, cancelled, interrupted). */
+  failed?: boolean;
+  /** Reuse upstream results even if their definitions changed since the run. */
+  allowStale?: boolean;
+}
+
+/**
+ * `rerun`: a new attempt of a recorded run (GitHub Actions' "re-run failed jobs"). The named tasks
+ * and everything downstream run again from the recorded upstream results; upstream agents are not
+ * started; then integration is redone. `resume` is the same with "whatever has no result" as the
+ * selection, for a run that was interrupted.
+ */
+export async function rerunWorkflow(loaded: LoadedWorkflow, opts: RerunOptions & { command: 'rerun' | 'resume' }): Promise<Result<RunResult, Diagnostic[]>> {
+  const repoRoot = await Git.topLevel(opts.cwd ?? process.cwd());
+  if (!repoRoot) return err([{ severity: 'error', code: 'usage', message: 'not in a git repository' }]);
+  const found = await findRun(repoRoot, opts.runId);
+  if (!found.ok) return err([found.error]);
+  const { store, record } = found.value;
+  const locked = await store.lock();
+  if (!locked.ok) return err([{ severity: 'error', code: 'usage', message: locked.error, hint: 'wait for it to finish, or stop it (Ctrl-C) first' }]);
+  try {
+    const chosen = chooseTasks(loaded, record.selected, (id) => record.tasks[id]!.status, opts);
+    if (!chosen.ok) throw new Refused(chosen.error);
+    const stale = await staleUpstream(loaded, store.loadWorkflow(), record.vars, record.selected, chosen.value, opts.allowStale === true);
+    if (stale.length) throw new Refused(stale);
+    const journal = new RunJournal(store, record);
+    const rerun = new Set(chosen.value);
+    await journal.update((r) => {
+      r.history.push({ at: Date.now(), command: `${opts.command} ${[...rerun].join(' ')}`.trim() });
+      r.vars = { ...loaded.workflow.vars };
+      for (const id of rerun) {
+        const t = r.tasks[id]!;
+        t.status = 'pending';
+        delete t.commit;
+        delete t.failure;
+        delete t.blockedBy;
+        delete t.reusedFrom;
+      }
+    });
+    return ok(await executeRun(loaded, journal, opts));
+  } catch (e) {
+    await store.unlock();
+    if (e instanceof Refused) return err(e.diagnostics);
+    throw e;
+  }
+}
+
+/** What `resume` starts again: everything that neither finished nor was blocked by a failure. */
+const RESUMABLE: readonly TaskStatus[] = ['pending', 'running', 'verifying', 'interrupted', 'cancelled'];
+
+class Refused extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super('refused');
+  }
+}
+
+function chooseTasks(
+  loaded: LoadedWorkflow,
+  selected: readonly string[],
+  status: (id: string) => TaskStatus,
+  opts: RerunOptions & { command: 'rerun' | 'resume' },
+): Result<string[], Diagnostic[]> {
+  const inRun = new Set(selected);
+  const gone = selected.filter((t) => !loaded.workflow.tasks.has(t));
+  if (gone.length) {
+    return err(gone.map((t) => ({ severity: 'error', code: 'unknown-task', message: `task "${t}" of the run is no longer in ${loaded.workflow.file}`, hint: 'start a new run with "orchestra run" instead' })));
+  }
+  if (opts.command === 'resume') return ok(selected.filter((id) => RESUMABLE.includes(status(id))));
+  const missing = (opts.tasks ?? []).filter((t) => !inRun.has(t));
+  if (missing.length) {
+    return err(missing.map((t) => ({ severity: 'error', code: 'unknown-task', message: `task "${t}" is not part of this run`, hint: `its tasks: ${selected.join(', ')}` })));
+  }
+  const done = (id: string) => hasResult(status(id));
+  const named = opts.failed ? selected.filter((id) => !done(id)) : [...(opts.tasks ?? [])];
+  if (named.length === 0) {
+    return err([{ severity: 'error', code: 'usage', message: opts.failed ? 'nothing to rerun: every task of the run succeeded' : 'name the tasks to rerun, or use --failed' }]);
+  }
+  const chosen = new Set(named);
+  for (const d of loaded.graph.descendants(named)) if (inRun.has(d)) chosen.add(d);
+  // Upstream results are reused: each must exist.
+  const problems = [...chosen].flatMap((id) =>
+    loaded.graph
+      .needs(id)
+      .filter((n) => !chosen.has(n) && !done(n))
+      .map((n): Diagnostic => ({ severity: 'error', code: 'usage', message: `"${id}" needs "${n}", which has no result in this run`, hint: `rerun it too: orchestra rerun ${n} ${id} (or orchestra rerun --failed)` })),
+  );
+  return problems.length ? err(problems) : ok(selected.filter((id) => chosen.has(id)));
+}
+
+/** Reused tasks whose definition changed since the run: their results answer an old question. */
+async function staleUpstream(
+  loaded: LoadedWorkflow,
+  recordedWorkflow: Promise<unknown>,
+  recordedVars: Readonly<Record<string, string>>,
+  selected: readonly string[],
+  rerun: readonly string[],
+  allowStale: boolean,
+): Promise<Diagnostic[]> {
+  const before = (await recordedWorkflow) as RawWorkflow;
+  const reused = selected.filter((id) => !rerun.includes(id));
+  const changed = reused.filter((id) => definitionHash(before, id, recordedVars) !== definitionHash(loaded.workflow.raw, id, loaded.workflow.vars));
+  if (allowStale || changed.length === 0) return [];
+  return changed.map((id) => ({
+    severity: 'error',
+    code: 'usage',
+    message: `"${id}" changed since the run (its definition, role, agent, gates or variables), but its old result would be reused`,
+    hint: `rerun it too (orchestra rerun ${id} ${rerun.join(' ')}), or reuse the old result anyway with --allow-stale`,
+  }));
+}

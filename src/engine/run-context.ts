@@ -1,0 +1,25 @@
+import type { Keep, Workflow } from '../config/workflow.js';
+import type { EventSink } from '../events/engine-event.js';
+import type { Git } from '../git/git.js';
+import type { TaskGraph } from '../graph/task-graph.js';
+import type { RunJournal } from '../state/run-journal.js';
+
+/** What every part of a run shares. */
+export interface RunContext {
+  workflow: Workflow;
+  graph: TaskGraph;
+  journal: RunJournal;
+  /** The user's repository (read and branch-writes only: its checkout is never touched). */
+  repo: Git;
+  repoRoot: string;
+  /** Parent folder of this run's sandboxes. */
+  sandboxRoot: string;
+  emit: EventSink;
+  /** --keep, overriding the workflow's policy. */
+  keep?: Keep;
+}
+
+/** The branch of a task: under `orchestra/tasks/` so it can never collide with a result branch. */
+export function taskBranch(runId: string, task: string): string {
+  return `orchestra/tasks/${runId}/${task}`;
+}

@@ -1,0 +1,198 @@
+import { dirname } from 'node:path';
+import type { LoadedWorkflow } from '../config/load-workflow.js';
+import type { Keep } from '../config/workflow.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EventSink } from '../events/engine-event.js';
+import type { RunOutcome } from '../events/task-status.js';
+import { hasResult } from '../events/task-status.js';
+import { Git } from '../git/git.js';
+import { integrate } from '../integrate/integrate.js';
+import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
+import { RunJournal } from '../state/run-journal.js';
+import type { RunRecord } from '../state/run-state.js';
+import { RunStore } from '../state/run-store.js';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { RunContext } from './run-context.js';
+import { taskBranch } from './run-context.js';
+import type { FailureMode } from './scheduler.js';
+import { schedule } from './scheduler.js';
+import { executeTask } from './task-executor.js';
+import { reuseEarlierResults } from './reuse.js';
+
+export interface RunOptions {
+  /** Where the repository is found (default: the workflow file's folder). */
+  cwd?: string;
+  /** Run these tasks and what they need (make-target semantics); default: all. */
+  targets?: readonly string[];
+  concurrency?: number;
+  failureMode?: FailureMode;
+  /** Overrides every task's keep policy. */
+  keep?: Keep;
+  signal?: AbortSignal;
+  onEvent?: EventSink;
+  /** Reuse results of earlier runs whose task fingerprints match (opt-in: agents are not deterministic). */
+  reuse?: boolean;
+}
+
+export interface RunResult {
+  runId: string;
+  outcome: RunOutcome;
+  record: RunRecord;
+  runDir: string;
+}
+
+/** The repository, run id and base commit of a new run, or why it cannot start. */
+export async function prepareRun(loaded: LoadedWorkflow, opts: RunOptions): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
+  const { workflow, graph } = loaded;
+  const repoRoot = await Git.topLevel(opts.cwd ?? dirname(workflow.file));
+  if (!repoRoot) {
+    return err([{ severity: 'error', code: 'usage', message: `${opts.cwd ?? dirname(workflow.file)} is not in a git repository`, hint: 'orchestra works on a git repository: run it inside one (git init, then commit)' }]);
+  }
+  const baseCommit = await new Git(repoRoot).resolveCommit(workflow.sandbox.base);
+  if (!baseCommit) {
+    return err([{ severity: 'error', code: 'usage', path: 'sandbox.base', message: `the base ref "${workflow.sandbox.base}" does not resolve to a commit`, hint: 'set sandbox.base to an existing branch, tag or commit (a new repository needs a first commit)' }]);
+  }
+  const unknown = (opts.targets ?? []).filter((t) => !workflow.tasks.has(t));
+  if (unknown.length) {
+    return err(unknown.map((t) => ({ severity: 'error', code: 'unknown-task', message: `unknown task "${t}"${didYouMean(t, workflow.tasks.keys())}`, hint: `tasks: ${graph.ids.join(', ')}` })));
+  }
+  const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
+  return ok({ repoRoot, baseCommit, selected });
+}
+
+/** Starts a new run of the workflow and runs it to the end. */
+export async function runWorkflow(loaded: LoadedWorkflow, opts: RunOptions = {}): Promise<Result<RunResult, Diagnostic[]>> {
+  const prepared = await prepareRun(loaded, opts);
+  if (!prepared.ok) return prepared;
+  const { repoRoot, baseCommit, selected } = prepared.value;
+  const { workflow } = loaded;
+  const runId = newRunId();
+  const record: RunRecord = {
+    version: 1,
+    id: runId,
+    workflowFile: workflow.file,
+    workflowName: workflow.name,
+    repoRoot,
+    sandboxRoot: workflow.sandbox.dir ?? defaultSandboxRoot(repoRoot),
+    baseRef: workflow.sandbox.base,
+    baseCommit,
+    startedAt: Date.now(),
+    selected,
+    vars: { ...workflow.vars },
+    concurrency: opts.concurrency ?? workflow.concurrency,
+    tasks: Object.fromEntries(selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }])),
+    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
+    history: [{ at: Date.now(), command: 'run' }],
+  };
+  const repo = new Git(repoRoot);
+  if (opts.reuse) await reuseEarlierResults(workflow, loaded.graph, record, repo);
+  const store = new RunStore(repoRoot, runId);
+  await store.create(record, workflow.raw);
+  const locked = await store.lock();
+  if (!locked.ok) throw new Error(locked.error); // a brand-new run cannot be locked by anyone else
+  return ok(await executeRun(loaded, new RunJournal(store, record), opts));
+}
+
+/**
+ * Runs every task of the record that has no result yet, then integrates. Shared by run, rerun and
+ * resume: what differs between them is only which tasks the record marks as still to do.
+ * The caller holds the run's lock; it is released here.
+ */
+export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, opts: RunOptions): Promise<RunResult> {
+  const record = journal.record;
+  const emit: EventSink = opts.onEvent ?? (() => undefined);
+  const signal = opts.signal ?? new AbortController().signal;
+  const ctx: RunContext = {
+    workflow: loaded.workflow,
+    graph: loaded.graph,
+    journal,
+    repo: new Git(record.repoRoot),
+    repoRoot: record.repoRoot,
+    sandboxRoot: record.sandboxRoot,
+    emit,
+    ...(opts.keep ? { keep: opts.keep } : {}),
+  };
+  // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
+  const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
+  const prior = new Map(record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]));
+  try {
+    emit({
+      type: 'run-started',
+      time: Date.now(),
+      runId: record.id,
+      workflow: record.workflowName,
+      runDir: journal.store.paths.dir,
+      baseCommit: record.baseCommit,
+      tasks: record.selected,
+      reused: record.selected.filter((id) => record.tasks[id]!.status === 'skipped').map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
+      concurrency: record.concurrency,
+    });
+    await journal.update((r) => {
+      delete r.outcome;
+      delete r.finishedAt;
+      r.integration = { status: 'pending', branch: '', tasks: [], gates: [] };
+    });
+
+    await schedule({
+      graph: loaded.graph,
+      selected: todo,
+      prior,
+      concurrency: record.concurrency,
+      pool: (id) => {
+        const agent = loaded.workflow.tasks.get(id)?.agent;
+        const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
+        return agent && limit ? { key: agent, limit } : undefined;
+      },
+      failureMode: opts.failureMode ?? 'continue',
+      signal,
+      runTask: (id, taskSignal) => executeTask(ctx, id, taskSignal),
+      notStarted: async (id, why, because) => {
+        await journal.updateTask(id, (t) => {
+          t.status = why;
+          if (because && why === 'blocked') t.blockedBy = because;
+        });
+        const t = journal.task(id);
+        emit({ type: 'task-finished', time: Date.now(), task: id, status: why, attempts: t.attempts.length, durationMs: 0, branch: t.branch, ...(because && why === 'blocked' ? { blockedBy: because } : {}) });
+      },
+    });
+
+    const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
+    let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
+    if (outcome === 'succeeded') {
+      const integration = await integrate(ctx, signal);
+      if (integration.status !== 'succeeded') outcome = signal.aborted ? 'cancelled' : 'failed';
+    } else {
+      await journal.update((r) => (r.integration.status = 'skipped'));
+    }
+    await journal.update((r) => {
+      r.outcome = outcome;
+      r.finishedAt = Date.now();
+    });
+    emit({
+      type: 'run-finished',
+      time: Date.now(),
+      runId: record.id,
+      outcome,
+      durationMs: Date.now() - record.startedAt,
+      baseCommit: record.baseCommit,
+      ...(record.integration.status === 'succeeded' ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! } : {}),
+      tasks: record.selected.map((task) => {
+        const t = record.tasks[task]!;
+        return {
+          task,
+          status: t.status,
+          attempts: t.attempts.length,
+          durationMs: t.startedAt && t.finishedAt ? t.finishedAt - t.startedAt : 0,
+          branch: t.branch,
+          ...(t.failure && t.status !== 'succeeded' ? { failure: t.failure } : {}),
+          ...(t.usage ? { usage: t.usage } : {}),
+        };
+      }),
+    });
+    return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
+  } finally {
+    await journal.store.unlock();
+  }
+}

@@ -1,0 +1,96 @@
+import type { TaskGraph } from '../graph/task-graph.js';
+
+/** What happens to other tasks when one fails (wireit's names). */
+export type FailureMode = 'continue' | 'no-new' | 'kill';
+
+/** How a started task ended, as far as scheduling cares. */
+export type NodeOutcome = 'succeeded' | 'failed' | 'cancelled';
+
+/** How a task that never started ended. */
+export type NotStarted = 'blocked' | 'cancelled';
+
+export interface SchedulerOptions {
+  graph: TaskGraph;
+  /** Tasks to run, any order. */
+  selected: readonly string[];
+  /**
+   * Tasks settled before this schedule (reused, or kept from an earlier attempt of the run), and
+   * whether each has a result. Every need of a selected task is selected or here.
+   */
+  prior: ReadonlyMap<string, boolean>;
+  concurrency: number;
+  /** The per-agent pool a task draws from, if any: `{ key: agent, limit }`. */
+  pool: (task: string) => { key: string; limit: number } | undefined;
+  failureMode: FailureMode;
+  signal: AbortSignal;
+  /** Runs one task to its end; must resolve (failures are outcomes, not rejections). */
+  runTask: (task: string, signal: AbortSignal) => Promise<NodeOutcome>;
+  /** Records a task that will not start, before the scheduler moves on. */
+  notStarted: (task: string, why: NotStarted, because?: string) => Promise<void>;
+}
+
+/**
+ * Starts every task whose needs have results, within the global limit and each pool's limit; among
+ * ready tasks the one with the longest remaining chain starts first (critical-path-first keeps the
+ * makespan near its lower bound). Resolves when nothing runs and nothing more can start.
+ */
+export async function schedule(opts: SchedulerOptions): Promise<Map<string, NodeOutcome | NotStarted>> {
+  const { graph } = opts;
+  const selected = new Set(opts.selected);
+  const priority = graph.remainingLengths();
+  const order = new Map(graph.ids.map((id, i) => [id, i]));
+  const outcome = new Map<string, NodeOutcome | NotStarted>();
+  const running = new Map<string, Promise<void>>();
+  const poolUse = new Map<string, number>();
+  const kill = new AbortController();
+  const onAbort = () => kill.abort();
+  opts.signal.addEventListener('abort', onAbort, { once: true });
+  let stopStarting = false;
+
+  const hasResult = (id: string) => opts.prior.get(id) ?? outcome.get(id) === 'succeeded';
+  const settled = (id: string) => opts.prior.has(id) || outcome.has(id);
+  const waiting = () => [...selected].filter((id) => !outcome.has(id) && !running.has(id));
+
+  try {
+    for (;;) {
+      // Settle tasks that can no longer run: a need without a result will never get one.
+      for (const id of waiting()) {
+        const dead = graph.needs(id).find((n) => settled(n) && !hasResult(n));
+        if (dead !== undefined) {
+          // Behind a cancelled task a task is cancelled too, so `resume` knows to start it again.
+          const why = outcome.get(dead) === 'cancelled' ? 'cancelled' : 'blocked';
+          outcome.set(id, why);
+          await opts.notStarted(id, why, dead);
+        }
+      }
+      if (stopStarting || opts.signal.aborted) {
+        for (const id of waiting()) {
+          outcome.set(id, 'cancelled');
+          await opts.notStarted(id, 'cancelled');
+        }
+      }
+      const ready = waiting()
+        .filter((id) => graph.needs(id).every(hasResult))
+        .sort((a, b) => priority.get(b)! - priority.get(a)! || order.get(a)! - order.get(b)!);
+      for (const id of ready) {
+        if (running.size >= opts.concurrency) break;
+        const pool = opts.pool(id);
+        if (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit) continue;
+        if (pool) poolUse.set(pool.key, (poolUse.get(pool.key) ?? 0) + 1);
+        const done = opts.runTask(id, kill.signal).then((result) => {
+          outcome.set(id, result);
+          running.delete(id);
+          if (pool) poolUse.set(pool.key, poolUse.get(pool.key)! - 1);
+          if (result === 'failed' && opts.failureMode !== 'continue') stopStarting = true;
+          if (result === 'failed' && opts.failureMode === 'kill') kill.abort();
+        });
+        running.set(id, done);
+      }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+  } finally {
+    opts.signal.removeEventListener('abort', onAbort);
+  }
+  return outcome;
+}

@@ -1,0 +1,357 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { builtinAgents, commandAgent } from '../agents/agents.js';
+import type { AgentAdapter, AgentReport } from '../agents/agents.js';
+import { renderTemplate } from '../config/template.js';
+import type { Template, TemplateValues } from '../config/template.js';
+import type { Keep, TaskDef } from '../config/workflow.js';
+import type { Failure, FailureReason } from '../events/task-status.js';
+import { Git } from '../git/git.js';
+import { findFreePort } from '../process/free-port.js';
+import type { ProcessOutcome } from '../process/run-process.js';
+import { runProcess } from '../process/run-process.js';
+import { createSandbox } from '../sandbox/create-sandbox.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+import { describeOutcome, runGates } from '../verify/run-gates.js';
+import { scopeMessage, scopeViolations } from '../verify/write-scope.js';
+import type { RunContext } from './run-context.js';
+import { taskFingerprint } from './reuse.js';
+import type { NodeOutcome } from './scheduler.js';
+import type { Feedback } from './task-prompt.js';
+import { buildPrompt, templateValues } from './task-prompt.js';
+
+/** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
+const RATE_LIMIT = { firstMs: 5_000, maxMs: 300_000, maxWaits: 8 };
+
+/**
+ * Runs one DAG node from sandbox to teardown: start commit, sandbox, setup, then attempts of
+ * agent → commit → write scope → gates until one passes or retries run out. Every transition is
+ * persisted before the next step starts. Failures are returned as outcomes, never thrown.
+ */
+export async function executeTask(ctx: RunContext, id: string, signal: AbortSignal): Promise<NodeOutcome> {
+  const task = ctx.workflow.tasks.get(id)!;
+  const runId = ctx.journal.record.id;
+  const started = Date.now();
+  const sandboxPath = join(ctx.sandboxRoot, runId, id);
+  let sandbox: Sandbox | undefined;
+  let outcome: NodeOutcome = 'failed';
+  let failure: Failure | undefined;
+  let attempt = ctx.journal.task(id).attempts.length;
+  try {
+    // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
+    await ctx.journal.updateTask(id, (t) => {
+      t.status = 'running';
+      t.sandbox = sandboxPath;
+      t.startedAt = started;
+      delete t.failure;
+      delete t.commit;
+    });
+    ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'sandbox', detail: sandboxPath });
+    const prepared = await prepareSandbox(ctx, task, sandboxPath);
+    if (!prepared.ok) {
+      failure = prepared.failure;
+      return (outcome = 'failed');
+    }
+    sandbox = prepared.sandbox;
+    const startCommit = prepared.startCommit;
+    await ctx.journal.updateTask(id, (t) => (t.startCommit = startCommit));
+
+    const port = await findFreePort();
+    const env = (n: number): Record<string, string> => ({
+      ORCHESTRA_RUN_ID: runId,
+      ORCHESTRA_TASK: id,
+      ORCHESTRA_ATTEMPT: String(n),
+      ORCHESTRA_SANDBOX: sandbox!.path,
+      ORCHESTRA_PORT: String(port),
+    });
+
+    const setupFailure = await runSetup(ctx, task, sandbox, env(0), signal);
+    if (setupFailure) {
+      failure = setupFailure;
+      return (outcome = signal.aborted ? 'cancelled' : 'failed');
+    }
+
+    let feedback: Feedback | undefined;
+    for (let left = task.retries; ; left--) {
+      attempt += 1;
+      const result = await runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
+      if (result.kind === 'cancelled') return (outcome = 'cancelled');
+      if (result.kind === 'passed') {
+        await sandbox.publish();
+        const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
+        // The last write of a success: a crash before it leaves the task to be run again, never half-recorded.
+        await ctx.journal.updateTask(id, (t) => {
+          t.status = 'succeeded';
+          t.commit = result.commit;
+          t.fingerprint = fp;
+        });
+        return (outcome = 'succeeded');
+      }
+      failure = result.failure;
+      if (left <= 0 || !result.retryable) return (outcome = 'failed');
+      feedback = result.feedback;
+      ctx.emit({ type: 'task-retry', time: Date.now(), task: id, attempt: attempt + 1, reason: failure.message });
+    }
+  } catch (e) {
+    // A bug or an environment failure (disk full): the task fails, the run goes on and says why.
+    failure = { reason: 'internal-error', message: e instanceof Error ? e.message : String(e) };
+    outcome = 'failed';
+    return outcome;
+  } finally {
+    const keptSandbox = await teardown(ctx, task, sandbox, outcome);
+    await ctx.journal.updateTask(id, (t) => {
+      if (outcome !== 'succeeded') t.status = outcome;
+      if (failure && outcome === 'failed') t.failure = failure;
+      t.finishedAt = Date.now();
+      if (!keptSandbox) delete t.sandbox;
+    });
+    const record = ctx.journal.task(id);
+    ctx.emit({
+      type: 'task-finished',
+      time: Date.now(),
+      task: id,
+      status: record.status,
+      attempts: record.attempts.length,
+      durationMs: Date.now() - started,
+      branch: record.branch,
+      ...(record.commit ? { commit: record.commit } : {}),
+      ...(record.failure && outcome === 'failed' ? { failure: record.failure } : {}),
+      ...(record.usage ? { usage: record.usage } : {}),
+      ...(keptSandbox ? { keptSandbox } : {}),
+      ...(record.attempts.length ? { log: ctx.journal.store.paths.abs(record.attempts.at(-1)!.log) } : {}),
+    });
+  }
+}
+
+type Prepared = { ok: true; sandbox: Sandbox; startCommit: string } | { ok: false; failure: Failure };
+
+/** The sandbox at the task's start commit: the base, its need's result, or a merge of its needs' results. */
+async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Promise<Prepared> {
+  const record = ctx.journal.record;
+  const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
+  const first = needs[0]?.commit ?? record.baseCommit;
+  const branch = ctx.journal.task(task.id).branch;
+  // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
+  await removeStaleSandbox(ctx, path);
+  if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
+  const made = await createSandbox(task.sandbox.type, {
+    repoRoot: ctx.repoRoot,
+    path,
+    branch,
+    baseCommit: first,
+    copy: [...task.sandbox.copy],
+    link: [...task.sandbox.link],
+  });
+  if (!made.ok) return { ok: false, failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
+  const sandbox = made.value;
+  if (needs.length < 2) return { ok: true, sandbox, startCommit: first };
+  const merged = await new Git(sandbox.path).merge(needs, (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`);
+  if (merged.ok) return { ok: true, sandbox, startCommit: merged.commit };
+  const { files, ours, theirs } = merged.conflict;
+  return {
+    ok: false,
+    failure: {
+      reason: 'merge-conflict',
+      message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
+      files,
+    },
+  };
+}
+
+async function removeStaleSandbox(ctx: RunContext, path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  await ctx.repo.removeWorktree(path).catch(() => undefined);
+  await rm(path, { recursive: true, force: true });
+  await ctx.repo.pruneWorktrees();
+}
+
+async function runSetup(ctx: RunContext, task: TaskDef, sandbox: Sandbox, env: Record<string, string>, signal: AbortSignal): Promise<Failure | undefined> {
+  if (task.sandbox.setup.length === 0) return undefined;
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'setup' });
+  const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id);
+  const logFile = ctx.journal.store.paths.abs(ctx.journal.store.paths.setupLog(task.id));
+  for (const step of task.sandbox.setup) {
+    const command = renderTemplate(step, values);
+    const r = await runProcess({ command: { shell: command }, cwd: sandbox.path, env, logFile, signal });
+    if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) {
+      return { reason: 'setup-failed', message: `${describeOutcome(`setup "${command}"`, r.outcome)}; see ${logFile}` };
+    }
+  }
+  return undefined;
+}
+
+type AttemptResult =
+  | { kind: 'passed'; commit: string }
+  | { kind: 'failed'; failure: Failure; feedback: Feedback; retryable: boolean }
+  | { kind: 'cancelled' };
+
+/** One attempt: agent or command, commit, write scope, gates. */
+async function runAttempt(
+  ctx: RunContext,
+  task: TaskDef,
+  sandbox: Sandbox,
+  n: number,
+  env: Record<string, string>,
+  startCommit: string,
+  signal: AbortSignal,
+  feedback: Feedback | undefined,
+): Promise<AttemptResult> {
+  const paths = ctx.journal.store.paths;
+  const log = paths.attemptLog(task.id, n);
+  await ctx.journal.updateTask(task.id, (t) => {
+    t.status = 'running';
+    t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
+  });
+  ctx.emit({ type: 'task-started', time: Date.now(), task: task.id, attempt: n, sandbox: sandbox.path, branch: sandbox.branch });
+  const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
+  const fail = async (reason: FailureReason, message: string, output: string, retryable = true, files?: string[]): Promise<AttemptResult> => {
+    const failure: Failure = { reason, message, ...(files ? { files } : {}) };
+    await ctx.journal.updateTask(task.id, (t) => {
+      const a = t.attempts.at(-1)!;
+      a.finishedAt = Date.now();
+      a.failure = failure;
+    });
+    return { kind: 'failed', failure, feedback: { what: message, output }, retryable };
+  };
+
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'agent' });
+  const ran = await runWork(ctx, task, sandbox, env, values, paths.abs(log), signal, feedback);
+  if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
+  if (ran.report) {
+    const usage = ran.report;
+    await ctx.journal.updateTask(task.id, (t) => {
+      // Counts add up over attempts; the summary and session are the latest attempt's.
+      const add = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) });
+      const sum = { inputTokens: add(t.usage?.inputTokens, usage.inputTokens), outputTokens: add(t.usage?.outputTokens, usage.outputTokens), costUsd: add(t.usage?.costUsd, usage.costUsd) };
+      t.usage = {
+        ...(usage.summary !== undefined ? { summary: usage.summary } : {}),
+        ...(usage.sessionId !== undefined ? { sessionId: usage.sessionId } : {}),
+        ...Object.fromEntries(Object.entries(sum).flatMap(([k, v]) => ('v' in v ? [[k, v.v]] : []))),
+      };
+    });
+  }
+  if (ran.outcome.kind !== 'exited' || ran.outcome.exitCode !== 0) {
+    const what = task.kind === 'command' ? 'the command' : `the agent (${task.agent})`;
+    return fail(failureReason(ran.outcome), describeOutcome(what, ran.outcome, task.timeoutMs), ran.tail, ran.outcome.kind !== 'spawn-failed');
+  }
+
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
+  const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  if (task.requireChanges && commit === startCommit) {
+    return fail('no-changes', 'the task changed nothing, and it requires changes (require_changes: true)', '');
+  }
+  const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
+  if (role && (role.allow.length || role.forbid.length)) {
+    ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'scope' });
+    const bad = scopeViolations(await ctx.repo.changedPaths(startCommit, commit), role);
+    if (bad.length) return fail('write-scope', scopeMessage(bad, role), '', true, bad);
+  }
+
+  const gates = task.verify.map((g) => ctx.workflow.gates.get(g)!);
+  if (gates.length) {
+    await ctx.journal.updateTask(task.id, (t) => (t.status = 'verifying'));
+    ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'verify' });
+  }
+  const red = await runGates(gates, {
+    cwd: sandbox.path,
+    env: { ...renderEnv(task.env, values), ...env },
+    values,
+    signal,
+    logFile: (g) => paths.abs(paths.gateLog(task.id, n, g)),
+    onResult: async (r, logFile) => {
+      await ctx.journal.updateTask(task.id, (t) => {
+        t.attempts.at(-1)!.gates.push({ name: r.gate, ok: r.ok, durationMs: r.durationMs, log: paths.gateLog(task.id, n, r.gate) });
+      });
+      ctx.emit({ type: 'gate-finished', time: Date.now(), task: task.id, gate: r.gate, ok: r.ok, durationMs: r.durationMs, log: logFile });
+    },
+  });
+  if (signal.aborted) return { kind: 'cancelled' };
+  if (red) return fail('gate-failed', describeOutcome(`gate "${red.gate}"`, red.outcome, ctx.workflow.gates.get(red.gate)?.timeoutMs), red.tail);
+  await ctx.journal.updateTask(task.id, (t) => (t.attempts.at(-1)!.finishedAt = Date.now()));
+  return { kind: 'passed', commit };
+}
+
+/** Runs the agent (waiting out rate limits without spending a retry) or the task's command. */
+async function runWork(
+  ctx: RunContext,
+  task: TaskDef,
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  values: TemplateValues,
+  logFile: string,
+  signal: AbortSignal,
+  feedback: Feedback | undefined,
+): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
+  const onLine = (line: string) => ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line });
+  const base = { cwd: sandbox.path, logFile, signal, onLine, ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}) };
+  if (task.kind === 'command') {
+    const r = await runProcess({ ...base, command: { shell: renderTemplate(task.run!, values) }, env: { ...renderEnv(task.env, values), ...env } });
+    return { ...r, report: { summary: lastLine(r.tail) } };
+  }
+  const agentDef = ctx.workflow.agents.get(task.agent!);
+  const adapter = agentAdapter(task.agent!, ctx, values);
+  const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
+  const instructions = role?.instructions ? renderTemplate(role.instructions, values) : undefined;
+  const invocation = adapter.build({
+    prompt: buildPrompt(task, values, feedback),
+    ...(instructions ? { instructions } : {}),
+    ...(task.model ? { model: task.model } : {}),
+    extraArgs: agentDef?.command ? [] : (agentDef?.args ?? []),
+    sandboxPath: sandbox.path,
+  });
+  const processEnv = { ...invocation.env, ...renderEnv(agentDef?.env ?? {}, values), ...renderEnv(task.env, values), ...env };
+  for (let waits = 0; ; waits++) {
+    const r = await runProcess({ ...base, command: { argv: invocation.argv }, env: processEnv, ...(invocation.stdin !== undefined ? { stdin: invocation.stdin } : {}) });
+    const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
+    const report = adapter.report(r.tail, exitCode);
+    if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
+    const waitMs = Math.min(RATE_LIMIT.maxMs, report.rateLimited.retryAfterMs ?? RATE_LIMIT.firstMs * 2 ** waits);
+    await ctx.journal.updateTask(task.id, (t) => (t.rateLimitWaits = (t.rateLimitWaits ?? 0) + 1));
+    ctx.emit({ type: 'task-waiting', time: Date.now(), task: task.id, reason: 'rate-limited', retryInMs: waitMs });
+    await sleep(waitMs, undefined, { signal }).catch(() => undefined);
+  }
+}
+
+function agentAdapter(name: string, ctx: RunContext, values: TemplateValues): AgentAdapter {
+  const def = ctx.workflow.agents.get(name);
+  // `${{ prompt }}` renders to itself here; the adapter puts the prompt in its place.
+  if (def?.command) return commandAgent(def.command.map((t) => renderTemplate(t, values)), { stdin: def.stdin });
+  const builtin = builtinAgents.get(name);
+  if (!builtin) throw new Error(`agent ${name} has no adapter`);
+  return builtin;
+}
+
+function renderEnv(env: Readonly<Record<string, Template>>, values: TemplateValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).map(([k, t]) => [k, renderTemplate(t, values)]));
+}
+
+function failureReason(outcome: ProcessOutcome): FailureReason {
+  switch (outcome.kind) {
+    case 'timed-out':
+      return 'agent-timed-out';
+    case 'signaled':
+      return 'agent-signaled';
+    case 'spawn-failed':
+      return 'agent-not-found';
+    case 'exited':
+    case 'cancelled':
+      return 'agent-failed';
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1)?.slice(0, 2000) ?? '';
+}
+
+/** Removes the sandbox unless the keep policy says otherwise; returns the kept path. */
+async function teardown(ctx: RunContext, task: TaskDef, sandbox: Sandbox | undefined, outcome: NodeOutcome): Promise<string | undefined> {
+  if (!sandbox) return undefined;
+  const keep: Keep = ctx.keep ?? task.sandbox.keep;
+  const kept = keep === 'always' || (keep === 'on-failure' && outcome !== 'succeeded');
+  if (kept) return sandbox.path;
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'teardown' });
+  await sandbox.dispose();
+  return undefined;
+}

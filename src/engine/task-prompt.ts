@@ -1,0 +1,47 @@
+import type { TemplateValues } from '../config/template.js';
+import { renderTemplate, templateRefs } from '../config/template.js';
+import type { TaskDef } from '../config/workflow.js';
+import type { RunRecord } from '../state/run-state.js';
+
+/** What the previous attempt did wrong, fed to the next one. */
+export interface Feedback {
+  /** One line: `gate "test" failed (exit code 1)`. */
+  what: string;
+  /** The tail of the failing output. */
+  output: string;
+}
+
+/** The values `${{ … }}` references take for one task attempt. */
+export function templateValues(record: RunRecord, vars: Readonly<Record<string, string>>, task: string | null, feedback?: Feedback): TemplateValues {
+  return (expr) => {
+    if (expr === 'run.id') return record.id;
+    if (expr === 'task.id') return task ?? undefined;
+    if (expr === 'verify.output') return feedback ? `${feedback.what}\n${feedback.output}` : '';
+    if (expr === 'prompt') return '${{ prompt }}'; // substituted by the agent adapter
+    if (expr.startsWith('vars.')) return vars[expr.slice(5)];
+    if (expr.startsWith('tasks.')) {
+      const rest = expr.slice(6);
+      const dot = rest.lastIndexOf('.');
+      const t = record.tasks[rest.slice(0, dot)];
+      const field = rest.slice(dot + 1);
+      if (field === 'branch') return t?.branch;
+      if (field === 'commit') return t?.commit;
+      if (field === 'summary') return t?.usage?.summary ?? '';
+    }
+    return undefined;
+  };
+}
+
+const TAIL_CHARS = 4000;
+
+/**
+ * The task's prompt for one attempt. On a retry the failure is appended, unless the prompt already
+ * places it itself with `${{ verify.output }}`.
+ */
+export function buildPrompt(task: TaskDef, values: TemplateValues, feedback?: Feedback): string {
+  const prompt = task.prompt ? renderTemplate(task.prompt, values) : '';
+  const placed = task.prompt ? templateRefs(task.prompt).some((r) => r.expr === 'verify.output') : false;
+  if (!feedback || placed) return prompt;
+  const output = feedback.output.length > TAIL_CHARS ? `…${feedback.output.slice(-TAIL_CHARS)}` : feedback.output;
+  return `${prompt}\n\n---\nYour previous attempt did not pass: ${feedback.what}.\n${output ? `The output ended with:\n\`\`\`\n${output.trimEnd()}\n\`\`\`\n` : ''}Fix the problem and try again.`;
+}

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { renderTemplate } from '../config/template.js';
+import type { LabelledCommit, MergeResult } from '../git/git.js';
+import { Git } from '../git/git.js';
+import type { RunContext } from '../engine/run-context.js';
+import { taskBranch } from '../engine/run-context.js';
+import { templateValues } from '../engine/task-prompt.js';
+import { createSandbox } from '../sandbox/create-sandbox.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+import type { IntegrationRecord } from '../state/run-state.js';
+import { describeOutcome, runGates } from '../verify/run-gates.js';
+
+/** Not a valid task id (ids start with a letter or digit), so it cannot collide with a task's branch. */
+const SCRATCH = '_integration';
+
+/** The result branch name for a run. */
+export function resultBranch(ctx: Pick<RunContext, 'workflow' | 'journal'>): string {
+  return renderTemplate(ctx.workflow.integrate.branch, templateValues(ctx.journal.record, ctx.workflow.vars, null));
+}
+
+/** The tasks whose branches are integrated: the workflow's list, else the sinks of what ran, in topological order. */
+export function integrationTasks(ctx: Pick<RunContext, 'workflow' | 'graph' | 'journal'>): string[] {
+  const selected = new Set(ctx.journal.record.selected);
+  const wanted = ctx.workflow.integrate.tasks
+    ? new Set(ctx.workflow.integrate.tasks.filter((t) => selected.has(t)))
+    : new Set([...selected].filter((id) => !ctx.graph.dependents(id).some((d) => selected.has(d))));
+  return ctx.journal.record.selected.filter((id) => wanted.has(id));
+}
+
+/**
+ * Builds the result branch in a scratch worktree: the tasks' results combined per the strategy,
+ * then the integrate gates. The branch is created only at the end, pointing at a verified commit,
+ * so a conflict or a red gate leaves no half-made branch behind.
+ */
+export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<IntegrationRecord> {
+  const record = ctx.journal.record;
+  const branch = resultBranch(ctx);
+  const tasks = integrationTasks(ctx);
+  const paths = ctx.journal.store.paths;
+  const commits: LabelledCommit[] = tasks.map((t) => ({ commit: record.tasks[t]!.commit!, label: t }));
+  await ctx.journal.update((r) => (r.integration = { status: 'running', branch, tasks, gates: [] }));
+  ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks });
+
+  const strategy = ctx.workflow.integrate.strategy;
+  const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
+  const start = strategy === 'merge' ? (commits[0] ?? base) : base;
+  const scratchBranch = taskBranch(record.id, SCRATCH);
+  if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
+  let sandbox: Sandbox | undefined;
+  const finish = async (result: IntegrationRecord): Promise<IntegrationRecord> => {
+    await sandbox?.dispose();
+    if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
+    await ctx.journal.update((r) => (r.integration = result));
+    ctx.emit({
+      type: 'integration-finished',
+      time: Date.now(),
+      ok: result.status === 'succeeded',
+      branch,
+      ...(result.commit ? { commit: result.commit } : {}),
+      ...(result.failure ? { failure: result.failure } : {}),
+    });
+    return result;
+  };
+
+  const made = await createSandbox('worktree', {
+    repoRoot: ctx.repoRoot,
+    path: join(ctx.sandboxRoot, record.id, SCRATCH),
+    branch: scratchBranch,
+    baseCommit: start.commit,
+    copy: [...ctx.workflow.sandbox.copy],
+    link: [...ctx.workflow.sandbox.link],
+  });
+  if (!made.ok) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: `cannot make the integration sandbox: ${made.error.message}` } });
+  sandbox = made.value;
+  const git = new Git(sandbox.path);
+  const message = (theirs: LabelledCommit) => `orchestra: integrate ${theirs.label}`;
+  const others = strategy === 'merge' ? commits : [base, ...commits];
+  const combined: MergeResult =
+    strategy === 'merge' ? await git.merge(others, message) : strategy === 'squash' ? await git.mergeSquash(others, message) : await git.cherryPickRange(others);
+  if (!combined.ok) {
+    const { files, ours, theirs } = combined.conflict;
+    return finish({
+      status: 'failed',
+      branch,
+      tasks,
+      gates: [],
+      failure: { message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`, tasks: [ours, theirs], files },
+    });
+  }
+
+  const gates: IntegrationRecord['gates'] = [];
+  const red = await runGates(
+    ctx.workflow.integrate.verify.map((g) => ctx.workflow.gates.get(g)!),
+    {
+      cwd: sandbox.path,
+      env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
+      values: templateValues(record, ctx.workflow.vars, null),
+      signal,
+      logFile: (g) => paths.abs(paths.gateLog(null, 0, g)),
+      onResult: async (r, logFile) => {
+        gates.push({ name: r.gate, ok: r.ok, durationMs: r.durationMs, log: paths.gateLog(null, 0, r.gate) });
+        await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
+        ctx.emit({ type: 'gate-finished', time: Date.now(), task: null, gate: r.gate, ok: r.ok, durationMs: r.durationMs, log: logFile });
+      },
+    },
+  );
+  if (red) {
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message: describeOutcome(`integration gate "${red.gate}"`, red.outcome), tasks } });
+  }
+  // Only now does the result branch exist; a rerun moves it to the new result.
+  if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
+  await ctx.repo.createBranch(branch, combined.commit);
+  return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates });
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { Git } from '../git/git.js';
+import { defaultSandboxRoot, RunPaths, runsDir } from './run-paths.js';
+import { RunStore } from './run-store.js';
+
+export interface CleanOptions {
+  /** Only this run (its record is removed too). */
+  runId?: string;
+  /** Every run, records included. Without runId or all, only leftovers are removed and records stay. */
+  all?: boolean;
+  /** Also delete the task branches and result branch of the runs cleaned. */
+  branches?: boolean;
+}
+
+export interface CleanReport {
+  worktrees: string[];
+  folders: string[];
+  branches: string[];
+  records: string[];
+  /** Runs left alone because a live process holds them. */
+  live: string[];
+}
+
+/**
+ * Removes what runs left behind — sandboxes, worktree registrations (also after kill -9), and on
+ * request branches and records — without ever touching a run that a live process holds.
+ */
+export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions): Promise<CleanReport> {
+  const report: CleanReport = { worktrees: [], folders: [], branches: [], records: [], live: [] };
+  const ids = opts.runId ? [opts.runId] : await RunStore.list(repoRoot);
+  const roots = new Map<string, string>(); // run id → its sandbox folder
+  for (const id of ids) {
+    const store = new RunStore(repoRoot, id);
+    if (await store.isLocked()) {
+      report.live.push(id);
+      continue;
+    }
+    const record = await store.load();
+    roots.set(id, join(record.ok ? record.value.sandboxRoot : defaultSandboxRoot(repoRoot), id));
+  }
+  // Worktrees of runs without a record (deleted by hand) are still ours if they sit in the default root.
+  const defaultRoot = defaultSandboxRoot(repoRoot);
+  for (const wt of await repo.listWorktrees()) {
+    const owner = [...roots.entries()].find(([, dir]) => wt.path.startsWith(dir + sep));
+    const orphan = !opts.runId && wt.path.startsWith(defaultRoot + sep) && !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
+    if (owner || orphan) {
+      await repo.removeWorktree(wt.path).catch(() => undefined);
+      report.worktrees.push(wt.path);
+    }
+  }
+  for (const [id, dir] of roots) {
+    if (existsSync(dir)) {
+      await rm(dir, { recursive: true, force: true });
+      report.folders.push(dir);
+    }
+    if (opts.branches) {
+      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) {
+        await repo.deleteBranch(b);
+        report.branches.push(b);
+      }
+      const record = await new RunStore(repoRoot, id).load();
+      const result = record.ok ? record.value.integration.branch : '';
+      if (result && (await repo.branchExists(result))) {
+        await repo.deleteBranch(result);
+        report.branches.push(result);
+      }
+    }
+    if (opts.runId || opts.all) {
+      await rm(new RunPaths(join(runsDir(repoRoot), id)).dir, { recursive: true, force: true });
+      report.records.push(id);
+    }
+  }
+  await repo.pruneWorktrees();
+  return report;
+}

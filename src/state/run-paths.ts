@@ -1,0 +1,59 @@
+import { homedir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+/** Where a run's files live. Paths stored in records are relative to `dir`. */
+export class RunPaths {
+  constructor(readonly dir: string) {}
+
+  get state(): string {
+    return join(this.dir, 'run.json');
+  }
+
+  /** The resolved workflow the run was started with (for rerun's staleness check). */
+  get workflow(): string {
+    return join(this.dir, 'workflow.json');
+  }
+
+  get lock(): string {
+    return join(this.dir, 'lock');
+  }
+
+  attemptLog(task: string, attempt: number): string {
+    return `logs/${task}/attempt-${attempt}.log`;
+  }
+
+  gateLog(task: string | null, attempt: number, gate: string): string {
+    return task === null ? `logs/_integration/${gate}.log` : `logs/${task}/attempt-${attempt}.gate-${gate}.log`;
+  }
+
+  setupLog(task: string): string {
+    return `logs/${task}/setup.log`;
+  }
+
+  abs(relative: string): string {
+    return join(this.dir, relative);
+  }
+}
+
+/** `.orchestra/runs` of a repository: ignored through `.git/info/exclude`, never committed. */
+export function runsDir(repoRoot: string): string {
+  return join(repoRoot, '.orchestra', 'runs');
+}
+
+/**
+ * Default parent of sandboxes: the user cache dir, outside the working tree, so the project's own
+ * tools (test runners, watchers, linters) never crawl into them.
+ */
+export function defaultSandboxRoot(repoRoot: string): string {
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const repoKey = createHash('sha256').update(repoRoot).digest('hex').slice(0, 12);
+  return join(cache, 'orchestra', 'sandboxes', repoKey);
+}
+
+/** Sortable, readable, unique enough for concurrent runs: `20261126-071502-3f9a`. */
+export function newRunId(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
+  return `${stamp}-${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}`;
+}

@@ -1,0 +1,125 @@
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { RunPaths, runsDir } from './run-paths.js';
+import type { RunRecord } from './run-state.js';
+
+/**
+ * The durable record of runs. Every write replaces run.json atomically (write to a temp file,
+ * fsync, rename): a kill -9 at any moment leaves the previous or the next state, never half of one.
+ */
+export class RunStore {
+  readonly paths: RunPaths;
+  #release: (() => Promise<void>) | undefined;
+
+  constructor(readonly repoRoot: string, readonly runId: string) {
+    this.paths = new RunPaths(join(runsDir(repoRoot), runId));
+  }
+
+  /** Creates the run folder and keeps `.orchestra/` out of git without touching tracked files. */
+  async create(record: RunRecord, resolvedWorkflow: unknown): Promise<void> {
+    await mkdir(this.paths.dir, { recursive: true });
+    await excludeFromGit(this.repoRoot);
+    await writeFileAtomic(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`);
+    await this.save(record);
+  }
+
+  async save(record: RunRecord): Promise<void> {
+    await writeFileAtomic(this.paths.state, `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  async load(): Promise<Result<RunRecord, string>> {
+    try {
+      return ok(JSON.parse(await readFile(this.paths.state, 'utf8')) as RunRecord);
+    } catch (e) {
+      return err(`cannot read run ${this.runId}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+  }
+
+  async loadWorkflow(): Promise<unknown> {
+    return JSON.parse(await readFile(this.paths.workflow, 'utf8')) as unknown;
+  }
+
+  /**
+   * Takes the run's lock for as long as this process works on it. A lock held by a live process is
+   * refused; one left by a dead process (kill -9) is taken over at once: its owner's pid is checked,
+   * not only the lock's age.
+   */
+  async lock(): Promise<Result<void, string>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.#release = await lockfile.lock(this.paths.dir, LOCK_OPTIONS(this.paths.lock));
+        await writeFile(join(this.paths.lock, 'owner'), JSON.stringify({ pid: process.pid, host: hostname() }));
+        return ok(undefined);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+        if (attempt > 0 || (await this.isLocked())) return err(`run ${this.runId} is in use by another orchestra process`);
+        await rm(this.paths.lock, { recursive: true, force: true });
+      }
+    }
+  }
+
+  async unlock(): Promise<void> {
+    const release = this.#release;
+    this.#release = undefined;
+    await release?.();
+  }
+
+  /** Whether a live process holds this run. */
+  async isLocked(): Promise<boolean> {
+    if (!existsSync(this.paths.lock)) return false;
+    try {
+      const owner = JSON.parse(await readFile(join(this.paths.lock, 'owner'), 'utf8')) as { pid: number; host: string };
+      if (owner.host === hostname()) return processExists(owner.pid);
+    } catch {
+      // No owner yet (being taken this instant) or another host: fall back to the lock's age.
+    }
+    return lockfile.check(this.paths.dir, LOCK_OPTIONS(this.paths.lock));
+  }
+
+  /** Recorded run ids, newest first. */
+  static async list(repoRoot: string): Promise<string[]> {
+    const dir = runsDir(repoRoot);
+    if (!existsSync(dir)) return [];
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'run.json')))
+      .map((e) => e.name)
+      .sort()
+      .reverse();
+  }
+}
+
+const LOCK_OPTIONS = (lockfilePath: string) => ({
+  lockfilePath,
+  realpath: false,
+  retries: 0,
+  stale: 30_000,
+  update: 5_000,
+  // A lock lost to a stalled clock or a full disk must not crash the run; the pid check still holds.
+  onCompromised: () => undefined,
+});
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function excludeFromGit(repoRoot: string): Promise<void> {
+  const exclude = join(repoRoot, '.git', 'info', 'exclude');
+  // A linked worktree or submodule has a .git file, not a folder: skip, .orchestra then shows as untracked.
+  if (!existsSync(join(repoRoot, '.git', 'info')) && !existsSync(join(repoRoot, '.git', 'HEAD'))) return;
+  await mkdir(join(repoRoot, '.git', 'info'), { recursive: true });
+  const current = existsSync(exclude) ? await readFile(exclude, 'utf8') : '';
+  if (current.split('\n').some((l) => l.trim() === '/.orchestra/')) return;
+  await (current === '' ? writeFile(exclude, '/.orchestra/\n') : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}/.orchestra/\n`));
+}

@@ -1,0 +1,68 @@
+import type { GateDef } from '../config/workflow.js';
+import { renderTemplate } from '../config/template.js';
+import type { TemplateValues } from '../config/template.js';
+import type { ProcessOutcome } from '../process/run-process.js';
+import { runProcess } from '../process/run-process.js';
+
+/** One gate's result; `tail` is what a retry feeds back to the agent. */
+export interface GateResult {
+  gate: string;
+  ok: boolean;
+  outcome: ProcessOutcome;
+  durationMs: number;
+  tail: string;
+}
+
+export interface GateRunOptions {
+  cwd: string;
+  env: Record<string, string>;
+  values: TemplateValues;
+  signal: AbortSignal;
+  /** Absolute log path for a gate. */
+  logFile: (gate: string) => string;
+  /** Called after each gate, before the next starts (the caller persists it). */
+  onResult: (result: GateResult, logFile: string) => Promise<void>;
+}
+
+/** Runs gates in order and stops at the first that fails: later gates would only add noise. */
+export async function runGates(gates: readonly GateDef[], opts: GateRunOptions): Promise<GateResult | undefined> {
+  for (const gate of gates) {
+    const logFile = opts.logFile(gate.name);
+    const env = { ...opts.env };
+    for (const [k, t] of Object.entries(gate.env)) env[k] = renderTemplate(t, opts.values);
+    const result = await runProcess({
+      command: { shell: renderTemplate(gate.run, opts.values) },
+      cwd: opts.cwd,
+      env,
+      logFile,
+      signal: opts.signal,
+      ...(gate.timeoutMs ? { timeoutMs: gate.timeoutMs } : {}),
+    });
+    const gateResult: GateResult = {
+      gate: gate.name,
+      ok: result.outcome.kind === 'exited' && result.outcome.exitCode === 0,
+      outcome: result.outcome,
+      durationMs: result.durationMs,
+      tail: result.tail,
+    };
+    await opts.onResult(gateResult, logFile);
+    if (!gateResult.ok) return gateResult;
+  }
+  return undefined;
+}
+
+/** `gate "test" failed (exit code 1)` and the like. */
+export function describeOutcome(what: string, outcome: ProcessOutcome, timeoutMs?: number): string {
+  switch (outcome.kind) {
+    case 'exited':
+      return `${what} failed (exit code ${outcome.exitCode})`;
+    case 'signaled':
+      return `${what} was killed by ${outcome.signal}`;
+    case 'timed-out':
+      return `${what} timed out${timeoutMs ? ` after ${Math.round(timeoutMs / 1000)}s` : ''}`;
+    case 'cancelled':
+      return `${what} was cancelled`;
+    case 'spawn-failed':
+      return `${what} could not start: ${outcome.message}`;
+  }
+}

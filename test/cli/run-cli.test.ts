@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../src/events/engine-event.js';
+import type { RunRecord } from '../../src/state/run-state.js';
+import { cli, LiveCli } from '../support/cli.js';
+import { HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const record = (repo: string, runId: string) => JSON.parse(readFileSync(join(repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
+const parse = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as EngineEvent);
+
+describe('the bundled quickstart', () => {
+  it('runs the whole loop: parallel tasks, a forbidden path, a retried gate, one integrated branch', () => {
+    const root = mkdtempSync(join(tmpdir(), 'orchestra-quickstart-test-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const repo = join(root, 'repo');
+    cpSync(new URL('../../examples/quickstart/project', import.meta.url), repo, { recursive: true });
+    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@l', ...a], { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'init');
+
+    const { code, stdout, stderr } = cli(['run', '--json'], repo, { XDG_CACHE_HOME: join(root, 'cache') });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const events = parse(stdout);
+    const end = events.at(-1)!;
+    expect(end).toMatchObject({ type: 'run-finished', outcome: 'succeeded' });
+    if (end.type !== 'run-finished') throw new Error('unreachable');
+    expect(end.tasks.find((t) => t.task === 'implement')!.attempts).toBe(2);
+    const branch = end.resultBranch!;
+    expect(git('show', `${branch}:src/shout.mjs`)).toContain("+ '!'");
+    expect(git('show', `${branch}:docs/usage.md`)).toContain('shout');
+    expect(git('show', `${branch}:CHANGELOG.md`)).toBe('- add shout()');
+    expect(git('symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(git('status', '--porcelain')).toBe('');
+    // The three roots really overlapped.
+    const starts = events.filter((e) => e.type === 'task-started' && e.attempt === 1);
+    const firstFinish = events.findIndex((e) => e.type === 'task-finished');
+    expect(starts.filter((e) => events.indexOf(e) < firstFinish).length).toBe(3);
+  });
+});
+
+describe('orchestra run', () => {
+  it('prints the plan with --dry-run and runs nothing', () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const file = fx.setup(
+      'version: 1\nagents:\n  bot:\n    command: AGENT_COMMAND\n    concurrency: 1\ngates:\n  t: "true"\ntasks:\n  a: { agent: bot, prompt: x, verify: [t] }\n  b: { run: echo hi, needs: [a] }\n',
+    );
+    const { code, stdout } = cli(['run', '-f', file, '--dry-run'], fx.repo);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/1\. a: agent bot\n.*gates: t; retries: 0; pool: bot ≤ 1/);
+    expect(stdout).toContain('2. b: run: echo hi');
+    expect(fx.invocations()).toEqual([]);
+    expect(existsSync(join(fx.repo, '.orchestra'))).toBe(false);
+  });
+
+  it('exits 1 when a task fails and 2 for an unknown target', () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const file = fx.setup(`${HEADER}tasks:\n  a: { run: "exit 3" }\n`);
+    expect(cli(['run', '-f', file], fx.repo, { CI: '1' }).code).toBe(1);
+    const unknown = cli(['run', '-f', file, 'nope'], fx.repo);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown task "nope"');
+  });
+
+  it('on Ctrl-C ends the agents process trees, records cancelled, and exits 130', async () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const file = fx.setup(`${HEADER}tasks:\n  slow: { agent: bot, prompt: x }\n  later: { agent: bot, prompt: y, needs: [slow] }\n`, { slow: [{ grandchild: true, sleepMs: 60_000 }] });
+    const run = new LiveCli(['run', '-f', file], fx.repo);
+    const started = await run.waitFor((e) => e.type === 'task-started');
+    // The grandchild is logged right after it is spawned: wait for it before interrupting.
+    await waitUntil(() => fx.invocations().some((i) => i.grandchild));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    const rec = record(fx.repo, (run.events[0] as Extract<EngineEvent, { type: 'run-started' }>).runId);
+    expect(rec.outcome).toBe('cancelled');
+    expect(rec.tasks.slow!.status).toBe('cancelled');
+    expect(rec.tasks.later!.status).toBe('cancelled');
+    expect(isAlive(fx.invocations().find((i) => i.grandchild)!.grandchild!)).toBe(false);
+    expect(existsSync(join(fx.sandboxes, rec.id, 'slow'))).toBe(false); // keep: never
+    expect(started.type).toBe('task-started');
+  });
+});
+
+async function waitUntil(ok: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
