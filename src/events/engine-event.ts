@@ -1,0 +1,80 @@
+import type { Failure, RunOutcome, TaskStatus } from './task-status.js';
+
+/** What an agent reported about its work, where the adapter could read it. */
+export interface AgentUsage {
+  summary?: string;
+  sessionId?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+}
+
+/** The phases of one task, for progress display. */
+export type TaskPhase = 'sandbox' | 'setup' | 'agent' | 'commit' | 'scope' | 'verify' | 'teardown';
+
+/**
+ * Everything the engine tells the outside world. The engine never prints: the terminal tree, the
+ * plain log and `--json` are consumers of these events. All times are epoch milliseconds.
+ */
+export type EngineEvent =
+  | {
+      type: 'run-started';
+      time: number;
+      runId: string;
+      workflow: string;
+      runDir: string;
+      baseCommit: string;
+      /** Tasks of this run in topological order; `reused` ones will not run. */
+      tasks: string[];
+      reused: { task: string; fromRun: string }[];
+      concurrency: number;
+    }
+  | { type: 'task-started'; time: number; task: string; attempt: number; sandbox: string; branch: string }
+  | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
+  | { type: 'task-output'; time: number; task: string; line: string }
+  | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }
+  | { type: 'gate-finished'; time: number; task: string | null; gate: string; ok: boolean; durationMs: number; log: string }
+  | { type: 'task-retry'; time: number; task: string; attempt: number; reason: string }
+  | {
+      type: 'task-finished';
+      time: number;
+      task: string;
+      status: TaskStatus;
+      attempts: number;
+      durationMs: number;
+      branch?: string;
+      commit?: string;
+      failure?: Failure;
+      /** For `blocked`: the need that did not succeed. */
+      blockedBy?: string;
+      usage?: AgentUsage;
+      /** Where the sandbox was kept, if it was. */
+      keptSandbox?: string;
+      log?: string;
+    }
+  | { type: 'integration-started'; time: number; branch: string; tasks: string[] }
+  | {
+      type: 'integration-finished';
+      time: number;
+      ok: boolean;
+      branch: string;
+      commit?: string;
+      failure?: { message: string; tasks?: string[]; files?: string[] };
+    }
+  | {
+      type: 'run-finished';
+      time: number;
+      runId: string;
+      outcome: RunOutcome;
+      durationMs: number;
+      baseCommit: string;
+      /** The integration branch, when it was made. */
+      resultBranch?: string;
+      resultCommit?: string;
+      tasks: { task: string; status: TaskStatus; attempts: number; durationMs: number; branch?: string; failure?: Failure; usage?: AgentUsage }[];
+    };
+
+export type EngineEventType = EngineEvent['type'];
+
+/** A consumer of engine events (a reporter, a test). */
+export type EventSink = (event: EngineEvent) => void;
