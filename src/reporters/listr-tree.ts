@@ -1,0 +1,188 @@
+import {
+  DefaultRenderer,
+  Listr,
+  ListrDefaultRendererLogLevels,
+  ListrLogger,
+  ProcessOutput,
+  color as listrColor,
+  figures,
+  type ListrDefaultRendererTask,
+  type ListrTask,
+} from 'listr2';
+import type { RowOutcome } from './tty-row.js';
+
+/** The part of listr2's task wrapper a row drives. */
+interface Wrapper {
+  title: string;
+  output: string;
+  skip(message?: string): void;
+  task: object;
+}
+
+/**
+ * One row of the tree. listr2 starts every row at once (`concurrent: true`) and each row's function
+ * only awaits `finish()`: listr2 renders, the event stream decides. Calls made before listr2 has
+ * started the row are remembered and applied when it does.
+ */
+export class TreeRow {
+  private wrapper: Wrapper | undefined;
+  private current: string;
+  private output: string | undefined;
+  private settle: ((outcome: RowOutcome) => void) | undefined;
+  private readonly outcome: Promise<RowOutcome>;
+  /** Set when the row finished: later calls are ignored. */
+  finished = false;
+  /** Not yet started by the engine: drawn as waiting, not with a spinner. */
+  queued = true;
+
+  constructor(title: string) {
+    this.current = title;
+    this.outcome = new Promise((resolve) => (this.settle = resolve));
+  }
+
+  /** The title listr2 shows (or will show once it starts the row). */
+  get title(): string {
+    return this.current;
+  }
+
+  setTitle(title: string): void {
+    if (this.finished || title === this.current) return;
+    this.current = title;
+    if (this.wrapper !== undefined) this.wrapper.title = title;
+  }
+
+  setOutput(line: string): void {
+    if (this.finished) return;
+    this.output = line;
+    if (this.wrapper !== undefined) this.wrapper.output = line;
+  }
+
+  finish(outcome: RowOutcome): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.queued = false;
+    this.settle?.(outcome);
+  }
+
+  /** Whether `task` is listr2's task object for this row. */
+  owns(task: object): boolean {
+    return this.wrapper?.task === task;
+  }
+
+  /** @internal The listr2 task function. */
+  async run(wrapper: Wrapper): Promise<void> {
+    this.wrapper = wrapper;
+    wrapper.title = this.current;
+    if (this.output !== undefined) wrapper.output = this.output;
+    const outcome = await this.outcome;
+    switch (outcome.kind) {
+      case 'succeeded':
+        wrapper.title = outcome.title;
+        return;
+      case 'skipped':
+        wrapper.skip(outcome.title);
+        return;
+      case 'failed':
+        wrapper.title = outcome.title;
+        // listr2's only way to mark a row failed is a rejected task function; the message is shown
+        // under the row (`showErrorMessage`), and `exitOnError: false` keeps the other rows going.
+        throw new Error(outcome.message);
+    }
+  }
+}
+
+/**
+ * The task tree drawn by listr2's default renderer on the reporter's stream. This is the only file
+ * that imports listr2.
+ */
+export class ListrTree {
+  private readonly rows: TreeRow[] = [];
+  private running: Promise<void> | undefined;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly color: boolean,
+  ) {}
+
+  /** Adds a row; all rows are added before `start()`. */
+  addRow(title: string): TreeRow {
+    const row = new TreeRow(title);
+    this.rows.push(row);
+    return row;
+  }
+
+  /** Starts rendering. It ends by itself once every row has finished. */
+  start(): void {
+    const rows = this.rows;
+    const renderer = treeRenderer(
+      (task) => rows.some((row) => row.queued && row.owns(task)),
+      this.color ? listrColor.dim(figures.squareSmallFilled) : figures.squareSmallFilled,
+    );
+    const tasks: ListrTask<object, typeof renderer>[] = rows.map((row) => ({
+      title: row.title,
+      task: (_ctx, wrapper) => row.run(wrapper),
+      rendererOptions: { outputBar: 1, persistentOutput: false },
+    }));
+    const noColor = Object.fromEntries(
+      Object.values(ListrDefaultRendererLogLevels).map((level) => [level, (text?: string) => text ?? '']),
+    );
+    const list = new Listr<object, typeof renderer, 'simple'>(tasks, {
+      concurrent: true,
+      exitOnError: false,
+      // The CLI owns Ctrl-C (exit 130, a second Ctrl-C exits at once); listr2's handler would exit 127.
+      registerSignalListeners: false,
+      renderer,
+      rendererOptions: {
+        collapseSubtasks: false,
+        collapseErrors: false,
+        showErrorMessage: true,
+        collapseSkips: true,
+        formatOutput: 'truncate',
+        ...(this.color ? {} : { color: noColor }),
+        logger: new ListrLogger({
+          useIcons: true,
+          // Both of listr2's "stdout" and "stderr" are our stream, so it never hijacks a process stream
+          // it was not handed (log-update still hides the cursor on process.stderr when that is a TTY).
+          // The cast: listr2 types it as a tty stream but only writes and reads columns/rows/isTTY.
+          processOutput: new ProcessOutput(this.out as NodeJS.WriteStream, this.out as NodeJS.WriteStream),
+        }),
+      },
+    });
+    // Handled here, not only in done(): a renderer crash before close() must not become an unhandled
+    // rejection that kills the process in the middle of a run.
+    this.running = list.run().then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure = { error };
+      },
+    );
+  }
+
+  /**
+   * Resolves once the renderer has drawn the final tree and stopped (its spinner timer included);
+   * rejects if listr2 itself failed, which is a bug.
+   */
+  async done(): Promise<void> {
+    await this.running;
+    if (this.failure !== undefined) throw this.failure.error;
+  }
+}
+
+/**
+ * The default renderer with two changes for orchestra. A class per tree, because listr2 constructs
+ * the renderer itself and this one needs to ask the tree which rows are queued.
+ */
+function treeRenderer(isQueued: (task: ListrDefaultRendererTask) => boolean, queuedIcon: string) {
+  return class TreeRenderer extends DefaultRenderer {
+    // listr2 checks `process.stdout.isTTY`; the reporter already decided that *its* stream is a terminal.
+    static override nonTTY = true;
+
+    // Every row is "started" for listr2 from the beginning; a task the engine has not started yet is
+    // drawn as waiting instead of with a spinner, so the spinners show what is actually running.
+    protected override style(task: ListrDefaultRendererTask, output = false): string {
+      if (!output && isQueued(task)) return queuedIcon;
+      return super.style(task, output);
+    }
+  };
+}

@@ -1,0 +1,260 @@
+import type { EngineEvent } from '../events/engine-event.js';
+import { assertNever } from '../util/assert-never.js';
+import { describeFinished } from './describe.js';
+import { cleanLine, formatDuration, formatFailure, shortSha } from './format.js';
+import { ListrTree, type TreeRow } from './listr-tree.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
+import { RunRecord, type EventOf } from './run-record.js';
+import { createStyle, type Style } from './style.js';
+import { formatSummary } from './summary.js';
+import { RowState, type RowOutcome } from './tty-row.js';
+
+/** A chatty agent prints thousands of lines a second; a row shows at most ten of them a second. */
+const OUTPUT_INTERVAL_MS = 100;
+/** Elapsed times and rate-limit countdowns are whole seconds. */
+const TICK_MS = 1000;
+
+interface Row {
+  state: RowState;
+  tree: TreeRow;
+  /** The newest line not shown yet, waiting for the throttle. */
+  pendingLine: string | undefined;
+  lastOutputAt: number;
+  outputTimer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * The live task tree for a terminal: one row per task with its status, attempt, elapsed time, gates
+ * and last line of output, the integration as a final row, then the summary once the tree is done.
+ */
+export class TtyReporter implements Reporter {
+  private readonly record = new RunRecord();
+  private readonly style: Style;
+  private readonly rows = new Map<string, Row>();
+  private tree: ListrTree | undefined;
+  private integration: Row | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+  private summary: string | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly opts: ReporterOptions,
+  ) {
+    this.style = createStyle(opts.color);
+  }
+
+  onEvent(event: EngineEvent): void {
+    if (this.closing !== undefined) return;
+    this.record.observe(event);
+    switch (event.type) {
+      case 'run-started':
+        this.start(event);
+        break;
+      case 'task-started':
+        this.update(event.task, (s) => {
+          s.since ??= event.time;
+          s.attempt = event.attempt;
+          s.activity = 'starting';
+          s.waitingUntil = undefined;
+          s.gates = [];
+        });
+        break;
+      case 'task-phase':
+        this.update(event.task, (s) => {
+          s.activity = event.phase;
+          s.waitingUntil = undefined;
+        });
+        break;
+      case 'task-output':
+        this.output(event.task, event.line);
+        break;
+      case 'task-waiting':
+        this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
+        break;
+      case 'gate-finished':
+        this.update(event.task, (s) => s.gates.push({ name: event.gate, ok: event.ok }));
+        break;
+      case 'task-retry':
+        this.update(event.task, (s) => {
+          s.attempt = event.attempt;
+          s.activity = 'retrying';
+          s.gates = [];
+        });
+        break;
+      case 'task-finished': {
+        const row = this.rows.get(event.task);
+        if (row !== undefined) this.finish(row, this.taskOutcome(row, event));
+        break;
+      }
+      case 'integration-started':
+        this.update(null, (s) => {
+          s.since = event.time;
+          s.activity = `merging ${event.tasks.length} ${event.tasks.length === 1 ? 'task' : 'tasks'} into ${event.branch}`;
+        });
+        break;
+      case 'integration-finished':
+        if (this.integration !== undefined)
+          this.finish(this.integration, this.integrationOutcome(this.integration, event));
+        break;
+      case 'run-finished':
+        this.summary = formatSummary(event, this.record, {
+          style: this.style,
+          cwd: this.opts.cwd,
+          repoRoot: this.opts.repoRoot,
+        });
+        this.finishRemaining();
+        break;
+      default:
+        assertNever(event);
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    // On abort rows are still open: they must all finish, or listr2 would render (and spin) forever.
+    this.finishRemaining();
+    await this.tree?.done();
+    if (this.summary !== undefined) this.out.write(`\n${this.summary}`);
+  }
+
+  private start(event: EventOf<'run-started'>): void {
+    if (this.tree !== undefined) return;
+    const tree = new ListrTree(this.out, this.opts.color);
+    for (const task of event.tasks) this.rows.set(task, this.newRow(tree, task));
+    this.integration = this.newRow(tree, 'integration');
+    for (const { task, fromRun } of event.reused) {
+      const row = this.rows.get(task);
+      if (row !== undefined)
+        this.finish(row, { kind: 'skipped', title: this.label(row, `reused from run ${fromRun}`) });
+    }
+    this.tree = tree;
+    tree.start();
+    // Not unref'd: listr2's spinner keeps the process alive until close() anyway, and a timer left
+    // behind should show up (in getActiveResourcesInfo, in a hanging test) rather than hide.
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  private newRow(tree: ListrTree, label: string): Row {
+    const state = new RowState(this.record.label(label));
+    return {
+      state,
+      tree: tree.addRow(state.title(Date.now(), this.style)),
+      pendingLine: undefined,
+      lastOutputAt: 0,
+      outputTimer: undefined,
+    };
+  }
+
+  /** Changes a row's state and redraws its title; `null` is the integration row. */
+  private update(task: string | null, change: (state: RowState) => void): void {
+    const row = task === null ? this.integration : this.rows.get(task);
+    if (row === undefined || row.tree.finished) return;
+    change(row.state);
+    if (row.state.started) row.tree.queued = false;
+    row.tree.setTitle(row.state.title(Date.now(), this.style));
+  }
+
+  private output(task: string, line: string): void {
+    const row = this.rows.get(task);
+    if (row === undefined || row.tree.finished) return;
+    const clean = cleanLine(line);
+    if (clean.trim() === '') return;
+    row.pendingLine = clean;
+    this.flushOutput(row);
+  }
+
+  /** Shows the pending line now if the row has not shown one in the last interval, else schedules it. */
+  private flushOutput(row: Row): void {
+    if (row.pendingLine === undefined || row.tree.finished) return;
+    const wait = row.lastOutputAt + OUTPUT_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      row.tree.setOutput(row.pendingLine);
+      row.pendingLine = undefined;
+      row.lastOutputAt = Date.now();
+    } else if (row.outputTimer === undefined) {
+      row.outputTimer = setTimeout(() => {
+        row.outputTimer = undefined;
+        this.flushOutput(row);
+      }, wait);
+    }
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const row of [...this.rows.values(), this.integration]) {
+      if (row !== undefined && row.state.started && !row.tree.finished)
+        row.tree.setTitle(row.state.title(now, this.style));
+    }
+  }
+
+  private finish(row: Row, outcome: RowOutcome): void {
+    clearTimeout(row.outputTimer);
+    row.outputTimer = undefined;
+    row.tree.finish(outcome);
+  }
+
+  /** Rows the engine never finished: after run-finished that is an engine bug, before it an abort. */
+  private finishRemaining(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    for (const row of [...this.rows.values(), this.integration]) {
+      if (row === undefined || row.tree.finished) continue;
+      const outcome: RowOutcome = row.state.started
+        ? {
+            kind: 'failed',
+            title: this.label(row, this.style.red('stopped')),
+            message: 'stopped before it finished',
+          }
+        : { kind: 'skipped', title: this.label(row, this.style.dim('not run')) };
+      this.finish(row, outcome);
+    }
+  }
+
+  private taskOutcome(row: Row, event: EventOf<'task-finished'>): RowOutcome {
+    const { style } = this;
+    const description = describeFinished(event, this.record);
+    switch (event.status) {
+      case 'succeeded':
+        return { kind: 'succeeded', title: row.state.finalTitle(style.green(description), style) };
+      case 'skipped':
+      case 'blocked':
+        return { kind: 'skipped', title: this.label(row, style.status(event.status, description)) };
+      case 'failed':
+      case 'cancelled':
+      case 'interrupted':
+      case 'pending':
+      case 'running':
+      case 'verifying': {
+        const attempts = event.attempts > 1 ? ` after ${event.attempts} attempts` : '';
+        const title = row.state.finalTitle(
+          `${style.status(event.status, `${event.status}${attempts}`)} ${style.dim(`· ${formatDuration(event.durationMs)}`)}`,
+          style,
+        );
+        const last = this.record.lastOutput.get(event.task);
+        const why = event.failure === undefined ? description : formatFailure(event.failure);
+        return { kind: 'failed', title, message: last === undefined ? why : `${why}\nlast output: ${last}` };
+      }
+      default:
+        return assertNever(event.status);
+    }
+  }
+
+  private integrationOutcome(row: Row, event: EventOf<'integration-finished'>): RowOutcome {
+    const { style } = this;
+    if (event.ok) {
+      const at = event.commit === undefined ? '' : ` at ${shortSha(event.commit)}`;
+      return { kind: 'succeeded', title: row.state.finalTitle(style.green(`${event.branch}${at}`), style) };
+    }
+    const title = row.state.finalTitle(style.red('failed'), style);
+    return { kind: 'failed', title, message: event.failure?.message ?? 'integration failed' };
+  }
+
+  private label(row: Row, text: string): string {
+    return `${this.style.bold(row.state.label)}  ${text}`;
+  }
+}

@@ -1,0 +1,59 @@
+import { formatElapsed, formatSeconds } from './format.js';
+import type { Style } from './style.js';
+
+/** How a row of the task tree ended: listr2 shows each as its own state (✔, ↓, ✖). */
+export type RowOutcome =
+  | { kind: 'succeeded'; title: string }
+  | { kind: 'skipped'; title: string }
+  | { kind: 'failed'; title: string; message: string };
+
+/**
+ * The live state of one row (a task, or the integration): what the title shows while it runs.
+ * Pure data and formatting, so the title logic is testable without a terminal.
+ */
+export class RowState {
+  /** `pending`, a phase (`agent`, `verify`…) or `merging …` for the integration. */
+  activity = 'pending';
+  attempt = 0;
+  /** When the row first started, for the elapsed time. */
+  since: number | undefined;
+  /** When a rate-limit pause ends, while the row is paused. */
+  waitingUntil: number | undefined;
+  /** Gates of the current attempt, in the order they finished. */
+  gates: { name: string; ok: boolean }[] = [];
+
+  constructor(readonly label: string) {}
+
+  get started(): boolean {
+    return this.since !== undefined;
+  }
+
+  /** The row's title at time `now`: label, activity, attempt, elapsed time, gates so far. */
+  title(now: number, style: Style): string {
+    if (!this.started) return `${style.bold(this.label)}  ${style.dim(this.activity)}`;
+    const parts: string[] = [];
+    if (this.waitingUntil !== undefined) {
+      parts.push(style.yellow(`waiting (rate limited) ${formatSeconds(this.waitingUntil - now)}`));
+    } else {
+      parts.push(style.cyan(this.activity));
+    }
+    if (this.attempt > 1) parts.push(`attempt ${this.attempt}`);
+    if (this.since !== undefined) parts.push(formatElapsed(now - this.since));
+    const gates = this.gatesText(style);
+    if (gates !== '') parts.push(gates);
+    return `${style.bold(this.label)}  ${parts.join(style.dim(' · '))}`;
+  }
+
+  /** `lint ✔ test ✖`, or the empty string before any gate finished. */
+  gatesText(style: Style): string {
+    return this.gates
+      .map((g) => (g.ok ? `${g.name} ${style.green('✔')}` : `${g.name} ${style.red('✖')}`))
+      .join(' ');
+  }
+
+  /** The final title: label and a one-line description, with the gates that ran. */
+  finalTitle(description: string, style: Style): string {
+    const gates = this.gatesText(style);
+    return `${style.bold(this.label)}  ${description}${gates === '' ? '' : style.dim(' · ') + gates}`;
+  }
+}
