@@ -1,0 +1,361 @@
+import { simpleGit, GitError, type SimpleGit } from 'simple-git';
+
+/** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
+export class GitCommandError extends GitError {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(undefined, message);
+    this.name = 'GitCommandError';
+  }
+}
+
+/** A commit named for conflict reports (a task id, or "base"). */
+export interface LabelledCommit {
+  commit: string;
+  label: string;
+}
+
+/** Files that conflicted while integrating `theirs` on top of what `ours` had already brought in. */
+export interface MergeConflict {
+  files: string[];
+  ours: string;
+  theirs: string;
+}
+
+/** The outcome of combining commits: the new HEAD, or the conflict that stopped it. */
+export type MergeResult = { ok: true; commit: string } | { ok: false; conflict: MergeConflict };
+
+/** Where HEAD of a work tree is: `branch` is undefined when detached, `commit` when unborn. */
+export interface HeadState {
+  branch: string | undefined;
+  commit: string | undefined;
+}
+
+/** One entry of `git worktree list`. */
+export interface Worktree {
+  path: string;
+  head: string | undefined;
+  branch: string | undefined;
+}
+
+/**
+ * simple-git refuses to pass these on (they can make git run other programs); git needs none of them
+ * here, and an inherited GIT_DIR or GIT_INDEX_FILE would point every command at the wrong repository.
+ */
+const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
+
+/** Identity for commits in repositories that have none configured. */
+const FALLBACK_IDENTITY = [
+  ['user.name', 'orchestra'],
+  ['user.email', 'orchestra@localhost'],
+] as const;
+
+const HEADS = 'refs/heads/';
+
+/**
+ * The git operations orchestra needs, run in one directory (a repository or one of its work trees).
+ * Every command is non-interactive: no terminal prompts, no editor, no commit signing, no commit hooks
+ * (gates are the verification; a user's pre-commit hook must not block or rewrite an agent's work).
+ * Unexpected git failures throw a `GitCommandError`; answers git gives by exit code are return values.
+ */
+export class Git {
+  readonly #git: SimpleGit;
+  #identity: Promise<string[]> | undefined;
+
+  constructor(readonly dir: string) {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
+    this.#git = simpleGit({
+      baseDir: dir,
+      config: ['commit.gpgSign=false'],
+      allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_EDITOR'],
+      unsafe: { allowUnsafeEditor: true },
+      // By default simple-git only fails when git also wrote to stderr; every non-zero exit must count.
+      errors: (error, result) =>
+        result.exitCode === 0
+          ? error
+          : new GitCommandError(result.exitCode, Buffer.concat(result.stdErr).toString('utf8').trim()),
+    }).env({ ...env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' });
+  }
+
+  /** The full sha of the commit `ref` names, or undefined if there is none. */
+  async resolveCommit(ref: string): Promise<string | undefined> {
+    const sha = await this.#attempt([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${ref}^{commit}`,
+    ]);
+    return sha?.trim();
+  }
+
+  /** Creates branch `name` at `commit`; fails if it exists. */
+  async createBranch(name: string, commit: string): Promise<void> {
+    await this.#run(['branch', '--no-track', '--', name, commit]);
+  }
+
+  /** Deletes branch `name` whether or not it is merged. */
+  async deleteBranch(name: string): Promise<void> {
+    await this.#run(['branch', '-D', '--', name]);
+  }
+
+  async branchExists(name: string): Promise<boolean> {
+    return (await this.#attempt(['show-ref', '--verify', '--quiet', `${HEADS}${name}`])) !== undefined;
+  }
+
+  /** Local branches whose names start with `prefix`. */
+  async listBranches(prefix: string): Promise<string[]> {
+    return lines(await this.#run(['for-each-ref', '--format=%(refname)', HEADS]))
+      .map((ref) => ref.slice(HEADS.length))
+      .filter((name) => name.startsWith(prefix));
+  }
+
+  async headState(): Promise<HeadState> {
+    const branch = await this.#attempt(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return { branch: branch?.trim(), commit: await this.resolveCommit('HEAD') };
+  }
+
+  /**
+   * Commits every change in the work tree except the `exclude` paths (relative to the top, taken
+   * literally), if there is any; returns HEAD afterwards. The excluded paths keep their version in
+   * `excludeFrom` (default HEAD): given the commit a sandbox started from, whatever an agent committed
+   * there itself is taken back out.
+   */
+  async commitAll(
+    message: string,
+    opts: { exclude: readonly string[]; excludeFrom?: string },
+  ): Promise<string> {
+    // `git add` refuses a pathspec naming an ignored file even to exclude it; ignored files stay out anyway.
+    const ignored = await this.#untrackedIgnored(opts.exclude);
+    const excluded = opts.exclude.filter((path) => !ignored.includes(path));
+    // Left out rather than added and unstaged: a copied secret must not even be hashed into the object store.
+    await this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
+    if (opts.exclude.length > 0 && opts.excludeFrom !== undefined) {
+      await this.#run(['reset', '--quiet', opts.excludeFrom, '--', ...literal(opts.exclude)]);
+    }
+    await this.#commitStaged(message);
+    return this.#head();
+  }
+
+  /** Paths that differ between two commits; a rename counts as both its old and its new path. */
+  async changedPaths(fromCommit: string, toCommit: string): Promise<string[]> {
+    return nulSeparated(await this.#run(['diff', '--name-only', '--no-renames', '-z', fromCommit, toCommit]));
+  }
+
+  /**
+   * Merges `commits[1..]` one by one into HEAD (which is `commits[0]`) with merge commits.
+   * All or nothing: on a conflict HEAD and the work tree are back where they started.
+   * Only for a scratch work tree: it resets on conflict.
+   */
+  merge(
+    commits: readonly LabelledCommit[],
+    message: (theirs: LabelledCommit) => string,
+  ): Promise<MergeResult> {
+    return this.#combine(commits, ['merge', '--abort'], async (theirs) => {
+      const args = ['merge', '--no-ff', '--no-verify', '-m', message(theirs), theirs.commit];
+      return (await this.#attempt(args, await this.#identityArgs())) !== undefined;
+    });
+  }
+
+  /** Like `merge`, but each of `commits[1..]` becomes one ordinary commit (`merge --squash`). */
+  mergeSquash(
+    commits: readonly LabelledCommit[],
+    message: (theirs: LabelledCommit) => string,
+  ): Promise<MergeResult> {
+    return this.#combine(commits, ['reset', '--merge'], async (theirs) => {
+      if ((await this.#attempt(['merge', '--squash', theirs.commit])) === undefined) return false;
+      await this.#commitStaged(message(theirs));
+      return true;
+    });
+  }
+
+  /**
+   * Like `merge`, but replays the commits of each of `commits[1..]` that HEAD lacks on top of HEAD
+   * (a rebase). Commits whose change HEAD already has, such as an upstream task's, are skipped as
+   * `git rebase` would; merge commits are dropped.
+   */
+  cherryPickRange(commits: readonly LabelledCommit[]): Promise<MergeResult> {
+    return this.#combine(commits, ['cherry-pick', '--abort'], async (theirs) => {
+      const range = ['--reverse', '--no-merges', '--right-only', '--cherry-pick', `HEAD...${theirs.commit}`];
+      const picks = lines(await this.#run(['rev-list', ...range]));
+      if (picks.length === 0) return true;
+      const args = ['cherry-pick', '--keep-redundant-commits', '--allow-empty-message', ...picks];
+      return (await this.#attempt(args, await this.#identityArgs())) !== undefined;
+    });
+  }
+
+  /** Creates branch `branch` at `commit` and checks it out in a new work tree at `path`. */
+  async addWorktree(path: string, branch: string, commit: string): Promise<void> {
+    await this.#run(['worktree', 'add', '--quiet', '-b', branch, path, commit]);
+  }
+
+  /** Removes the work tree at `path` and its registration, even if it has changes or is gone already. */
+  async removeWorktree(path: string): Promise<void> {
+    await this.#run(['worktree', 'remove', '--force', '--force', path]);
+  }
+
+  async listWorktrees(): Promise<Worktree[]> {
+    const worktrees: Worktree[] = [];
+    for (const line of nulSeparated(await this.#run(['worktree', 'list', '--porcelain', '-z']))) {
+      const [key, value = ''] = splitOnce(line, ' ');
+      const current = worktrees.at(-1);
+      if (key === 'worktree') worktrees.push({ path: value, head: undefined, branch: undefined });
+      else if (current && key === 'HEAD') current.head = value;
+      else if (current && key === 'branch') current.branch = value.replace(HEADS, '');
+    }
+    return worktrees;
+  }
+
+  /** Forgets work trees whose folders are gone. */
+  async pruneWorktrees(): Promise<void> {
+    await this.#run(['worktree', 'prune']);
+  }
+
+  /** Whether commit `a` is `b` or one of its ancestors. */
+  async isAncestor(a: string, b: string): Promise<boolean> {
+    return (await this.#attempt(['merge-base', '--is-ancestor', a, b])) !== undefined;
+  }
+
+  /** Copies branch `branch` of the repository at `fromRepoPath` to the branch of that name here. */
+  async fetchBranch(fromRepoPath: string, branch: string): Promise<void> {
+    const refspec = `+${HEADS}${branch}:${HEADS}${branch}`;
+    await this.#run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--', fromRepoPath, refspec]);
+  }
+
+  /** Clones this repository to `path`, borrowing its objects, without checking anything out. */
+  async cloneShared(path: string): Promise<Git> {
+    await this.#run(['clone', '--quiet', '--shared', '--no-checkout', '--', this.dir, path]);
+    return new Git(path);
+  }
+
+  /** Creates branch `name` at `commit` and checks it out here. */
+  async checkoutNewBranch(name: string, commit: string): Promise<void> {
+    await this.#run(['checkout', '--quiet', '-b', name, commit]);
+  }
+
+  /**
+   * Untracked files (never folders) relative to the top of the work tree that match any of the
+   * gitignore-style `patterns`, or of the patterns in the `patternFiles`, ignored or not.
+   */
+  async listUntracked(selection: {
+    patterns: readonly string[];
+    patternFiles: readonly string[];
+  }): Promise<string[]> {
+    const options = [
+      ...selection.patterns.map((pattern) => `--exclude=${pattern}`),
+      ...selection.patternFiles.map((file) => `--exclude-from=${file}`),
+    ];
+    // Without any pattern `--ignored` is an error, and there is nothing to select anyway.
+    if (options.length === 0) return [];
+    return nulSeparated(await this.#run(['ls-files', '-z', '--others', '--ignored', ...options]));
+  }
+
+  /**
+   * Applies `step` to each of `commits[1..]` in order. A step that stops with a conflict is undone with
+   * `abort`, then HEAD goes back to where it started so no half-combined result is left behind.
+   */
+  async #combine(
+    commits: readonly LabelledCommit[],
+    abort: string[],
+    step: (theirs: LabelledCommit) => Promise<boolean>,
+  ): Promise<MergeResult> {
+    const start = await this.#head();
+    for (const [index, theirs] of commits.entries()) {
+      if (index === 0 || (await step(theirs))) continue;
+      const files = nulSeparated(await this.#run(['diff', '--name-only', '--diff-filter=U', '-z']));
+      if (files.length === 0) throw new Error(`integrating ${theirs.label} failed without a conflict`);
+      await this.#run(abort);
+      await this.#run(['reset', '--quiet', '--keep', start]);
+      const ours = await this.#collider(commits.slice(0, index), theirs, files);
+      return { ok: false, conflict: { files, ours, theirs: theirs.label } };
+    }
+    return { ok: true, commit: await this.#head() };
+  }
+
+  /** The latest of `merged` that changed one of `files` since it forked from `theirs`. */
+  async #collider(
+    merged: readonly LabelledCommit[],
+    theirs: LabelledCommit,
+    files: string[],
+  ): Promise<string> {
+    for (const ours of [...merged].reverse()) {
+      const fork = (await this.#run(['merge-base', ours.commit, theirs.commit])).trim();
+      const changed = await this.changedPaths(fork, ours.commit);
+      if (changed.some((path) => files.includes(path))) return ours.label;
+    }
+    return merged[0]?.label ?? 'HEAD';
+  }
+
+  async #commitStaged(message: string): Promise<void> {
+    const clean = await this.#attempt(['diff', '--cached', '--quiet']);
+    if (clean === undefined) {
+      await this.#run(
+        ['commit', '--quiet', '--no-verify', '--allow-empty-message', '-m', message],
+        await this.#identityArgs(),
+      );
+    }
+  }
+
+  /** Which of `paths` are untracked files that git ignores. */
+  async #untrackedIgnored(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const args = ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...literal(paths)];
+    return nulSeparated(await this.#run(args));
+  }
+
+  async #head(): Promise<string> {
+    return (await this.#run(['rev-parse', '--verify', 'HEAD'])).trim();
+  }
+
+  /** `-c` options supplying the fallback identity for whatever this repository lacks. */
+  #identityArgs(): Promise<string[]> {
+    this.#identity ??= (async () => {
+      const args: string[] = [];
+      for (const [key, value] of FALLBACK_IDENTITY) {
+        if ((await this.#attempt(['config', '--get', key])) === undefined) args.push('-c', `${key}=${value}`);
+      }
+      return args;
+    })();
+    return this.#identity;
+  }
+
+  /** Runs git; `options` go before the subcommand (`-c key=value`). */
+  async #run(args: readonly string[], options: readonly string[] = []): Promise<string> {
+    try {
+      return await this.#git.raw([...options, ...args]);
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      throw new GitCommandError(error.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${error.message}`);
+    }
+  }
+
+  /** Runs git, returning undefined when it answers "no" by exiting with 1. */
+  async #attempt(args: readonly string[], options: readonly string[] = []): Promise<string | undefined> {
+    try {
+      return await this.#run(args, options);
+    } catch (error) {
+      if (error instanceof GitCommandError && error.exitCode === 1) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** Pathspecs for exactly these paths relative to the top of the work tree, with more `magic` words. */
+function literal(paths: readonly string[], magic = ''): string[] {
+  return paths.map((path) => `:(top,literal${magic})${path}`);
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+function nulSeparated(text: string): string[] {
+  return text.split('\0').filter((entry) => entry !== '');
+}
+
+function splitOnce(text: string, separator: string): [string, string?] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + separator.length)];
+}

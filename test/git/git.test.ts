@@ -1,0 +1,340 @@
+import { existsSync } from 'node:fs';
+import { rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Git, GitCommandError, type LabelledCommit } from '../../src/git/git.js';
+import { commitFiles, git, makeRepo, trackedFiles, writeFiles, type TestRepo } from '../support/git-repo.js';
+
+let repo: TestRepo;
+let base: string;
+
+beforeEach(async () => {
+  repo = await makeRepo();
+  base = git(repo.path, 'rev-parse', 'HEAD').trim();
+});
+afterEach(() => repo.cleanup());
+
+/** Makes branch `name` from `from` with `files` committed on it, without touching the checkout. */
+async function branchWith(name: string, files: Record<string, string>, from = base): Promise<LabelledCommit> {
+  const dir = join(await repo.tempDir(), 'wt');
+  git(repo.path, 'worktree', 'add', '--quiet', '-b', name, dir, from);
+  const commit = await commitFiles(dir, files, `${name} work`);
+  git(repo.path, 'worktree', 'remove', dir);
+  return { commit, label: name };
+}
+
+/** A scratch work tree detached at `commit`, where integration helpers may reset freely. */
+async function scratch(commit: string): Promise<Git> {
+  const dir = join(await repo.tempDir(), 'scratch');
+  git(repo.path, 'worktree', 'add', '--quiet', '--detach', dir, commit);
+  return new Git(dir);
+}
+
+function show(dir: string, commit: string, file: string): string {
+  return git(dir, 'show', `${commit}:${file}`);
+}
+
+describe('refs', () => {
+  it('resolves refs to full shas and missing refs to undefined', async () => {
+    const g = new Git(repo.path);
+    expect(await g.resolveCommit('HEAD')).toBe(base);
+    expect(await g.resolveCommit('main')).toBe(base);
+    expect(await g.resolveCommit(base.slice(0, 8))).toBe(base);
+    expect(await g.resolveCommit('no-such-branch')).toBeUndefined();
+    expect(await g.resolveCommit('0'.repeat(40))).toBeUndefined();
+  });
+
+  it('creates, lists, finds and deletes branches', async () => {
+    const g = new Git(repo.path);
+    await g.createBranch('orchestra/tasks/r1/a', base);
+    await g.createBranch('orchestra/tasks/r1/b', base);
+    await g.createBranch('other', base);
+    expect(await g.branchExists('orchestra/tasks/r1/a')).toBe(true);
+    expect(await g.branchExists('orchestra/tasks/r1')).toBe(false);
+    expect(await g.listBranches('orchestra/tasks/r1/')).toEqual([
+      'orchestra/tasks/r1/a',
+      'orchestra/tasks/r1/b',
+    ]);
+    await g.deleteBranch('orchestra/tasks/r1/a');
+    expect(await g.listBranches('orchestra/')).toEqual(['orchestra/tasks/r1/b']);
+    await expect(g.createBranch('other', base)).rejects.toThrow(GitCommandError);
+  });
+
+  it('reports the current branch, or none when detached', async () => {
+    const g = new Git(repo.path);
+    expect(await g.headState()).toEqual({ branch: 'main', commit: base });
+    git(repo.path, 'checkout', '--quiet', '--detach');
+    expect(await g.headState()).toEqual({ branch: undefined, commit: base });
+  });
+
+  it('tells ancestors apart', async () => {
+    const next = await commitFiles(repo.path, { 'a.txt': 'a' }, 'next');
+    const g = new Git(repo.path);
+    expect(await g.isAncestor(base, next)).toBe(true);
+    expect(await g.isAncestor(next, base)).toBe(false);
+    expect(await g.isAncestor(base, base)).toBe(true);
+  });
+
+  it('ignores GIT_DIR and similar variables inherited from the environment', async () => {
+    const elsewhere = await makeRepo();
+    process.env.GIT_DIR = join(elsewhere.path, '.git');
+    try {
+      expect(await new Git(repo.path).resolveCommit('HEAD')).toBe(base);
+    } finally {
+      delete process.env.GIT_DIR;
+      await elsewhere.cleanup();
+    }
+  });
+});
+
+describe('commitAll', () => {
+  it('commits changes, deletions and new files but leaves excluded paths out', async () => {
+    // cfg/ is ignored, .env is not: both kinds of excluded path must stay out.
+    await commitFiles(repo.path, { 'keep.txt': 'k', 'gone.txt': 'g', '.gitignore': 'cfg/\n' }, 'setup');
+    await writeFiles(repo.path, {
+      'keep.txt': 'changed',
+      'new/file.txt': 'n',
+      '.env': 'SECRET=1',
+      'cfg/local.json': '{}',
+    });
+    await rm(join(repo.path, 'gone.txt'));
+    await symlink(join(repo.path, 'new'), join(repo.path, 'node_modules'));
+    const g = new Git(repo.path);
+
+    const head = await g.commitAll('task work', { exclude: ['.env', 'cfg/local.json', 'node_modules'] });
+
+    expect(head).toBe(git(repo.path, 'rev-parse', 'HEAD').trim());
+    expect(trackedFiles(repo.path, head)).toEqual(['.gitignore', 'README.md', 'keep.txt', 'new/file.txt']);
+    expect(show(repo.path, head, 'keep.txt')).toBe('changed');
+    expect(git(repo.path, 'log', '-1', '--format=%s').trim()).toBe('task work');
+    expect(git(repo.path, 'status', '--porcelain', '--untracked-files=all').split('\n').sort()).toEqual([
+      '',
+      '?? .env',
+      '?? node_modules',
+    ]);
+  });
+
+  it('returns HEAD unchanged when there is nothing to commit', async () => {
+    await writeFile(join(repo.path, '.env'), 'x');
+    expect(await new Git(repo.path).commitAll('nothing', { exclude: ['.env'] })).toBe(base);
+    expect(git(repo.path, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
+  });
+
+  it('takes excluded paths the work tree committed itself back to their state in excludeFrom', async () => {
+    await writeFiles(repo.path, { '.env': 'SECRET=1' });
+    await commitFiles(repo.path, { 'work.txt': 'w' }, 'agent commits everything');
+    expect(trackedFiles(repo.path, 'HEAD')).toContain('.env');
+
+    const head = await new Git(repo.path).commitAll('final', { exclude: ['.env'], excludeFrom: base });
+
+    expect(trackedFiles(repo.path, head)).toEqual(['README.md', 'work.txt']);
+    expect(existsSync(join(repo.path, '.env'))).toBe(true);
+  });
+
+  it('commits as "orchestra" where no identity is configured', async () => {
+    const home = await repo.tempDir();
+    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
+    process.env.HOME = home;
+    process.env.XDG_CONFIG_HOME = home;
+    try {
+      git(repo.path, 'config', '--unset', 'user.name');
+      git(repo.path, 'config', '--unset', 'user.email');
+      await writeFile(join(repo.path, 'a.txt'), 'a');
+      await new Git(repo.path).commitAll('anonymous', { exclude: [] });
+    } finally {
+      Object.assign(process.env, saved);
+    }
+    expect(git(repo.path, 'log', '-1', '--format=%an <%ae> / %cn').trim()).toBe(
+      'orchestra <orchestra@localhost> / orchestra',
+    );
+  });
+});
+
+describe('changedPaths', () => {
+  it('lists additions, modifications, deletions and both sides of renames', async () => {
+    await commitFiles(
+      repo.path,
+      { 'mod.txt': 'm', 'del.txt': 'd', 'old-name.txt': 'same content\n'.repeat(20) },
+      'setup',
+    );
+    const from = git(repo.path, 'rev-parse', 'HEAD').trim();
+    await writeFiles(repo.path, { 'mod.txt': 'changed', 'added.txt': 'a' });
+    await rm(join(repo.path, 'del.txt'));
+    await rename(join(repo.path, 'old-name.txt'), join(repo.path, 'new-name.txt'));
+    git(repo.path, 'add', '--all');
+    git(repo.path, 'commit', '--quiet', '-m', 'changes');
+    expect(git(repo.path, 'show', '--name-status', '--format=', '-M', 'HEAD')).toContain('R100');
+
+    const paths = await new Git(repo.path).changedPaths(from, 'HEAD');
+
+    expect(paths.sort()).toEqual(['added.txt', 'del.txt', 'mod.txt', 'new-name.txt', 'old-name.txt']);
+  });
+});
+
+describe('integration helpers', () => {
+  const start = (): LabelledCommit => ({ commit: base, label: 'base' });
+  const message = (theirs: LabelledCommit): string => `integrate ${theirs.label}`;
+
+  /** Asserts a conflict left no trace: HEAD where it started, no merge in progress, nothing changed. */
+  function expectClean(g: Git, head: string): void {
+    expect(git(g.dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(git(g.dir, 'status', '--porcelain')).toBe('');
+    expect(existsSync(git(g.dir, 'rev-parse', '--git-path', 'MERGE_HEAD').trim())).toBe(false);
+    expect(existsSync(git(g.dir, 'rev-parse', '--git-path', 'CHERRY_PICK_HEAD').trim())).toBe(false);
+  }
+
+  it('merges branches with merge commits', async () => {
+    const a = await branchWith('a', { 'a.txt': 'a' });
+    const b = await branchWith('b', { 'b.txt': 'b' });
+    const g = await scratch(base);
+
+    const result = await g.merge([start(), a, b], message);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(git(g.dir, 'rev-list', '--parents', '-1', result.commit).trim().split(' ')).toHaveLength(3);
+    expect(git(g.dir, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
+      'integrate b',
+      'integrate a',
+      'initial',
+    ]);
+    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt']);
+  });
+
+  it('reports a merge conflict with its files and the tasks that collided, and undoes everything', async () => {
+    const a = await branchWith('a', { 'shared.txt': 'from a', 'a.txt': 'a' });
+    const b = await branchWith('b', { 'b.txt': 'b' });
+    const c = await branchWith('c', { 'shared.txt': 'from c' });
+    const g = await scratch(base);
+
+    const result = await g.merge([start(), a, b, c], message);
+
+    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'c' } });
+    expectClean(g, base);
+  });
+
+  it('squashes each branch into one commit', async () => {
+    const a = await branchWith('a', { 'a.txt': 'a' });
+    const b = await branchWith('b', { 'b.txt': 'b' });
+    const g = await scratch(base);
+
+    const result = await g.mergeSquash([start(), a, b], message);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(git(g.dir, 'rev-list', '--merges', '--count', result.commit).trim()).toBe('0');
+    expect(git(g.dir, 'log', '--format=%s', result.commit).trim().split('\n')).toEqual([
+      'integrate b',
+      'integrate a',
+      'initial',
+    ]);
+    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt']);
+  });
+
+  it('reports a squash conflict and undoes everything', async () => {
+    const a = await branchWith('a', { 'shared.txt': 'from a' });
+    const b = await branchWith('b', { 'shared.txt': 'from b', 'b-only.txt': 'b' });
+    const g = await scratch(base);
+
+    const result = await g.mergeSquash([start(), a, b], message);
+
+    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'b' } });
+    expectClean(g, base);
+    expect(existsSync(join(g.dir, 'b-only.txt'))).toBe(false);
+  });
+
+  it('replays commits linearly, skipping those of an upstream branch already replayed', async () => {
+    const a = await branchWith('a', { 'a.txt': 'a' });
+    // b was built on a's result, as a downstream task is.
+    const b = await branchWith('b', { 'b.txt': 'b' }, a.commit);
+    // The integration starts past the base, so a's replayed commit is a new one, not a's own.
+    const main = await commitFiles(repo.path, { 'main.txt': 'm' }, 'main moved on');
+    const g = await scratch(main);
+
+    const result = await g.cherryPickRange([{ commit: main, label: 'base' }, a, b]);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(git(g.dir, 'log', '--format=%s', result.commit).trim().split('\n')).toEqual([
+      'b work',
+      'a work',
+      'main moved on',
+      'initial',
+    ]);
+    expect(await g.isAncestor(a.commit, result.commit)).toBe(false);
+    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt', 'main.txt']);
+  });
+
+  it('reports a cherry-pick conflict and undoes the commits already replayed', async () => {
+    const a = await branchWith('a', { 'shared.txt': 'from a' });
+    const b = await branchWith('b', { 'shared.txt': 'from b' });
+    const g = await scratch(base);
+
+    const result = await g.cherryPickRange([start(), a, b]);
+
+    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'b' } });
+    expectClean(g, base);
+  });
+});
+
+describe('worktrees, clones and fetching', () => {
+  it('adds, lists and removes worktrees, and prunes deleted ones', async () => {
+    const g = new Git(repo.path);
+    const one = join(await repo.tempDir(), 'one');
+    const two = join(await repo.tempDir(), 'two');
+    await g.addWorktree(one, 'task/one', base);
+    await g.addWorktree(two, 'task/two', base);
+
+    const byPath = (a: { path: string }, b: { path: string }): number => a.path.localeCompare(b.path);
+    expect((await g.listWorktrees()).sort(byPath)).toEqual(
+      [
+        { path: repo.path, head: base, branch: 'main' },
+        { path: one, head: base, branch: 'task/one' },
+        { path: two, head: base, branch: 'task/two' },
+      ].sort(byPath),
+    );
+
+    await writeFile(join(one, 'dirty.txt'), 'uncommitted');
+    await g.removeWorktree(one);
+    await rm(two, { recursive: true });
+    await g.pruneWorktrees();
+
+    expect(existsSync(one)).toBe(false);
+    expect((await g.listWorktrees()).map((worktree) => worktree.path)).toEqual([repo.path]);
+    expect(await g.listBranches('task/')).toEqual(['task/one', 'task/two']);
+  });
+
+  it('clones, works in the clone, and fetches its branch back', async () => {
+    const g = new Git(repo.path);
+    const clone = await g.cloneShared(join(await repo.tempDir(), 'clone'));
+    await clone.checkoutNewBranch('task/x', base);
+    await writeFile(join(clone.dir, 'x.txt'), 'x');
+    const head = await clone.commitAll('x', { exclude: [] });
+    expect(await g.resolveCommit(head)).toBeUndefined();
+
+    await g.fetchBranch(clone.dir, 'task/x');
+
+    expect(await g.resolveCommit('task/x')).toBe(head);
+  });
+
+  it('lists untracked files matching gitignore-style patterns, ignored or not', async () => {
+    await commitFiles(repo.path, { '.gitignore': 'node_modules/\n.env\n' }, 'ignore');
+    await writeFiles(repo.path, {
+      '.env': '',
+      'sub/.env': '',
+      'node_modules/pkg/index.js': '',
+      'cfg/a.json': '',
+      'cfg/b.txt': '',
+    });
+    const g = new Git(repo.path);
+    const list = async (patterns: string[]): Promise<string[]> =>
+      (await g.listUntracked({ patterns, patternFiles: [] })).sort();
+
+    expect(await list([])).toEqual([]);
+    expect(await list(['/.env'])).toEqual(['.env']);
+    expect(await list(['.env'])).toEqual(['.env', 'sub/.env']);
+    expect(await list(['cfg/*.json', 'node_modules/'])).toEqual(['cfg/a.json', 'node_modules/pkg/index.js']);
+    expect(await list(['/cfg'])).toEqual(['cfg/a.json', 'cfg/b.txt']);
+    expect(await list(['README.md'])).toEqual([]);
+  });
+});
