@@ -11,6 +11,7 @@ export const TAIL_BYTES = 16 * 1024;
 /** How much of the beginning of the output is kept for the result's `head`. */
 export const HEAD_BYTES = 4 * 1024;
 
+/** The sink, or why the log file could not be opened. */
 export type OpenSinkResult = { ok: true; sink: OutputSink } | { ok: false; message: string };
 
 /**

@@ -44,6 +44,7 @@ export type ProcessOutcome =
   /** It could not be started; `message` says why (which program was not found, which folder is missing). */
   | { kind: 'spawn-failed'; message: string };
 
+/** How a run ended and what it printed, as far as kept in memory (the whole output is in the log). */
 export interface ProcessResult {
   outcome: ProcessOutcome;
   durationMs: number;
