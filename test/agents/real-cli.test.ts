@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinAgents, type AgentAdapter, type AgentRequest } from '../../src/agents/index.js';
 import { runProcess } from '../../src/process/run-process.js';
-import { tempDir } from '../process/helpers.js';
+import { removeTempDirs, tempDir } from '../process/helpers.js';
 import { FINAL_TEXT, startFakeAnthropic, startFakeOpenAI, type FakeApi } from './fake-model-apis.js';
 
 // The real Claude Code and Codex CLIs (devDependencies), run with the adapters' exact command lines
@@ -15,6 +15,7 @@ const servers: FakeApi[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
+  await removeTempDirs();
 });
 
 function agent(name: string): AgentAdapter {

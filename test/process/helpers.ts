@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,8 +8,18 @@ export function fixture(name: string): string {
   return join(import.meta.dirname, '..', 'fixtures', 'procs', name);
 }
 
-export function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'orchestra-proc-'));
+const created: string[] = [];
+
+/** A fresh temporary folder, removed by `removeTempDirs`. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'orchestra-proc-'));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the folders made by `tempDir` (call it in afterEach: the huge-output test leaves 200 MB). */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /**

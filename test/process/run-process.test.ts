@@ -2,13 +2,14 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runProcess, type RunProcessOptions } from '../../src/process/run-process.js';
-import { fixture, isDead, killQuietly, tempDir, waitFor } from './helpers.js';
+import { fixture, isDead, killQuietly, removeTempDirs, tempDir, waitFor } from './helpers.js';
 
 const node = process.execPath;
 const leaked: number[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const pid of leaked.splice(0)) killQuietly(pid);
+  await removeTempDirs();
 });
 
 async function setup(): Promise<{ dir: string; logFile: string }> {
