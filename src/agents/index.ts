@@ -1,0 +1,4 @@
+export type { AgentAdapter, AgentInvocation, AgentReport, AgentRequest } from './types.js';
+export { builtinAgents } from './builtin-agents.js';
+export { commandAgent } from './command-agent.js';
+export { isRateLimitMessage, retryAfterMs } from './rate-limit.js';

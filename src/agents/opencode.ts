@@ -1,0 +1,78 @@
+import { get, jsonLines, num, str, type JsonObject } from './json-lines.js';
+import { rateLimitFrom } from './rate-limit.js';
+import {
+  clipSummary,
+  lastNonEmptyLine,
+  makeReport,
+  nonJsonLines,
+  promptWithInstructions,
+  sum,
+} from './text.js';
+import type { AgentAdapter, AgentReport, AgentRequest } from './types.js';
+
+/**
+ * OpenCode (`opencode run`), non-interactive.
+ *
+ * - `--format=json`: JSONL events, each with the `sessionID` (`text` parts, `tool_use`, `step_finish`
+ *   with the step's tokens and cost, `error`).
+ * - The prompt (the role's instructions prepended) on stdin, which `opencode run` reads as the message.
+ * - No permission flag: OpenCode allows edits and shell commands by default and, in `run`, rejects what
+ *   its config says to ask about (such as paths outside the project), which keeps the agent in its
+ *   sandbox. `--auto` in extraArgs approves those too.
+ */
+export const opencodeAgent: AgentAdapter = {
+  name: 'opencode',
+
+  build(req: AgentRequest) {
+    return {
+      argv: [
+        'opencode',
+        'run',
+        '--format=json',
+        ...(req.model ? [`--model=${req.model}`] : []),
+        ...req.extraArgs,
+      ],
+      stdin: promptWithInstructions(req),
+      env: {},
+    };
+  },
+
+  /** Tokens and cost are summed over the steps still in the tail: a long run may report less than it used. */
+  report(tail: string, exitCode: number): AgentReport {
+    const events = jsonLines(tail).filter((e) => typeof e.type === 'string');
+    const steps = events.filter((e) => e.type === 'step_finish');
+    const failure =
+      events.map(errorMessage).findLast(Boolean) ??
+      (exitCode === 0 ? undefined : lastNonEmptyLine(nonJsonLines(tail).join('\n')));
+    return makeReport({
+      summary: clipSummary(
+        events.map((e) => (e.type === 'text' ? str(e, 'part', 'text') : undefined)).findLast(Boolean) ??
+          failure,
+      ),
+      sessionId: events.map((e) => str(e, 'sessionID')).findLast(Boolean),
+      inputTokens: sum(
+        ...steps.map((e) =>
+          sum(
+            num(e, 'part', 'tokens', 'input'),
+            num(e, 'part', 'tokens', 'cache', 'read'),
+            num(e, 'part', 'tokens', 'cache', 'write'),
+          ),
+        ),
+      ),
+      outputTokens: sum(
+        ...steps.map((e) => sum(num(e, 'part', 'tokens', 'output'), num(e, 'part', 'tokens', 'reasoning'))),
+      ),
+      costUsd: sum(...steps.map((e) => num(e, 'part', 'cost'))),
+      rateLimited: rateLimitFrom(failure),
+    });
+  },
+};
+
+/** `{"type":"error","error":{"name":"APIError","data":{"message":"…","statusCode":429}}}` */
+function errorMessage(event: JsonObject): string | undefined {
+  if (event.type !== 'error') return undefined;
+  const error = get(event, 'error');
+  const status = num(error, 'data', 'statusCode');
+  const message = str(error, 'data', 'message') ?? str(error, 'message') ?? str(error, 'name') ?? 'error';
+  return status === undefined ? message : `${status} ${message}`;
+}

@@ -1,0 +1,169 @@
+// The only module that imports execa: swapping the process library touches this file alone.
+import { stat } from 'node:fs/promises';
+import { execa, type Options } from 'execa';
+import { OutputSink } from './output-sink.js';
+import { GroupTerminator, groupHasLiveMembers } from './process-group.js';
+
+/** What to run, where, and how to watch it. */
+export interface RunProcessOptions {
+  /**
+   * `argv`: run the program directly, no shell (agents: their prompt must never meet a shell parser).
+   * `shell`: a command line the user wrote, run as `/bin/sh -c <shell>` (gates, `run:` tasks, setup).
+   */
+  command: { argv: readonly string[] } | { shell: string };
+  cwd: string;
+  /** Merged over process.env. */
+  env: Record<string, string>;
+  /** Written to the child's stdin, which is then closed. Without it stdin is /dev/null. */
+  stdin?: string;
+  /** stdout and stderr are appended here as they arrive (parent folders are created). */
+  logFile: string;
+  /** Kill the process tree after this long: outcome `timed-out`. */
+  timeoutMs?: number;
+  /** Abort = cancel (Ctrl-C): the process tree is killed, outcome `cancelled`. */
+  signal?: AbortSignal;
+  /** Time between SIGTERM and SIGKILL when killing the tree (default 5000). */
+  killGraceMs?: number;
+  /**
+   * Each complete output line (stdout and stderr each split on their own), cut to ~500 characters, for a
+   * live "last line" display. Called synchronously while output flows: keep it cheap.
+   */
+  onLine?: (line: string) => void;
+}
+
+/** How a process ended. */
+export type ProcessOutcome =
+  /** It exited by itself with this code. */
+  | { kind: 'exited'; exitCode: number }
+  /** It died of a signal nobody here sent (OOM killer, a crash, someone's `kill`). */
+  | { kind: 'signaled'; signal: string }
+  /** It ran past `timeoutMs`; its tree was killed. */
+  | { kind: 'timed-out' }
+  /** `signal` was aborted; its tree was killed (or it never started). */
+  | { kind: 'cancelled' }
+  /** It could not be started; `message` says why (which program was not found, which folder is missing). */
+  | { kind: 'spawn-failed'; message: string };
+
+/** How a run ended and what it printed, as far as kept in memory (the whole output is in the log). */
+export interface ProcessResult {
+  outcome: ProcessOutcome;
+  durationMs: number;
+  /** The last ~16 KB of the combined output. */
+  tail: string;
+  /** The first ~4 KB of the combined output (some agents print their session id only at the start). */
+  head: string;
+  /** Set when the log file could not be written completely (e.g. disk full); the run itself went on. */
+  logError?: string;
+}
+
+const DEFAULT_KILL_GRACE_MS = 5000;
+
+/**
+ * Runs one process to completion and never throws for anything the process or the user's environment
+ * did: every ending is a `ProcessOutcome`.
+ *
+ * The child leads its own process group, so a timeout or cancel reaches the whole tree (a shell's
+ * grandchildren included): SIGTERM to the group, SIGKILL after `killGraceMs`. Processes left in the group
+ * when the child exits are terminated the same way, since they would hold its output pipes open or
+ * outlive the sandbox they run in. Resolves only once the tree is gone and the output is on disk.
+ */
+export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult> {
+  const started = performance.now();
+  const [file, ...args] = 'argv' in opts.command ? opts.command.argv : ['/bin/sh', '-c', opts.command.shell];
+  const early = (outcome: ProcessOutcome): ProcessResult => ({
+    outcome,
+    durationMs: Math.round(performance.now() - started),
+    tail: '',
+    head: '',
+  });
+
+  if (file === undefined || file === '') return early({ kind: 'spawn-failed', message: 'empty command' });
+  const cwdProblem = await checkCwd(opts.cwd);
+  if (cwdProblem !== undefined) return early({ kind: 'spawn-failed', message: cwdProblem });
+  const opened = await OutputSink.open(opts.logFile, opts.onLine);
+  if (!opened.ok) return early({ kind: 'spawn-failed', message: opened.message });
+  const sink = opened.sink;
+  if (opts.signal?.aborted === true) {
+    await sink.close();
+    return early({ kind: 'cancelled' });
+  }
+
+  const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+  const options = {
+    cwd: opts.cwd,
+    env: opts.env,
+    extendEnv: true,
+    ...(opts.stdin === undefined ? { stdin: 'ignore' as const } : { input: opts.stdin }),
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // Output goes to the log file through our sink, never into memory.
+    buffer: false,
+    // Failures are outcomes, not exceptions.
+    reject: false,
+    // Own process group: the handle to kill the whole tree.
+    detached: true,
+    // execa decides *when* to kill (timeout, cancelSignal) and calls subprocess.kill(); the override
+    // below decides *how*: the whole group. Its own SIGKILL follow-up would reach only the group leader,
+    // so the group's SIGKILL comes from GroupTerminator instead.
+    ...(opts.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs }),
+    ...(opts.signal === undefined ? {} : { cancelSignal: opts.signal }),
+    forceKillAfterDelay: false,
+    // No-op for a detached child; process-group.ts kills live groups when we exit instead.
+    cleanup: true,
+    windowsHide: true,
+  } satisfies Options;
+
+  const subprocess = execa(file, args, options);
+  const pid = subprocess.pid;
+  const terminator = pid === undefined ? undefined : new GroupTerminator(pid, graceMs);
+  if (terminator !== undefined) {
+    subprocess.kill = () => {
+      terminator.terminate();
+      return true;
+    };
+    subprocess.once('exit', () => {
+      // Leftovers (a background job of a shell) would hold the output pipes open: end them now.
+      void groupHasLiveMembers(terminator.pgid).then((alive) => alive && terminator.terminate());
+    });
+  }
+  if (subprocess.stdout) sink.attach(subprocess.stdout);
+  if (subprocess.stderr) sink.attach(subprocess.stderr);
+
+  const result = await subprocess;
+  await terminator?.settle();
+  await sink.close();
+
+  let outcome: ProcessOutcome;
+  if (result.timedOut) outcome = { kind: 'timed-out' };
+  else if (result.isCanceled) outcome = { kind: 'cancelled' };
+  else if (typeof result.exitCode === 'number') outcome = { kind: 'exited', exitCode: result.exitCode };
+  else if (result.signal !== undefined) outcome = { kind: 'signaled', signal: result.signal };
+  else outcome = { kind: 'spawn-failed', message: spawnFailure(file, result) };
+
+  return {
+    outcome,
+    durationMs: Math.round(performance.now() - started),
+    tail: sink.tail(),
+    head: sink.head(),
+    ...(sink.logError === undefined ? {} : { logError: sink.logError }),
+  };
+}
+
+async function checkCwd(cwd: string): Promise<string | undefined> {
+  try {
+    if (!(await stat(cwd)).isDirectory()) return `working directory is not a directory: ${cwd}`;
+    return undefined;
+  } catch {
+    return `working directory does not exist: ${cwd}`;
+  }
+}
+
+function spawnFailure(
+  file: string,
+  result: { code?: string | undefined; shortMessage?: string | undefined },
+): string {
+  if (result.code === 'ENOENT') return `program not found: ${file}`;
+  if (result.code === 'EACCES') return `permission denied (not executable?): ${file}`;
+  if (result.code === 'E2BIG') return `command line too long for ${file}`;
+  return `cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`;
+}
