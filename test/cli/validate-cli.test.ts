@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+// End to end: the built CLI as a user runs it. `npm test` builds dist/ first.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const main = join(root, 'dist/cli/main.js');
+const invalid = join(root, 'test/fixtures/invalid');
+const valid = join(root, 'test/fixtures/valid');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI to completion; colour is off unless `env` turns it on. */
+function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
+  if (!opts.env?.FORCE_COLOR) delete env.FORCE_COLOR;
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      [main, ...args],
+      { cwd: opts.cwd ?? root, env, encoding: 'utf8' },
+      (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+beforeAll(() => {
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: build first with "npm run build" (npm test does)`);
+});
+
+describe('orchestra validate', () => {
+  // A sample across the kinds of problems; the corpus test checks every fixture in process.
+  const sample = [
+    'unknown-need.yaml',
+    'cycle-three.yaml',
+    'tab-indent.yaml',
+    'duplicate-task-id.yaml',
+    'alias-bomb.yaml',
+    'empty.yaml',
+    'template-unknown-var.yaml',
+    'bad-sandbox-type.yaml',
+    'misspelled-tasks-key.yaml',
+    'crlf-unknown-need.yaml',
+  ];
+
+  it.each(sample)('%s: exit 2, the expected diagnostics on stderr, no stack trace', async (name) => {
+    const r = await cli(['validate', '-f', name], { cwd: invalid });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(readFileSync(join(invalid, name.replace(/\.yaml$/, '.expected.txt')), 'utf8'));
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('a file that is not there: exit 2, no stack trace', async () => {
+    const r = await cli(['validate', '-f', 'does-not-exist.yaml'], { cwd: invalid });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('a valid workflow: exit 0 and a one-line summary', async () => {
+    const r = await cli(['validate', '-f', 'spec-example.yaml'], { cwd: valid });
+    expect(r).toEqual({ code: 0, stdout: `${join(valid, 'spec-example.yaml')}: ok (4 tasks)\n`, stderr: '' });
+  });
+
+  it('--json reports success and diagnostics as JSON on stdout', async () => {
+    const good = await cli(['validate', '--json', '-f', join(valid, 'minimal.yaml')]);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toEqual({ ok: true, file: join(valid, 'minimal.yaml'), tasks: 1 });
+    const bad = await cli(['validate', '--json', '-f', join(invalid, 'unknown-need.yaml')]);
+    expect(bad.code).toBe(2);
+    const out = JSON.parse(bad.stdout) as { ok: boolean; diagnostics: unknown[] };
+    expect(out).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'unknown-task',
+          path: 'tasks.auth-impl.needs[0]',
+          message: 'unknown task "auth-test" (did you mean "auth-tests"?)',
+          hint: 'declared tasks: auth-tests, auth-impl',
+          location: { file: join(invalid, 'unknown-need.yaml'), line: 8, col: 13, length: 9 },
+        },
+      ],
+    });
+  });
+
+  it('--var overrides a declared variable; an undeclared one or one without "=" exits 2', async () => {
+    const file = join(valid, 'spec-example.yaml');
+    expect((await cli(['validate', '-f', file, '--var', 'spec=docs/x.md'])).code).toBe(0);
+    const undeclared = await cli(['validate', '-f', file, '--var', 'spex=docs/x.md']);
+    expect(undeclared.code).toBe(2);
+    expect(undeclared.stderr).toContain(
+      '--var spex: the workflow declares no variable "spex" (did you mean "spec"?)',
+    );
+    const malformed = await cli(['validate', '-f', file, '--var', 'bad']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toBe('error --var bad: expected NAME=value\n\n1 error\n');
+  });
+
+  it('colour follows FORCE_COLOR and NO_COLOR, and is off in a pipe', async () => {
+    const args = ['validate', '-f', join(invalid, 'unknown-need.yaml')];
+    expect((await cli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stderr).toContain(
+      '\x1b[31merror\x1b[39m',
+    );
+    expect((await cli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stderr).not.toContain('\x1b[');
+    expect((await cli(args, { env: { NO_COLOR: '' } })).stderr).not.toContain('\x1b[');
+  });
+});
+
+describe('orchestra graph', () => {
+  const file = join(valid, 'diamond.yaml');
+
+  it('--format json prints the graph JSON; --json is the same', async () => {
+    const r = await cli(['graph', '--format', 'json', '-f', file]);
+    expect(r.code).toBe(0);
+    const graph = JSON.parse(r.stdout) as { version: number; edges: unknown[]; order: string[] };
+    expect(graph.version).toBe(1);
+    expect(graph.edges).toHaveLength(4);
+    expect(graph.order).toHaveLength(5);
+    expect((await cli(['graph', '--json', '-f', file])).stdout).toBe(r.stdout);
+  });
+
+  it('--format mermaid, dot and text', async () => {
+    const mermaid = await cli(['graph', '--format', 'mermaid', '-f', file]);
+    expect(mermaid.code).toBe(0);
+    expect(mermaid.stdout).toMatch(/^flowchart TD\n/);
+    expect(mermaid.stdout).toContain('t_api --> t_ship');
+    const dot = await cli(['graph', '--format', 'dot', '-f', file]);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph "diamond" \{\n/);
+    expect(dot.stdout).toContain('"ui" -> "ship";');
+    const text = await cli(['graph', '--format', 'text', '-f', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('diamond: 5 task(s), critical path design → api → ship');
+    expect((await cli(['graph', '-f', file])).stdout).toBe(text.stdout);
+  });
+
+  it('an unknown format or an invalid workflow exits 2', async () => {
+    const format = await cli(['graph', '--format', 'svg', '-f', file]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('Allowed choices are text, mermaid, dot, json');
+    const bad = await cli(['graph', '-f', join(invalid, 'cycle-two.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('dependency cycle: lint → test → lint');
+  });
+});
+
+describe('orchestra init', () => {
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a starter that points editors at the schema and validates; a second init changes nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'orchestra-init-'));
+    execFileSync('git', ['init', '-q', dir]);
+    const first = await cli(['init'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const file = join(dir, 'orchestra.yaml');
+    const text = readFileSync(file, 'utf8');
+    const modeline = text.split('\n')[0]!;
+    expect(modeline).toMatch(/^# yaml-language-server: \$schema=\S+$/);
+    const schemaPath = resolve(dirname(file), modeline.replace(/^.*\$schema=/, ''));
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8'))).toHaveProperty('title', 'RawWorkflow');
+
+    const validate = await cli(['validate'], { cwd: dir });
+    expect(validate.stderr).toBe('');
+    expect(validate.code).toBe(0);
+
+    const second = await cli(['init'], { cwd: dir });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('orchestra.yaml already exists; not overwriting it');
+    expect(second.stderr).not.toMatch(STACK_FRAME);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('orchestra schema, help, version and usage errors', () => {
+  it('schema prints the schema file as valid JSON', async () => {
+    const r = await cli(['schema']);
+    expect(r.code).toBe(0);
+    const schemaText = readFileSync(join(root, 'schema/orchestra.schema.json'), 'utf8');
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(schemaText));
+    expect(r.stdout).toBe(schemaText);
+  });
+
+  it.each([[], ['init'], ['validate'], ['graph'], ['schema']])(
+    '%s --help shows examples',
+    async (...command) => {
+      const r = await cli([...command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain('$ orchestra');
+    },
+  );
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('an unknown command or option exits 2 without a stack trace', async () => {
+    const command = await cli(['bogus']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("unknown command 'bogus'");
+    expect(command.stderr).not.toMatch(STACK_FRAME);
+    const option = await cli(['validate', '--bogus']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--bogus'");
+  });
+});
