@@ -9,7 +9,15 @@
  */
 export { loadWorkflow } from './config/load-workflow.js';
 export type { LoadedWorkflow, LoadFailure, LoadOptions } from './config/load-workflow.js';
-export type { Workflow, TaskDef, RoleDef, AgentDef, GateDef, IntegrateDef, SandboxSettings } from './config/workflow.js';
+export type {
+  Workflow,
+  TaskDef,
+  RoleDef,
+  AgentDef,
+  GateDef,
+  IntegrateDef,
+  SandboxSettings,
+} from './config/workflow.js';
 export type { RawWorkflow } from './config/workflow-types.js';
 export { formatDiagnostics } from './diagnostics/format-diagnostics.js';
 export type { Diagnostic, SourceLocation, DiagnosticCode } from './diagnostics/diagnostic.js';

@@ -11,15 +11,25 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const cli = join(here, '../../dist/cli/main.js');
 const repo = mkdtempSync(join(tmpdir(), 'orchestra-quickstart-'));
 cpSync(join(here, 'project'), repo, { recursive: true });
-const git = (...args) => execFileSync('git', ['-c', 'user.name=quickstart', '-c', 'user.email=quickstart@localhost', ...args], { cwd: repo, stdio: 'pipe' }).toString();
+const git = (...args) =>
+  execFileSync('git', ['-c', 'user.name=quickstart', '-c', 'user.email=quickstart@localhost', ...args], {
+    cwd: repo,
+    stdio: 'pipe',
+  }).toString();
 git('init', '-q', '-b', 'main');
 git('add', '-A');
 git('commit', '-qm', 'quickstart project');
 
 console.log(`quickstart repository: ${repo}\n`);
-const run = spawnSync(process.execPath, [cli, 'run', ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit', env: { ...process.env, XDG_CACHE_HOME: join(repo, '..', `${repo.split('/').pop()}-cache`) } });
+const run = spawnSync(process.execPath, [cli, 'run', ...process.argv.slice(2)], {
+  cwd: repo,
+  stdio: 'inherit',
+  env: { ...process.env, XDG_CACHE_HOME: join(repo, '..', `${repo.split('/').pop()}-cache`) },
+});
 if (run.status === 0) {
-  const branch = git('for-each-ref', '--format=%(refname:short)', 'refs/heads/orchestra/').split('\n').find((b) => b && !b.startsWith('orchestra/tasks/'));
+  const branch = git('for-each-ref', '--format=%(refname:short)', 'refs/heads/orchestra/')
+    .split('\n')
+    .find((b) => b && !b.startsWith('orchestra/tasks/'));
   console.log(`\nThe result is branch ${branch} in ${repo}:`);
   console.log(git('log', '--oneline', '--graph', `main..${branch}`));
   console.log(`Your checkout there is untouched (still on main): cd ${repo} && git diff main...${branch}`);

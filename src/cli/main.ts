@@ -81,21 +81,36 @@ program
 const intOption = (flags: string, what: string) =>
   new Option(flags, what).argParser((v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError('expected a whole number of at least 1');
     return n;
   });
 
 const runOption = () => new Option('--run <id>', 'the run (default: the latest)');
-const keepOption = () => new Option('--keep <when>', 'keep sandboxes: never, on-failure, always (overrides the workflow)').choices(['never', 'on-failure', 'always']);
+const keepOption = () =>
+  new Option('--keep <when>', 'keep sandboxes: never, on-failure, always (overrides the workflow)').choices([
+    'never',
+    'on-failure',
+    'always',
+  ]);
 const failureOptions = (c: Command) =>
   c
-    .addOption(new Option('--failure-mode <mode>', 'when a task fails: continue independent tasks, start no-new ones, or kill running ones').choices(['continue', 'no-new', 'kill']).default('continue'))
+    .addOption(
+      new Option(
+        '--failure-mode <mode>',
+        'when a task fails: continue independent tasks, start no-new ones, or kill running ones',
+      )
+        .choices(['continue', 'no-new', 'kill'])
+        .default('continue'),
+    )
     .addOption(new Option('--fail-fast', 'same as --failure-mode kill'));
 
 failureOptions(
   program
     .command('run')
-    .description('run the workflow (or the given tasks and what they need), then integrate the results into one branch')
+    .description(
+      'run the workflow (or the given tasks and what they need), then integrate the results into one branch',
+    )
     .argument('[task...]', 'tasks to run, with everything they need (default: all)')
     .addOption(fileOption())
     .addOption(varOption())
@@ -103,9 +118,19 @@ failureOptions(
     .addOption(keepOption()),
 )
   .option('--reuse', 'reuse results of earlier runs whose task fingerprints match (definition, inputs)')
-  .addOption(new Option('--dry-run', 'print the plan (order, pools, sandboxes, gates) without running anything'))
+  .addOption(
+    new Option('--dry-run', 'print the plan (order, pools, sandboxes, gates) without running anything'),
+  )
   .addOption(jsonOption())
-  .addHelpText('after', examples(['orchestra run', 'orchestra run auth-impl --var spec=docs/auth.md', 'orchestra run --dry-run', 'orchestra run --json | jq -c \'select(.type == "task-finished")\'']))
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra run',
+      'orchestra run auth-impl --var spec=docs/auth.md',
+      'orchestra run --dry-run',
+      'orchestra run --json | jq -c \'select(.type == "task-finished")\'',
+    ]),
+  )
   .action(run(async () => (await import('./commands/run.js')).runCommand));
 
 failureOptions(
@@ -121,7 +146,14 @@ failureOptions(
     .addOption(keepOption())
     .addOption(jsonOption()),
 )
-  .addHelpText('after', examples(['orchestra rerun auth-impl', 'orchestra rerun --failed', 'orchestra rerun docs --run 20261126-101500-3f9a']))
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra rerun auth-impl',
+      'orchestra rerun --failed',
+      'orchestra rerun docs --run 20261126-101500-3f9a',
+    ]),
+  )
   .action(run(async () => (await import('./commands/rerun.js')).rerunCommand));
 
 failureOptions(
@@ -160,7 +192,14 @@ program
   .addOption(intOption('--attempt <n>', 'which attempt (default: the last)'))
   .option('--gate <name>', "a gate's output instead of the agent's")
   .option('--follow', 'keep printing while the task runs (in another orchestra process)')
-  .addHelpText('after', examples(['orchestra logs auth-impl', 'orchestra logs auth-impl --attempt 1 --gate test', 'orchestra logs auth-impl --follow']))
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra logs auth-impl',
+      'orchestra logs auth-impl --attempt 1 --gate test',
+      'orchestra logs auth-impl --follow',
+    ]),
+  )
   .action(run(async () => (await import('./commands/logs.js')).logsCommand));
 
 program
@@ -170,7 +209,14 @@ program
   .option('--all', 'every run, and remove their records')
   .option('--branches', 'also delete the task and result branches of the runs cleaned')
   .addOption(jsonOption())
-  .addHelpText('after', examples(['orchestra clean', 'orchestra clean --run 20261126-101500-3f9a --branches', 'orchestra clean --all --branches']))
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra clean',
+      'orchestra clean --run 20261126-101500-3f9a --branches',
+      'orchestra clean --all --branches',
+    ]),
+  )
   .action(run(async () => (await import('./commands/clean.js')).cleanCommand));
 
 program

@@ -9,12 +9,19 @@ import type { RunRecord } from '../state/run-state.js';
 export async function repoOrExit(json = false): Promise<string> {
   const root = await Git.topLevel(process.cwd());
   if (root) return root;
-  printDiagnostics([{ severity: 'error', code: 'usage', message: `${process.cwd()} is not in a git repository` }], new Map(), json);
+  printDiagnostics(
+    [{ severity: 'error', code: 'usage', message: `${process.cwd()} is not in a git repository` }],
+    new Map(),
+    json,
+  );
   throw new Exit(ExitCode.usage);
 }
 
 /** A recorded run (the latest by default), or a usage error. */
-export async function runOrExit(runId: string | undefined, json = false): Promise<{ repoRoot: string; store: RunStore; record: RunRecord }> {
+export async function runOrExit(
+  runId: string | undefined,
+  json = false,
+): Promise<{ repoRoot: string; store: RunStore; record: RunRecord }> {
   const repoRoot = await repoOrExit(json);
   const found = await findRun(repoRoot, runId);
   if (found.ok) return { repoRoot, ...found.value };

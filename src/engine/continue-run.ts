@@ -28,18 +28,36 @@ export interface RerunOptions extends RunOptions {
  * started; then integration is redone. `resume` is the same with "whatever has no result" as the
  * selection, for a run that was interrupted.
  */
-export async function rerunWorkflow(loaded: LoadedWorkflow, opts: RerunOptions & { command: 'rerun' | 'resume' }): Promise<Result<RunResult, Diagnostic[]>> {
+export async function rerunWorkflow(
+  loaded: LoadedWorkflow,
+  opts: RerunOptions & { command: 'rerun' | 'resume' },
+): Promise<Result<RunResult, Diagnostic[]>> {
   const repoRoot = await Git.topLevel(opts.cwd ?? process.cwd());
   if (!repoRoot) return err([{ severity: 'error', code: 'usage', message: 'not in a git repository' }]);
   const found = await findRun(repoRoot, opts.runId);
   if (!found.ok) return err([found.error]);
   const { store, record } = found.value;
   const locked = await store.lock();
-  if (!locked.ok) return err([{ severity: 'error', code: 'usage', message: locked.error, hint: 'wait for it to finish, or stop it (Ctrl-C) first' }]);
+  if (!locked.ok)
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        message: locked.error,
+        hint: 'wait for it to finish, or stop it (Ctrl-C) first',
+      },
+    ]);
   try {
     const chosen = chooseTasks(loaded, record.selected, (id) => record.tasks[id]!.status, opts);
     if (!chosen.ok) throw new Refused(chosen.error);
-    const stale = await staleUpstream(loaded, store.loadWorkflow(), record.vars, record.selected, chosen.value, opts.allowStale === true);
+    const stale = await staleUpstream(
+      loaded,
+      store.loadWorkflow(),
+      record.vars,
+      record.selected,
+      chosen.value,
+      opts.allowStale === true,
+    );
     if (stale.length) throw new Refused(stale);
     const journal = new RunJournal(store, record);
     const rerun = new Set(chosen.value);
@@ -81,17 +99,39 @@ function chooseTasks(
   const inRun = new Set(selected);
   const gone = selected.filter((t) => !loaded.workflow.tasks.has(t));
   if (gone.length) {
-    return err(gone.map((t) => ({ severity: 'error', code: 'unknown-task', message: `task "${t}" of the run is no longer in ${loaded.workflow.file}`, hint: 'start a new run with "orchestra run" instead' })));
+    return err(
+      gone.map((t) => ({
+        severity: 'error',
+        code: 'unknown-task',
+        message: `task "${t}" of the run is no longer in ${loaded.workflow.file}`,
+        hint: 'start a new run with "orchestra run" instead',
+      })),
+    );
   }
   if (opts.command === 'resume') return ok(selected.filter((id) => RESUMABLE.includes(status(id))));
   const missing = (opts.tasks ?? []).filter((t) => !inRun.has(t));
   if (missing.length) {
-    return err(missing.map((t) => ({ severity: 'error', code: 'unknown-task', message: `task "${t}" is not part of this run`, hint: `its tasks: ${selected.join(', ')}` })));
+    return err(
+      missing.map((t) => ({
+        severity: 'error',
+        code: 'unknown-task',
+        message: `task "${t}" is not part of this run`,
+        hint: `its tasks: ${selected.join(', ')}`,
+      })),
+    );
   }
   const done = (id: string) => hasResult(status(id));
   const named = opts.failed ? selected.filter((id) => !done(id)) : [...(opts.tasks ?? [])];
   if (named.length === 0) {
-    return err([{ severity: 'error', code: 'usage', message: opts.failed ? 'nothing to rerun: every task of the run succeeded' : 'name the tasks to rerun, or use --failed' }]);
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        message: opts.failed
+          ? 'nothing to rerun: every task of the run succeeded'
+          : 'name the tasks to rerun, or use --failed',
+      },
+    ]);
   }
   const chosen = new Set(named);
   for (const d of loaded.graph.descendants(named)) if (inRun.has(d)) chosen.add(d);
@@ -100,7 +140,12 @@ function chooseTasks(
     loaded.graph
       .needs(id)
       .filter((n) => !chosen.has(n) && !done(n))
-      .map((n): Diagnostic => ({ severity: 'error', code: 'usage', message: `"${id}" needs "${n}", which has no result in this run`, hint: `rerun it too: orchestra rerun ${n} ${id} (or orchestra rerun --failed)` })),
+      .map((n): Diagnostic => ({
+        severity: 'error',
+        code: 'usage',
+        message: `"${id}" needs "${n}", which has no result in this run`,
+        hint: `rerun it too: orchestra rerun ${n} ${id} (or orchestra rerun --failed)`,
+      })),
   );
   return problems.length ? err(problems) : ok(selected.filter((id) => chosen.has(id)));
 }
@@ -116,7 +161,11 @@ async function staleUpstream(
 ): Promise<Diagnostic[]> {
   const before = (await recordedWorkflow) as RawWorkflow;
   const reused = selected.filter((id) => !rerun.includes(id));
-  const changed = reused.filter((id) => definitionHash(before, id, recordedVars) !== definitionHash(loaded.workflow.raw, id, loaded.workflow.vars));
+  const changed = reused.filter(
+    (id) =>
+      definitionHash(before, id, recordedVars) !==
+      definitionHash(loaded.workflow.raw, id, loaded.workflow.vars),
+  );
   if (allowStale || changed.length === 0) return [];
   return changed.map((id) => ({
     severity: 'error',

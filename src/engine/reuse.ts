@@ -6,7 +6,12 @@ import { RunStore } from '../state/run-store.js';
 import type { RunRecord } from '../state/run-state.js';
 
 /** The fingerprint of a task whose needs have results in `record`. */
-export function taskFingerprint(workflow: Workflow, graph: TaskGraph, record: RunRecord, task: string): string {
+export function taskFingerprint(
+  workflow: Workflow,
+  graph: TaskGraph,
+  record: RunRecord,
+  task: string,
+): string {
   const needs = graph.needs(task);
   const inputs = needs.length ? needs.map((n) => record.tasks[n]!.commit!) : [record.baseCommit];
   return fingerprint(definitionHash(workflow.raw, task, workflow.vars), inputs);
@@ -17,7 +22,12 @@ export function taskFingerprint(workflow: Workflow, graph: TaskGraph, record: Ru
  * fingerprint (same definition, same inputs), in topological order so chains of reused tasks are
  * found. Agents are not deterministic, which is why this is opt-in.
  */
-export async function reuseEarlierResults(workflow: Workflow, graph: TaskGraph, record: RunRecord, repo: Git): Promise<void> {
+export async function reuseEarlierResults(
+  workflow: Workflow,
+  graph: TaskGraph,
+  record: RunRecord,
+  repo: Git,
+): Promise<void> {
   const earlier: RunRecord[] = [];
   for (const id of await RunStore.list(record.repoRoot)) {
     if (id === record.id) continue;

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
 import type { Keep } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,7 +21,7 @@ import { executeTask } from './task-executor.js';
 import { reuseEarlierResults } from './reuse.js';
 
 export interface RunOptions {
-  /** Where the repository is found (default: the workflow file's folder). */
+  /** Where the repository is found (default: the current folder). */
   cwd?: string;
   /** Run these tasks and what they need (make-target semantics); default: all. */
   targets?: readonly string[];
@@ -44,26 +43,54 @@ export interface RunResult {
 }
 
 /** The repository, run id and base commit of a new run, or why it cannot start. */
-export async function prepareRun(loaded: LoadedWorkflow, opts: RunOptions): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
+export async function prepareRun(
+  loaded: LoadedWorkflow,
+  opts: RunOptions,
+): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
   const { workflow, graph } = loaded;
-  const repoRoot = await Git.topLevel(opts.cwd ?? dirname(workflow.file));
+  const repoRoot = await Git.topLevel(opts.cwd ?? process.cwd());
   if (!repoRoot) {
-    return err([{ severity: 'error', code: 'usage', message: `${opts.cwd ?? dirname(workflow.file)} is not in a git repository`, hint: 'orchestra works on a git repository: run it inside one (git init, then commit)' }]);
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        message: `${opts.cwd ?? process.cwd()} is not in a git repository`,
+        hint: 'orchestra works on a git repository: run it inside one (git init, then commit)',
+      },
+    ]);
   }
   const baseCommit = await new Git(repoRoot).resolveCommit(workflow.sandbox.base);
   if (!baseCommit) {
-    return err([{ severity: 'error', code: 'usage', path: 'sandbox.base', message: `the base ref "${workflow.sandbox.base}" does not resolve to a commit`, hint: 'set sandbox.base to an existing branch, tag or commit (a new repository needs a first commit)' }]);
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        path: 'sandbox.base',
+        message: `the base ref "${workflow.sandbox.base}" does not resolve to a commit`,
+        hint: 'set sandbox.base to an existing branch, tag or commit (a new repository needs a first commit)',
+      },
+    ]);
   }
   const unknown = (opts.targets ?? []).filter((t) => !workflow.tasks.has(t));
   if (unknown.length) {
-    return err(unknown.map((t) => ({ severity: 'error', code: 'unknown-task', message: `unknown task "${t}"${didYouMean(t, workflow.tasks.keys())}`, hint: `tasks: ${graph.ids.join(', ')}` })));
+    return err(
+      unknown.map((t) => ({
+        severity: 'error',
+        code: 'unknown-task',
+        message: `unknown task "${t}"${didYouMean(t, workflow.tasks.keys())}`,
+        hint: `tasks: ${graph.ids.join(', ')}`,
+      })),
+    );
   }
   const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
   return ok({ repoRoot, baseCommit, selected });
 }
 
 /** Starts a new run of the workflow and runs it to the end. */
-export async function runWorkflow(loaded: LoadedWorkflow, opts: RunOptions = {}): Promise<Result<RunResult, Diagnostic[]>> {
+export async function runWorkflow(
+  loaded: LoadedWorkflow,
+  opts: RunOptions = {},
+): Promise<Result<RunResult, Diagnostic[]>> {
   const prepared = await prepareRun(loaded, opts);
   if (!prepared.ok) return prepared;
   const { repoRoot, baseCommit, selected } = prepared.value;
@@ -82,7 +109,9 @@ export async function runWorkflow(loaded: LoadedWorkflow, opts: RunOptions = {})
     selected,
     vars: { ...workflow.vars },
     concurrency: opts.concurrency ?? workflow.concurrency,
-    tasks: Object.fromEntries(selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }])),
+    tasks: Object.fromEntries(
+      selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }]),
+    ),
     integration: { status: 'pending', branch: '', tasks: [], gates: [] },
     history: [{ at: Date.now(), command: 'run' }],
   };
@@ -100,7 +129,11 @@ export async function runWorkflow(loaded: LoadedWorkflow, opts: RunOptions = {})
  * resume: what differs between them is only which tasks the record marks as still to do.
  * The caller holds the run's lock; it is released here.
  */
-export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, opts: RunOptions): Promise<RunResult> {
+export async function executeRun(
+  loaded: LoadedWorkflow,
+  journal: RunJournal,
+  opts: RunOptions,
+): Promise<RunResult> {
   const record = journal.record;
   const emit: EventSink = opts.onEvent ?? (() => undefined);
   const signal = opts.signal ?? new AbortController().signal;
@@ -116,7 +149,9 @@ export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, op
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
   const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
-  const prior = new Map(record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]));
+  const prior = new Map(
+    record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]),
+  );
   try {
     emit({
       type: 'run-started',
@@ -126,7 +161,9 @@ export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, op
       runDir: journal.store.paths.dir,
       baseCommit: record.baseCommit,
       tasks: record.selected,
-      reused: record.selected.filter((id) => record.tasks[id]!.status === 'skipped').map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
+      reused: record.selected
+        .filter((id) => record.tasks[id]!.status === 'skipped')
+        .map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
       concurrency: record.concurrency,
     });
     await journal.update((r) => {
@@ -154,7 +191,16 @@ export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, op
           if (because && why === 'blocked') t.blockedBy = because;
         });
         const t = journal.task(id);
-        emit({ type: 'task-finished', time: Date.now(), task: id, status: why, attempts: t.attempts.length, durationMs: 0, branch: t.branch, ...(because && why === 'blocked' ? { blockedBy: because } : {}) });
+        emit({
+          type: 'task-finished',
+          time: Date.now(),
+          task: id,
+          status: why,
+          attempts: t.attempts.length,
+          durationMs: 0,
+          branch: t.branch,
+          ...(because && why === 'blocked' ? { blockedBy: because } : {}),
+        });
       },
     });
 
@@ -177,7 +223,9 @@ export async function executeRun(loaded: LoadedWorkflow, journal: RunJournal, op
       outcome,
       durationMs: Date.now() - record.startedAt,
       baseCommit: record.baseCommit,
-      ...(record.integration.status === 'succeeded' ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! } : {}),
+      ...(record.integration.status === 'succeeded'
+        ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
+        : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {

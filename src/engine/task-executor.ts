@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtinAgents, commandAgent } from '../agents/agents.js';
-import type { AgentAdapter, AgentReport } from '../agents/agents.js';
+import { builtinAgents, commandAgent } from '../agents/index.js';
+import type { AgentAdapter, AgentReport } from '../agents/index.js';
 import { renderTemplate } from '../config/template.js';
 import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
@@ -13,6 +11,7 @@ import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
+import { removeLeftover } from '../sandbox/remove-leftover.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
 import { scopeMessage, scopeViolations } from '../verify/write-scope.js';
@@ -76,7 +75,16 @@ export async function executeTask(ctx: RunContext, id: string, signal: AbortSign
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
       attempt += 1;
-      const result = await runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
+      const result = await runAttempt(
+        ctx,
+        task,
+        sandbox,
+        attempt,
+        env(attempt),
+        startCommit,
+        signal,
+        feedback,
+      );
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
         await sandbox.publish();
@@ -92,7 +100,13 @@ export async function executeTask(ctx: RunContext, id: string, signal: AbortSign
       failure = result.failure;
       if (left <= 0 || !result.retryable) return (outcome = 'failed');
       feedback = result.feedback;
-      ctx.emit({ type: 'task-retry', time: Date.now(), task: id, attempt: attempt + 1, reason: failure.message });
+      ctx.emit({
+        type: 'task-retry',
+        time: Date.now(),
+        task: id,
+        attempt: attempt + 1,
+        reason: failure.message,
+      });
     }
   } catch (e) {
     // A bug or an environment failure (disk full): the task fails, the run goes on and says why.
@@ -134,7 +148,7 @@ async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Pro
   const first = needs[0]?.commit ?? record.baseCommit;
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
-  await removeStaleSandbox(ctx, path);
+  await removeLeftover(ctx.repo, path);
   if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   const made = await createSandbox(task.sandbox.type, {
     repoRoot: ctx.repoRoot,
@@ -144,10 +158,17 @@ async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Pro
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
   });
-  if (!made.ok) return { ok: false, failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
+  if (!made.ok)
+    return {
+      ok: false,
+      failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` },
+    };
   const sandbox = made.value;
   if (needs.length < 2) return { ok: true, sandbox, startCommit: first };
-  const merged = await new Git(sandbox.path).merge(needs, (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`);
+  const merged = await new Git(sandbox.path).merge(
+    needs,
+    (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
+  );
   if (merged.ok) return { ok: true, sandbox, startCommit: merged.commit };
   const { files, ours, theirs } = merged.conflict;
   return {
@@ -160,14 +181,13 @@ async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Pro
   };
 }
 
-async function removeStaleSandbox(ctx: RunContext, path: string): Promise<void> {
-  if (!existsSync(path)) return;
-  await ctx.repo.removeWorktree(path).catch(() => undefined);
-  await rm(path, { recursive: true, force: true });
-  await ctx.repo.pruneWorktrees();
-}
-
-async function runSetup(ctx: RunContext, task: TaskDef, sandbox: Sandbox, env: Record<string, string>, signal: AbortSignal): Promise<Failure | undefined> {
+async function runSetup(
+  ctx: RunContext,
+  task: TaskDef,
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Failure | undefined> {
   if (task.sandbox.setup.length === 0) return undefined;
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'setup' });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id);
@@ -176,7 +196,10 @@ async function runSetup(ctx: RunContext, task: TaskDef, sandbox: Sandbox, env: R
     const command = renderTemplate(step, values);
     const r = await runProcess({ command: { shell: command }, cwd: sandbox.path, env, logFile, signal });
     if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) {
-      return { reason: 'setup-failed', message: `${describeOutcome(`setup "${command}"`, r.outcome)}; see ${logFile}` };
+      return {
+        reason: 'setup-failed',
+        message: `${describeOutcome(`setup "${command}"`, r.outcome)}; see ${logFile}`,
+      };
     }
   }
   return undefined;
@@ -204,9 +227,22 @@ async function runAttempt(
     t.status = 'running';
     t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
   });
-  ctx.emit({ type: 'task-started', time: Date.now(), task: task.id, attempt: n, sandbox: sandbox.path, branch: sandbox.branch });
+  ctx.emit({
+    type: 'task-started',
+    time: Date.now(),
+    task: task.id,
+    attempt: n,
+    sandbox: sandbox.path,
+    branch: sandbox.branch,
+  });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
-  const fail = async (reason: FailureReason, message: string, output: string, retryable = true, files?: string[]): Promise<AttemptResult> => {
+  const fail = async (
+    reason: FailureReason,
+    message: string,
+    output: string,
+    retryable = true,
+    files?: string[],
+  ): Promise<AttemptResult> => {
     const failure: Failure = { reason, message, ...(files ? { files } : {}) };
     await ctx.journal.updateTask(task.id, (t) => {
       const a = t.attempts.at(-1)!;
@@ -223,8 +259,13 @@ async function runAttempt(
     const usage = ran.report;
     await ctx.journal.updateTask(task.id, (t) => {
       // Counts add up over attempts; the summary and session are the latest attempt's.
-      const add = (a: number | undefined, b: number | undefined) => (a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) });
-      const sum = { inputTokens: add(t.usage?.inputTokens, usage.inputTokens), outputTokens: add(t.usage?.outputTokens, usage.outputTokens), costUsd: add(t.usage?.costUsd, usage.costUsd) };
+      const add = (a: number | undefined, b: number | undefined) =>
+        a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) };
+      const sum = {
+        inputTokens: add(t.usage?.inputTokens, usage.inputTokens),
+        outputTokens: add(t.usage?.outputTokens, usage.outputTokens),
+        costUsd: add(t.usage?.costUsd, usage.costUsd),
+      };
       t.usage = {
         ...(usage.summary !== undefined ? { summary: usage.summary } : {}),
         ...(usage.sessionId !== undefined ? { sessionId: usage.sessionId } : {}),
@@ -234,13 +275,22 @@ async function runAttempt(
   }
   if (ran.outcome.kind !== 'exited' || ran.outcome.exitCode !== 0) {
     const what = task.kind === 'command' ? 'the command' : `the agent (${task.agent})`;
-    return fail(failureReason(ran.outcome), describeOutcome(what, ran.outcome, task.timeoutMs), ran.tail, ran.outcome.kind !== 'spawn-failed');
+    return fail(
+      failureReason(ran.outcome),
+      describeOutcome(what, ran.outcome, task.timeoutMs),
+      ran.tail,
+      ran.outcome.kind !== 'spawn-failed',
+    );
   }
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
   const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
   if (task.requireChanges && commit === startCommit) {
-    return fail('no-changes', 'the task changed nothing, and it requires changes (require_changes: true)', '');
+    return fail(
+      'no-changes',
+      'the task changed nothing, and it requires changes (require_changes: true)',
+      '',
+    );
   }
   const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
   if (role && (role.allow.length || role.forbid.length)) {
@@ -262,13 +312,31 @@ async function runAttempt(
     logFile: (g) => paths.abs(paths.gateLog(task.id, n, g)),
     onResult: async (r, logFile) => {
       await ctx.journal.updateTask(task.id, (t) => {
-        t.attempts.at(-1)!.gates.push({ name: r.gate, ok: r.ok, durationMs: r.durationMs, log: paths.gateLog(task.id, n, r.gate) });
+        t.attempts.at(-1)!.gates.push({
+          name: r.gate,
+          ok: r.ok,
+          durationMs: r.durationMs,
+          log: paths.gateLog(task.id, n, r.gate),
+        });
       });
-      ctx.emit({ type: 'gate-finished', time: Date.now(), task: task.id, gate: r.gate, ok: r.ok, durationMs: r.durationMs, log: logFile });
+      ctx.emit({
+        type: 'gate-finished',
+        time: Date.now(),
+        task: task.id,
+        gate: r.gate,
+        ok: r.ok,
+        durationMs: r.durationMs,
+        log: logFile,
+      });
     },
   });
   if (signal.aborted) return { kind: 'cancelled' };
-  if (red) return fail('gate-failed', describeOutcome(`gate "${red.gate}"`, red.outcome, ctx.workflow.gates.get(red.gate)?.timeoutMs), red.tail);
+  if (red)
+    return fail(
+      'gate-failed',
+      describeOutcome(`gate "${red.gate}"`, red.outcome, ctx.workflow.gates.get(red.gate)?.timeoutMs),
+      red.tail,
+    );
   await ctx.journal.updateTask(task.id, (t) => (t.attempts.at(-1)!.finishedAt = Date.now()));
   return { kind: 'passed', commit };
 }
@@ -285,9 +353,19 @@ async function runWork(
   feedback: Feedback | undefined,
 ): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
   const onLine = (line: string) => ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line });
-  const base = { cwd: sandbox.path, logFile, signal, onLine, ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}) };
+  const base = {
+    cwd: sandbox.path,
+    logFile,
+    signal,
+    onLine,
+    ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
+  };
   if (task.kind === 'command') {
-    const r = await runProcess({ ...base, command: { shell: renderTemplate(task.run!, values) }, env: { ...renderEnv(task.env, values), ...env } });
+    const r = await runProcess({
+      ...base,
+      command: { shell: renderTemplate(task.run!, values) },
+      env: { ...renderEnv(task.env, values), ...env },
+    });
     return { ...r, report: { summary: lastLine(r.tail) } };
   }
   const agentDef = ctx.workflow.agents.get(task.agent!);
@@ -301,15 +379,34 @@ async function runWork(
     extraArgs: agentDef?.command ? [] : (agentDef?.args ?? []),
     sandboxPath: sandbox.path,
   });
-  const processEnv = { ...invocation.env, ...renderEnv(agentDef?.env ?? {}, values), ...renderEnv(task.env, values), ...env };
+  const processEnv = {
+    ...invocation.env,
+    ...renderEnv(agentDef?.env ?? {}, values),
+    ...renderEnv(task.env, values),
+    ...env,
+  };
   for (let waits = 0; ; waits++) {
-    const r = await runProcess({ ...base, command: { argv: invocation.argv }, env: processEnv, ...(invocation.stdin !== undefined ? { stdin: invocation.stdin } : {}) });
+    const r = await runProcess({
+      ...base,
+      command: { argv: invocation.argv },
+      env: processEnv,
+      ...(invocation.stdin !== undefined ? { stdin: invocation.stdin } : {}),
+    });
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
-    const report = adapter.report(r.tail, exitCode);
+    const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
-    const waitMs = Math.min(RATE_LIMIT.maxMs, report.rateLimited.retryAfterMs ?? RATE_LIMIT.firstMs * 2 ** waits);
+    const waitMs = Math.min(
+      RATE_LIMIT.maxMs,
+      report.rateLimited.retryAfterMs ?? RATE_LIMIT.firstMs * 2 ** waits,
+    );
     await ctx.journal.updateTask(task.id, (t) => (t.rateLimitWaits = (t.rateLimitWaits ?? 0) + 1));
-    ctx.emit({ type: 'task-waiting', time: Date.now(), task: task.id, reason: 'rate-limited', retryInMs: waitMs });
+    ctx.emit({
+      type: 'task-waiting',
+      time: Date.now(),
+      task: task.id,
+      reason: 'rate-limited',
+      retryInMs: waitMs,
+    });
     await sleep(waitMs, undefined, { signal }).catch(() => undefined);
   }
 }
@@ -317,7 +414,11 @@ async function runWork(
 function agentAdapter(name: string, ctx: RunContext, values: TemplateValues): AgentAdapter {
   const def = ctx.workflow.agents.get(name);
   // `${{ prompt }}` renders to itself here; the adapter puts the prompt in its place.
-  if (def?.command) return commandAgent(def.command.map((t) => renderTemplate(t, values)), { stdin: def.stdin });
+  if (def?.command)
+    return commandAgent(
+      def.command.map((t) => renderTemplate(t, values)),
+      { stdin: def.stdin },
+    );
   const builtin = builtinAgents.get(name);
   if (!builtin) throw new Error(`agent ${name} has no adapter`);
   return builtin;
@@ -346,7 +447,12 @@ function lastLine(text: string): string {
 }
 
 /** Removes the sandbox unless the keep policy says otherwise; returns the kept path. */
-async function teardown(ctx: RunContext, task: TaskDef, sandbox: Sandbox | undefined, outcome: NodeOutcome): Promise<string | undefined> {
+async function teardown(
+  ctx: RunContext,
+  task: TaskDef,
+  sandbox: Sandbox | undefined,
+  outcome: NodeOutcome,
+): Promise<string | undefined> {
   if (!sandbox) return undefined;
   const keep: Keep = ctx.keep ?? task.sandbox.keep;
   const kept = keep === 'always' || (keep === 'on-failure' && outcome !== 'succeeded');

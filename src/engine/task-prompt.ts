@@ -12,7 +12,12 @@ export interface Feedback {
 }
 
 /** The values `${{ … }}` references take for one task attempt. */
-export function templateValues(record: RunRecord, vars: Readonly<Record<string, string>>, task: string | null, feedback?: Feedback): TemplateValues {
+export function templateValues(
+  record: RunRecord,
+  vars: Readonly<Record<string, string>>,
+  task: string | null,
+  feedback?: Feedback,
+): TemplateValues {
   return (expr) => {
     if (expr === 'run.id') return record.id;
     if (expr === 'task.id') return task ?? undefined;
@@ -42,6 +47,7 @@ export function buildPrompt(task: TaskDef, values: TemplateValues, feedback?: Fe
   const prompt = task.prompt ? renderTemplate(task.prompt, values) : '';
   const placed = task.prompt ? templateRefs(task.prompt).some((r) => r.expr === 'verify.output') : false;
   if (!feedback || placed) return prompt;
-  const output = feedback.output.length > TAIL_CHARS ? `…${feedback.output.slice(-TAIL_CHARS)}` : feedback.output;
+  const output =
+    feedback.output.length > TAIL_CHARS ? `…${feedback.output.slice(-TAIL_CHARS)}` : feedback.output;
   return `${prompt}\n\n---\nYour previous attempt did not pass: ${feedback.what}.\n${output ? `The output ended with:\n\`\`\`\n${output.trimEnd()}\n\`\`\`\n` : ''}Fix the problem and try again.`;
 }

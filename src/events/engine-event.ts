@@ -33,7 +33,15 @@ export type EngineEvent =
   | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
   | { type: 'task-output'; time: number; task: string; line: string }
   | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }
-  | { type: 'gate-finished'; time: number; task: string | null; gate: string; ok: boolean; durationMs: number; log: string }
+  | {
+      type: 'gate-finished';
+      time: number;
+      task: string | null;
+      gate: string;
+      ok: boolean;
+      durationMs: number;
+      log: string;
+    }
   | { type: 'task-retry'; time: number; task: string; attempt: number; reason: string }
   | {
       type: 'task-finished';
@@ -71,7 +79,15 @@ export type EngineEvent =
       /** The integration branch, when it was made. */
       resultBranch?: string;
       resultCommit?: string;
-      tasks: { task: string; status: TaskStatus; attempts: number; durationMs: number; branch?: string; failure?: Failure; usage?: AgentUsage }[];
+      tasks: {
+        task: string;
+        status: TaskStatus;
+        attempts: number;
+        durationMs: number;
+        branch?: string;
+        failure?: Failure;
+        usage?: AgentUsage;
+      }[];
     };
 
 export type EngineEventType = EngineEvent['type'];

@@ -22,7 +22,13 @@ export type TaskStatus =
   | 'interrupted';
 
 /** Statuses after which a task will not change again in this run. */
-export const FINAL_STATUSES: readonly TaskStatus[] = ['succeeded', 'failed', 'blocked', 'cancelled', 'skipped'];
+export const FINAL_STATUSES: readonly TaskStatus[] = [
+  'succeeded',
+  'failed',
+  'blocked',
+  'cancelled',
+  'skipped',
+];
 
 /** Statuses whose result commit downstream tasks can start from. */
 export function hasResult(status: TaskStatus): boolean {

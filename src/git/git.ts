@@ -64,6 +64,15 @@ export class Git {
   readonly #git: SimpleGit;
   #identity: Promise<string[]> | undefined;
 
+  /** The top folder of the work tree around `dir`, or undefined when it is not in a git repository. */
+  static async topLevel(dir: string): Promise<string | undefined> {
+    try {
+      return (await new Git(dir).#run(['rev-parse', '--show-toplevel'])).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
   constructor(readonly dir: string) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
     this.#git = simpleGit({

@@ -6,6 +6,7 @@ import type { RunContext } from '../engine/run-context.js';
 import { taskBranch } from '../engine/run-context.js';
 import { templateValues } from '../engine/task-prompt.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
+import { removeLeftover } from '../sandbox/remove-leftover.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { IntegrationRecord } from '../state/run-state.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
@@ -15,7 +16,10 @@ const SCRATCH = '_integration';
 
 /** The result branch name for a run. */
 export function resultBranch(ctx: Pick<RunContext, 'workflow' | 'journal'>): string {
-  return renderTemplate(ctx.workflow.integrate.branch, templateValues(ctx.journal.record, ctx.workflow.vars, null));
+  return renderTemplate(
+    ctx.workflow.integrate.branch,
+    templateValues(ctx.journal.record, ctx.workflow.vars, null),
+  );
 }
 
 /** The tasks whose branches are integrated: the workflow's list, else the sinks of what ran, in topological order. */
@@ -45,9 +49,10 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
   const start = strategy === 'merge' ? (commits[0] ?? base) : base;
   const scratchBranch = taskBranch(record.id, SCRATCH);
+  const scratchPath = join(ctx.sandboxRoot, record.id, SCRATCH);
+  await removeLeftover(ctx.repo, scratchPath);
   if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
-  let sandbox: Sandbox | undefined;
-  const finish = async (result: IntegrationRecord): Promise<IntegrationRecord> => {
+  const finish = async (result: IntegrationRecord, sandbox?: Sandbox): Promise<IntegrationRecord> => {
     await sandbox?.dispose();
     if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
     await ctx.journal.update((r) => (r.integration = result));
@@ -64,28 +69,46 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
 
   const made = await createSandbox('worktree', {
     repoRoot: ctx.repoRoot,
-    path: join(ctx.sandboxRoot, record.id, SCRATCH),
+    path: scratchPath,
     branch: scratchBranch,
     baseCommit: start.commit,
     copy: [...ctx.workflow.sandbox.copy],
     link: [...ctx.workflow.sandbox.link],
   });
-  if (!made.ok) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: `cannot make the integration sandbox: ${made.error.message}` } });
-  sandbox = made.value;
-  const git = new Git(sandbox.path);
-  const message = (theirs: LabelledCommit) => `orchestra: integrate ${theirs.label}`;
-  const others = strategy === 'merge' ? commits : [base, ...commits];
-  const combined: MergeResult =
-    strategy === 'merge' ? await git.merge(others, message) : strategy === 'squash' ? await git.mergeSquash(others, message) : await git.cherryPickRange(others);
-  if (!combined.ok) {
-    const { files, ours, theirs } = combined.conflict;
+  if (!made.ok)
     return finish({
       status: 'failed',
       branch,
       tasks,
       gates: [],
-      failure: { message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`, tasks: [ours, theirs], files },
+      failure: { message: `cannot make the integration sandbox: ${made.error.message}` },
     });
+  const sandbox = made.value;
+  const git = new Git(sandbox.path);
+  const message = (theirs: LabelledCommit) => `orchestra: integrate ${theirs.label}`;
+  const others = strategy === 'merge' ? commits : [base, ...commits];
+  const combined: MergeResult =
+    strategy === 'merge'
+      ? await git.merge(others, message)
+      : strategy === 'squash'
+        ? await git.mergeSquash(others, message)
+        : await git.cherryPickRange(others);
+  if (!combined.ok) {
+    const { files, ours, theirs } = combined.conflict;
+    return finish(
+      {
+        status: 'failed',
+        branch,
+        tasks,
+        gates: [],
+        failure: {
+          message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
+          tasks: [ours, theirs],
+          files,
+        },
+      },
+      sandbox,
+    );
   }
 
   const gates: IntegrationRecord['gates'] = [];
@@ -100,15 +123,32 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
       onResult: async (r, logFile) => {
         gates.push({ name: r.gate, ok: r.ok, durationMs: r.durationMs, log: paths.gateLog(null, 0, r.gate) });
         await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
-        ctx.emit({ type: 'gate-finished', time: Date.now(), task: null, gate: r.gate, ok: r.ok, durationMs: r.durationMs, log: logFile });
+        ctx.emit({
+          type: 'gate-finished',
+          time: Date.now(),
+          task: null,
+          gate: r.gate,
+          ok: r.ok,
+          durationMs: r.durationMs,
+          log: logFile,
+        });
       },
     },
   );
   if (red) {
-    return finish({ status: 'failed', branch, tasks, gates, failure: { message: describeOutcome(`integration gate "${red.gate}"`, red.outcome), tasks } });
+    return finish(
+      {
+        status: 'failed',
+        branch,
+        tasks,
+        gates,
+        failure: { message: describeOutcome(`integration gate "${red.gate}"`, red.outcome), tasks },
+      },
+      sandbox,
+    );
   }
   // Only now does the result branch exist; a rerun moves it to the new result.
   if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   await ctx.repo.createBranch(branch, combined.commit);
-  return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates });
+  return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates }, sandbox);
 }

@@ -4,7 +4,7 @@ import type { EventOf, RunRecord } from './run-record.js';
 
 /**
  * How a finished task is described in one line, shared by the plain log and the task tree:
- * `succeeded in 3.4s (2 attempts)`, `failed: gate-failed: …`, `blocked (an upstream task failed)`.
+ * `succeeded in 3.4s (2 attempts)`, `failed: gate-failed: …`, `blocked (needs auth-tests)`.
  */
 export function describeFinished(event: EventOf<'task-finished'>, record: RunRecord): string {
   const attempts = event.attempts > 1 ? ` (${event.attempts} attempts)` : '';
@@ -14,10 +14,9 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
     case 'failed':
       return event.failure === undefined ? `failed${attempts}` : `failed: ${formatFailure(event.failure)}`;
     case 'blocked':
-      // The events do not say which need failed; the engine may explain it in `failure`.
-      return event.failure === undefined
+      return event.blockedBy === undefined
         ? 'blocked (an upstream task failed)'
-        : `blocked (${event.failure.message})`;
+        : `blocked (needs ${event.blockedBy})`;
     case 'skipped': {
       const fromRun = record.reused.get(event.task);
       return fromRun === undefined ? 'skipped' : `skipped (reused from run ${fromRun})`;

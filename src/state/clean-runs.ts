@@ -44,7 +44,10 @@ export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions)
   const defaultRoot = defaultSandboxRoot(repoRoot);
   for (const wt of await repo.listWorktrees()) {
     const owner = [...roots.entries()].find(([, dir]) => wt.path.startsWith(dir + sep));
-    const orphan = !opts.runId && wt.path.startsWith(defaultRoot + sep) && !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
+    const orphan =
+      !opts.runId &&
+      wt.path.startsWith(defaultRoot + sep) &&
+      !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
     if (owner || orphan) {
       await repo.removeWorktree(wt.path).catch(() => undefined);
       report.worktrees.push(wt.path);

@@ -6,12 +6,26 @@ import { RunStore } from './run-store.js';
 import type { RunRecord } from './run-state.js';
 
 /** A recorded run: the latest one, or the one named. */
-export async function findRun(repoRoot: string, runId?: string): Promise<Result<{ store: RunStore; record: RunRecord }, Diagnostic>> {
+export async function findRun(
+  repoRoot: string,
+  runId?: string,
+): Promise<Result<{ store: RunStore; record: RunRecord }, Diagnostic>> {
   const ids = await RunStore.list(repoRoot);
   const id = runId ?? ids[0];
-  if (!id) return err({ severity: 'error', code: 'usage', message: `no runs are recorded in ${repoRoot}`, hint: 'start one with "orchestra run"' });
+  if (!id)
+    return err({
+      severity: 'error',
+      code: 'usage',
+      message: `no runs are recorded in ${repoRoot}`,
+      hint: 'start one with "orchestra run"',
+    });
   if (!ids.includes(id)) {
-    return err({ severity: 'error', code: 'usage', message: `no run "${id}"${didYouMean(id, ids)}`, hint: 'list them with "orchestra runs"' });
+    return err({
+      severity: 'error',
+      code: 'usage',
+      message: `no run "${id}"${didYouMean(id, ids)}`,
+      hint: 'list them with "orchestra runs"',
+    });
   }
   const store = new RunStore(repoRoot, id);
   const record = await store.load();

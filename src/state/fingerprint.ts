@@ -7,14 +7,20 @@ import type { RawWorkflow } from '../config/workflow.js';
  * gates it must pass and the values of the variables its texts use. Equal hashes mean the task would
  * be asked to do the same thing.
  */
-export function definitionHash(raw: RawWorkflow, task: string, vars: Readonly<Record<string, string>>): string {
+export function definitionHash(
+  raw: RawWorkflow,
+  task: string,
+  vars: Readonly<Record<string, string>>,
+): string {
   const def = raw.tasks[task];
   if (!def) return 'missing';
   const role = def.role ? raw.roles?.[def.role] : undefined;
   const agentName = def.agent ?? role?.agent;
   const agent = agentName ? (raw.agents?.[agentName] ?? agentName) : undefined;
   const gates = (def.verify ?? []).map((g) => [g, raw.gates?.[g]]);
-  const texts = [def.prompt, def.run, role?.instructions, ...Object.values(def.env ?? {})].filter((t): t is string => typeof t === 'string');
+  const texts = [def.prompt, def.run, role?.instructions, ...Object.values(def.env ?? {})].filter(
+    (t): t is string => typeof t === 'string',
+  );
   const usedVars = [
     ...new Set(
       texts.flatMap((t) =>

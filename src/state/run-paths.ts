@@ -24,7 +24,9 @@ export class RunPaths {
   }
 
   gateLog(task: string | null, attempt: number, gate: string): string {
-    return task === null ? `logs/_integration/${gate}.log` : `logs/${task}/attempt-${attempt}.gate-${gate}.log`;
+    return task === null
+      ? `logs/_integration/${gate}.log`
+      : `logs/${task}/attempt-${attempt}.gate-${gate}.log`;
   }
 
   setupLog(task: string): string {
@@ -55,5 +57,7 @@ export function defaultSandboxRoot(repoRoot: string): string {
 export function newRunId(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
-  return `${stamp}-${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}`;
+  return `${stamp}-${Math.floor(Math.random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0')}`;
 }

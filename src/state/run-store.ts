@@ -17,7 +17,10 @@ export class RunStore {
   readonly paths: RunPaths;
   #release: (() => Promise<void>) | undefined;
 
-  constructor(readonly repoRoot: string, readonly runId: string) {
+  constructor(
+    readonly repoRoot: string,
+    readonly runId: string,
+  ) {
     this.paths = new RunPaths(join(runsDir(repoRoot), runId));
   }
 
@@ -54,11 +57,12 @@ export class RunStore {
     for (let attempt = 0; ; attempt++) {
       try {
         this.#release = await lockfile.lock(this.paths.dir, LOCK_OPTIONS(this.paths.lock));
-        await writeFile(join(this.paths.lock, 'owner'), JSON.stringify({ pid: process.pid, host: hostname() }));
+        await writeFile(this.#owner, JSON.stringify({ pid: process.pid, host: hostname() }));
         return ok(undefined);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
-        if (attempt > 0 || (await this.isLocked())) return err(`run ${this.runId} is in use by another orchestra process`);
+        if (attempt > 0 || (await this.isLocked()))
+          return err(`run ${this.runId} is in use by another orchestra process`);
         await rm(this.paths.lock, { recursive: true, force: true });
       }
     }
@@ -67,14 +71,21 @@ export class RunStore {
   async unlock(): Promise<void> {
     const release = this.#release;
     this.#release = undefined;
-    await release?.();
+    if (!release) return;
+    await rm(this.#owner, { force: true });
+    await release();
+  }
+
+  /** Who holds the lock: beside the lock folder, which proper-lockfile wants empty. */
+  get #owner(): string {
+    return `${this.paths.lock}.owner`;
   }
 
   /** Whether a live process holds this run. */
   async isLocked(): Promise<boolean> {
     if (!existsSync(this.paths.lock)) return false;
     try {
-      const owner = JSON.parse(await readFile(join(this.paths.lock, 'owner'), 'utf8')) as { pid: number; host: string };
+      const owner = JSON.parse(await readFile(this.#owner, 'utf8')) as { pid: number; host: string };
       if (owner.host === hostname()) return processExists(owner.pid);
     } catch {
       // No owner yet (being taken this instant) or another host: fall back to the lock's age.
@@ -121,5 +132,7 @@ async function excludeFromGit(repoRoot: string): Promise<void> {
   await mkdir(join(repoRoot, '.git', 'info'), { recursive: true });
   const current = existsSync(exclude) ? await readFile(exclude, 'utf8') : '';
   if (current.split('\n').some((l) => l.trim() === '/.orchestra/')) return;
-  await (current === '' ? writeFile(exclude, '/.orchestra/\n') : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}/.orchestra/\n`));
+  await (current === ''
+    ? writeFile(exclude, '/.orchestra/\n')
+    : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}/.orchestra/\n`));
 }

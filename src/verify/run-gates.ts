@@ -25,7 +25,10 @@ export interface GateRunOptions {
 }
 
 /** Runs gates in order and stops at the first that fails: later gates would only add noise. */
-export async function runGates(gates: readonly GateDef[], opts: GateRunOptions): Promise<GateResult | undefined> {
+export async function runGates(
+  gates: readonly GateDef[],
+  opts: GateRunOptions,
+): Promise<GateResult | undefined> {
   for (const gate of gates) {
     const logFile = opts.logFile(gate.name);
     const env = { ...opts.env };

@@ -13,7 +13,11 @@ const status = (runId?: string) => {
   const r = cli(['status', '--json', ...(runId ? ['--run', runId] : [])], fx.repo);
   return { code: r.code, record: JSON.parse(r.stdout) as RunRecord & { state: string } };
 };
-const worktrees = () => fx.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '));
+const worktrees = () =>
+  fx
+    .git('worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '));
 const runIdOf = (run: LiveCli) => (run.events[0] as Extract<EngineEvent, { type: 'run-started' }>).runId;
 
 /** done → slow (the one killed) → after; `other` is independent and finishes first. */
@@ -46,7 +50,9 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
   it.each(Object.keys(phases) as (keyof typeof phases)[])('during %s', async (phase) => {
     fx = new RunFixture();
     const { yaml, at } = phases[phase];
-    const file = fx.setup(WORKFLOW.replace(' PHASE', yaml), { slow: [{ sleepMs: phase === 'agent running' ? 30_000 : 0 }, {}] });
+    const file = fx.setup(WORKFLOW.replace(' PHASE', yaml), {
+      slow: [{ sleepMs: phase === 'agent running' ? 30_000 : 0 }, {}],
+    });
     const run = new LiveCli(['run', '-f', file], fx.repo);
     await run.waitFor((e) => e.type === 'task-finished' && e.task === 'other');
     await run.waitFor(at);
@@ -68,7 +74,10 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
     const resumed = cli(['resume', '-f', file, '--json'], fx.repo);
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
-    const started = fx.invocations().slice(agentRunsBefore).map((i) => i.task);
+    const started = fx
+      .invocations()
+      .slice(agentRunsBefore)
+      .map((i) => i.task);
     expect(started.sort()).toEqual(['after', 'slow']);
     const after = status(runId);
     expect(after.code).toBe(0);
@@ -82,7 +91,9 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
 
   it('during integration: the integration is redone by resume and nothing is half-made', async () => {
     fx = new RunFixture();
-    const file = fx.setup(`${HEADER}gates:\n  slow: "sleep 30"\ntasks:\n  a: { agent: bot, prompt: x }\nintegrate:\n  verify: [slow]\n`);
+    const file = fx.setup(
+      `${HEADER}gates:\n  slow: "sleep 30"\ntasks:\n  a: { agent: bot, prompt: x }\nintegrate:\n  verify: [slow]\n`,
+    );
     const run = new LiveCli(['run', '-f', file], fx.repo);
     await run.waitFor((e) => e.type === 'integration-started');
     await new Promise((r) => setTimeout(r, 300));
@@ -91,7 +102,9 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
     const runId = runIdOf(run);
     expect(status(runId).record.state).toBe('interrupted');
     expect(fx.git('branch', '--list', `orchestra/${runId}`)).toBe('');
-    fx.setup(`${HEADER}gates:\n  slow: "true"\ntasks:\n  a: { agent: bot, prompt: x }\nintegrate:\n  verify: [slow]\n`);
+    fx.setup(
+      `${HEADER}gates:\n  slow: "true"\ntasks:\n  a: { agent: bot, prompt: x }\nintegrate:\n  verify: [slow]\n`,
+    );
     expect(cli(['resume', '-f', file], fx.repo, { CI: '1' }).code).toBe(0);
     expect(fx.invocations()).toHaveLength(1);
     expect(fx.git('branch', '--list', `orchestra/${runId}`)).toContain(runId);
@@ -103,7 +116,10 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
 describe('runs side by side', () => {
   it('two runs in one repository both complete with their own ids and branches', async () => {
     fx = new RunFixture();
-    const file = fx.setup(`${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: y, needs: [a] }\n`, { a: [{ sleepMs: 300 }] });
+    const file = fx.setup(
+      `${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: y, needs: [a] }\n`,
+      { a: [{ sleepMs: 300 }] },
+    );
     const one = new LiveCli(['run', '-f', file], fx.repo);
     const two = new LiveCli(['run', '-f', file], fx.repo);
     expect([await one.exited, await two.exited]).toEqual([0, 0]);
@@ -114,7 +130,9 @@ describe('runs side by side', () => {
 
   it('refuses a second resume of a run that is being resumed', async () => {
     fx = new RunFixture();
-    const file = fx.setup(`${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n`, { a: [{ sleepMs: 30_000 }, { sleepMs: 2_000 }] });
+    const file = fx.setup(`${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n`, {
+      a: [{ sleepMs: 30_000 }, { sleepMs: 2_000 }],
+    });
     const run = new LiveCli(['run', '-f', file], fx.repo);
     await run.waitFor((e) => e.type === 'task-started');
     run.child.kill('SIGKILL');
@@ -125,6 +143,8 @@ describe('runs side by side', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('is in use by another orchestra process');
     expect(await first.exited).toBe(0);
-    expect(JSON.parse(readFileSync(join(fx.repo, '.orchestra/runs', runIdOf(run), 'run.json'), 'utf8'))).toMatchObject({ outcome: 'succeeded' });
+    expect(
+      JSON.parse(readFileSync(join(fx.repo, '.orchestra/runs', runIdOf(run), 'run.json'), 'utf8')),
+    ).toMatchObject({ outcome: 'succeeded' });
   });
 });

@@ -11,8 +11,13 @@ import { HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const record = (repo: string, runId: string) => JSON.parse(readFileSync(join(repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
-const parse = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as EngineEvent);
+const record = (repo: string, runId: string) =>
+  JSON.parse(readFileSync(join(repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
+const parse = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as EngineEvent);
 
 describe('the bundled quickstart', () => {
   it('runs the whole loop: parallel tasks, a forbidden path, a retried gate, one integrated branch', () => {
@@ -20,7 +25,11 @@ describe('the bundled quickstart', () => {
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const repo = join(root, 'repo');
     cpSync(new URL('../../examples/quickstart/project', import.meta.url), repo, { recursive: true });
-    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@l', ...a], { cwd: repo, encoding: 'utf8' }).trim();
+    const git = (...a: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@l', ...a], {
+        cwd: repo,
+        encoding: 'utf8',
+      }).trim();
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-qm', 'init');
@@ -74,7 +83,10 @@ describe('orchestra run', () => {
   it('on Ctrl-C ends the agents process trees, records cancelled, and exits 130', async () => {
     const fx = new RunFixture();
     cleanups.push(() => fx.cleanup());
-    const file = fx.setup(`${HEADER}tasks:\n  slow: { agent: bot, prompt: x }\n  later: { agent: bot, prompt: y, needs: [slow] }\n`, { slow: [{ grandchild: true, sleepMs: 60_000 }] });
+    const file = fx.setup(
+      `${HEADER}tasks:\n  slow: { agent: bot, prompt: x }\n  later: { agent: bot, prompt: y, needs: [slow] }\n`,
+      { slow: [{ grandchild: true, sleepMs: 60_000 }] },
+    );
     const run = new LiveCli(['run', '-f', file], fx.repo);
     const started = await run.waitFor((e) => e.type === 'task-started');
     // The grandchild is logged right after it is spawned: wait for it before interrupting.

@@ -9,7 +9,10 @@ let fx: RunFixture;
 afterEach(() => fx?.cleanup());
 
 const finished = (events: EngineEvent[], task: string) =>
-  events.find((e): e is Extract<EngineEvent, { type: 'task-finished' }> => e.type === 'task-finished' && e.task === task);
+  events.find(
+    (e): e is Extract<EngineEvent, { type: 'task-finished' }> =>
+      e.type === 'task-finished' && e.task === task,
+  );
 
 /** A hash of every file of a working tree (names, modes, contents), `.git` and `.orchestra` left out. */
 function treeHash(dir: string): string {
@@ -40,7 +43,10 @@ describe('running a workflow', () => {
     fx = new RunFixture();
     const tasks = ['a', 'b', 'c', 'd', 'e'];
     const yaml = `${HEADER}concurrency: 2\ntasks:\n${tasks.map((t) => `  ${t}: { agent: bot, prompt: do ${t} }`).join('\n')}\n`;
-    const { result } = await fx.run(yaml, Object.fromEntries(tasks.map((t) => [t, [{ sleepMs: 300, write: { [`${t}.txt`]: t } }]])));
+    const { result } = await fx.run(
+      yaml,
+      Object.fromEntries(tasks.map((t) => [t, [{ sleepMs: 300, write: { [`${t}.txt`]: t } }]])),
+    );
     expect(result.outcome).toBe('succeeded');
     expect(fx.peakConcurrency()).toBe(2);
     const branch = result.record.integration.branch;
@@ -93,7 +99,12 @@ describe('running a workflow', () => {
     expect(join.failure?.reason).toBe('merge-conflict');
     expect(join.failure?.message).toBe('the results of "left" and "right" conflict in README.md');
     expect(result.record.tasks.after!.status).toBe('blocked');
-    expect(fx.invocations().map((i) => i.task).sort()).toEqual(['left', 'right']);
+    expect(
+      fx
+        .invocations()
+        .map((i) => i.task)
+        .sort(),
+    ).toEqual(['left', 'right']);
     expect(fx.git('branch', '--list', 'orchestra/2*')).toBe('');
   });
 
@@ -104,14 +115,19 @@ describe('running a workflow', () => {
 tasks:
   solve: { agent: bot, prompt: Write the answer., verify: [check], retries: 1 }
 `;
-    const { result, events } = await fx.run(yaml, { solve: [{ write: { 'answer.txt': '41' } }, { write: { 'answer.txt': '42' } }] });
+    const { result, events } = await fx.run(yaml, {
+      solve: [{ write: { 'answer.txt': '41' } }, { write: { 'answer.txt': '42' } }],
+    });
     expect(result.outcome).toBe('succeeded');
     const [first, second] = fx.invocations();
     expect(first!.prompt).toBe('Write the answer.');
     expect(second!.prompt).toContain('gate "check" failed (exit code 3)');
     expect(second!.prompt).toContain('answer.txt is 41, expected 42');
     expect(events.some((e) => e.type === 'task-retry' && e.task === 'solve')).toBe(true);
-    expect(result.record.tasks.solve!.attempts.map((a) => a.gates.map((g) => g.ok))).toEqual([[false], [true]]);
+    expect(result.record.tasks.solve!.attempts.map((a) => a.gates.map((g) => g.ok))).toEqual([
+      [false],
+      [true],
+    ]);
   });
 
   it('fails the attempt on a write outside the role scope, tells the agent the paths, and accepts the fix', async () => {
@@ -122,10 +138,16 @@ tasks:
   impl: { role: implementer, prompt: Implement., retries: 1 }
 `;
     const { result } = await fx.run(yaml, {
-      impl: [{ write: { 'src/a.js': 'code', 'test/a.test.js': 'weakened' } }, { write: { 'test/a.test.js': 'original\n' } }],
+      impl: [
+        { write: { 'src/a.js': 'code', 'test/a.test.js': 'weakened' } },
+        { write: { 'test/a.test.js': 'original\n' } },
+      ],
     });
     expect(result.outcome).toBe('succeeded');
-    expect(result.record.tasks.impl!.attempts[0]!.failure).toMatchObject({ reason: 'write-scope', files: ['test/a.test.js'] });
+    expect(result.record.tasks.impl!.attempts[0]!.failure).toMatchObject({
+      reason: 'write-scope',
+      files: ['test/a.test.js'],
+    });
     expect(fx.invocations()[1]!.prompt).toContain('test/a.test.js');
     expect(fx.show(result.record.integration.branch, 'test/a.test.js')).toBe('original');
   });
@@ -144,7 +166,10 @@ tasks:
     fx = new RunFixture();
     const yaml = `${HEADER}tasks:\n  crash: { agent: bot, prompt: x }\n  other: { agent: bot, prompt: y }\n`;
     const { result, events } = await fx.run(yaml, { crash: [{ killSelf: 'SIGKILL' }] });
-    expect(finished(events, 'crash')).toMatchObject({ status: 'failed', failure: { reason: 'agent-signaled' } });
+    expect(finished(events, 'crash')).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'agent-signaled' },
+    });
     expect(result.record.tasks.other!.status).toBe('succeeded');
     expect(result.outcome).toBe('failed');
   });
@@ -155,7 +180,9 @@ tasks:
     const { result } = await fx.run(yaml);
     const inv = fx.invocations();
     expect(new Set(inv.map((i) => i.env.port)).size).toBe(2);
-    expect(inv.every((i) => i.env.run === result.runId && i.env.sandbox?.startsWith(fx.sandboxes))).toBe(true);
+    expect(inv.every((i) => i.env.run === result.runId && i.env.sandbox?.startsWith(fx.sandboxes))).toBe(
+      true,
+    );
   });
 });
 
@@ -174,11 +201,17 @@ describe('sandboxes and the user checkout', () => {
     fx.git('add', 'dirty.txt');
     const before = snapshot(fx);
     const yaml = `${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: y, needs: [a] }\n`;
-    const { result } = await fx.run(yaml, { a: [{ write: { 'README.md': 'agent\n' } }], b: [{ write: { 'b.txt': 'b' }, commit: 'agent commit' }] });
+    const { result } = await fx.run(yaml, {
+      a: [{ write: { 'README.md': 'agent\n' } }],
+      b: [{ write: { 'b.txt': 'b' }, commit: 'agent commit' }],
+    });
     expect(result.outcome).toBe('succeeded');
     expect(snapshot(fx)).toEqual(before);
     // The run record is the one thing orchestra adds, in the git-ignored .orchestra/ folder.
-    const ignored = fx.git('status', '--porcelain', '--ignored', '--untracked-files=all').split('\n').filter((l) => l.startsWith('!!'));
+    const ignored = fx
+      .git('status', '--porcelain', '--ignored', '--untracked-files=all')
+      .split('\n')
+      .filter((l) => l.startsWith('!!'));
     expect(ignored.every((l) => l.startsWith('!! .orchestra/runs/'))).toBe(true);
     expect(extraWorktrees(fx)).toEqual([]);
     expect(fx.show(result.record.integration.branch, 'README.md')).toBe('agent');
@@ -188,15 +221,18 @@ describe('sandboxes and the user checkout', () => {
     ['never', false, false],
     ['on-failure', false, true],
     ['always', true, true],
-  ] as const)('keep: %s keeps a succeeded sandbox: %s, a failed one: %s', async (keep, keptOk, keptFailed) => {
-    fx = new RunFixture();
-    const yaml = `${HEADER.replace('keep: never', `keep: ${keep}`)}tasks:\n  ok: { agent: bot, prompt: x }\n  bad: { agent: bot, prompt: y }\n`;
-    const { result } = await fx.run(yaml, { bad: [{ exit: 1 }] });
-    const dir = (t: string) => join(fx.sandboxes, result.runId, t);
-    expect(existsSync(dir('ok'))).toBe(keptOk);
-    expect(existsSync(dir('bad'))).toBe(keptFailed);
-    expect(extraWorktrees(fx).length).toBe(Number(keptOk) + Number(keptFailed));
-  });
+  ] as const)(
+    'keep: %s keeps a succeeded sandbox: %s, a failed one: %s',
+    async (keep, keptOk, keptFailed) => {
+      fx = new RunFixture();
+      const yaml = `${HEADER.replace('keep: never', `keep: ${keep}`)}tasks:\n  ok: { agent: bot, prompt: x }\n  bad: { agent: bot, prompt: y }\n`;
+      const { result } = await fx.run(yaml, { bad: [{ exit: 1 }] });
+      const dir = (t: string) => join(fx.sandboxes, result.runId, t);
+      expect(existsSync(dir('ok'))).toBe(keptOk);
+      expect(existsSync(dir('bad'))).toBe(keptFailed);
+      expect(extraWorktrees(fx).length).toBe(Number(keptOk) + Number(keptFailed));
+    },
+  );
 });
 
 describe('integration', () => {
@@ -213,7 +249,10 @@ describe('integration', () => {
   it('leaves no result branch and names the tasks when sink results conflict', async () => {
     fx = new RunFixture();
     const yaml = `${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: y }\n`;
-    const { result } = await fx.run(yaml, { a: [{ write: { 'README.md': 'A\n' } }], b: [{ write: { 'README.md': 'B\n' } }] });
+    const { result } = await fx.run(yaml, {
+      a: [{ write: { 'README.md': 'A\n' } }],
+      b: [{ write: { 'README.md': 'B\n' } }],
+    });
     expect(result.outcome).toBe('failed');
     expect(result.record.integration.failure).toMatchObject({ tasks: ['a', 'b'], files: ['README.md'] });
     expect(fx.git('branch', '--list', `orchestra/${result.runId}`)).toBe('');

@@ -31,7 +31,7 @@ describe('plain reporter', () => {
       `api-client   started (attempt 2) in ${sandbox}/api-client`,
       'api-client   failed: gate-failed: gate "test" failed (exit 1)',
       'api-client   last output: FAIL test/client.test.ts > retries on 503',
-      'e2e          blocked',
+      'e2e          blocked (needs api-client)',
       'auth-impl    gate test failed 3.0s',
       'auth-impl    retrying (attempt 2)',
       'auth-impl    gate test passed 3.0s',

@@ -151,7 +151,15 @@ export function scriptedRun(paths: ScriptPaths, t0: number): EngineEvent[] {
       keptSandbox: sandbox('api-client'),
       log: log('api-client', 2),
     },
-    { type: 'task-finished', time: at(5), task: 'e2e', status: 'blocked', attempts: 0, durationMs: 0 },
+    {
+      type: 'task-finished',
+      time: at(5),
+      task: 'e2e',
+      status: 'blocked',
+      attempts: 0,
+      durationMs: 0,
+      blockedBy: 'api-client',
+    },
     { type: 'task-output', time: at(800), task: 'auth-impl', line: 'Implementing login()' },
     {
       type: 'gate-finished',

@@ -12,9 +12,18 @@ function requireBuilt(): void {
 }
 
 /** Runs the CLI to completion. */
-export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+export function cli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; stdout: string; stderr: string } {
   requireBuilt();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +38,11 @@ export class LiveCli {
 
   constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
     requireBuilt();
-    this.child = spawn(process.execPath, [CLI, ...args, '--json'], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [CLI, ...args, '--json'], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       this.#buffer += chunk;
       const lines = this.#buffer.split('\n');
@@ -38,7 +51,9 @@ export class LiveCli {
       for (const w of this.#waiters.splice(0)) w();
     });
     this.child.stderr!.setEncoding('utf8').on('data', (c: string) => (this.stderr += c));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+    );
   }
 
   /** Resolves with the first event matching, failing after `ms`. */
@@ -50,7 +65,9 @@ export class LiveCli {
       const hit = this.events.find(match);
       if (hit) return hit;
       if (Date.now() > deadline || this.child.exitCode !== null) {
-        throw new Error(`event not seen; got ${this.events.map((e) => e.type).join(', ')}; stderr: ${this.stderr}`);
+        throw new Error(
+          `event not seen; got ${this.events.map((e) => e.type).join(', ')}; stderr: ${this.stderr}`,
+        );
       }
       await new Promise<void>((r) => {
         this.#waiters.push(r);

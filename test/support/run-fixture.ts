@@ -70,7 +70,9 @@ export class RunFixture {
     const file = join(this.root, 'orchestra.yaml');
     writeFileSync(
       file,
-      workflowYaml.replaceAll('AGENT_COMMAND', command).replace('SANDBOX_DIR', JSON.stringify(this.sandboxes)),
+      workflowYaml
+        .replaceAll('AGENT_COMMAND', command)
+        .replace('SANDBOX_DIR', JSON.stringify(this.sandboxes)),
     );
     return file;
   }
@@ -84,7 +86,11 @@ export class RunFixture {
     const loaded = await loadWorkflow(file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.diagnostics, null, 2));
     const events: EngineEvent[] = [];
-    const result = await runWorkflow(loaded.value, { cwd: this.repo, ...opts, onEvent: (e) => events.push(e) });
+    const result = await runWorkflow(loaded.value, {
+      cwd: this.repo,
+      ...opts,
+      onEvent: (e) => events.push(e),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.error, null, 2));
     return { result: result.value, events };
   }

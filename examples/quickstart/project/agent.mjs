@@ -21,13 +21,19 @@ switch (task) {
     break;
   case 'implement':
     // The first try forgets the "!": the test gate fails, orchestra feeds its output back, the retry fixes it.
-    writeFileSync('src/shout.mjs', `export function shout(s) {\n  return s.toUpperCase()${retry ? " + '!'" : ''};\n}\n`);
+    writeFileSync(
+      'src/shout.mjs',
+      `export function shout(s) {\n  return s.toUpperCase()${retry ? " + '!'" : ''};\n}\n`,
+    );
     say(retry ? 'fixed src/shout.mjs after the failing test' : 'wrote src/shout.mjs');
     console.log(retry ? 'Added the missing "!"; the tests pass now.' : 'Implemented shout().');
     break;
   case 'docs':
     mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/usage.md', '# Usage\n\n`greet(name)` returns a greeting; `shout(s)` says it louder.\n');
+    writeFileSync(
+      'docs/usage.md',
+      '# Usage\n\n`greet(name)` returns a greeting; `shout(s)` says it louder.\n',
+    );
     say('wrote docs/usage.md');
     console.log('Documented greet and shout.');
     break;

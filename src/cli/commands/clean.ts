@@ -3,7 +3,12 @@ import { cleanRuns } from '../../state/clean-runs.js';
 import { repoOrExit } from '../repo.js';
 
 /** `orchestra clean`: removes sandboxes, worktree entries and (on request) branches and records of runs. */
-export async function cleanCommand(opts: { run?: string; all?: boolean; branches?: boolean; json?: boolean }): Promise<number> {
+export async function cleanCommand(opts: {
+  run?: string;
+  all?: boolean;
+  branches?: boolean;
+  json?: boolean;
+}): Promise<number> {
   const repoRoot = await repoOrExit(opts.json);
   const report = await cleanRuns(new Git(repoRoot), repoRoot, {
     ...(opts.run ? { runId: opts.run } : {}),

@@ -21,8 +21,8 @@ export async function logsCommand(task: string, flags: LogsFlags): Promise<numbe
   if (!t) usage(`run ${record.id} has no task "${task}"`, `its tasks: ${record.selected.join(', ')}`);
   if (!flags.follow) {
     const log = logPath(record, task, flags);
-    if (!log) usage(`"${task}" has no log yet (${t!.status})`);
-    await pipe(store.paths.abs(log!), 0);
+    if (!log) usage(`"${task}" has no log yet (${t.status})`);
+    await pipe(store.paths.abs(log), 0);
     return 0;
   }
   return follow(store, task, flags);
@@ -31,12 +31,20 @@ export async function logsCommand(task: string, flags: LogsFlags): Promise<numbe
 function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
   const t = record.tasks[task]!;
   const attempt = flags.attempt ? t.attempts.find((a) => a.n === flags.attempt) : t.attempts.at(-1);
-  if (flags.attempt && !attempt) usage(`"${task}" has no attempt ${flags.attempt}`, `attempts: ${t.attempts.map((a) => a.n).join(', ') || 'none'}`);
+  if (flags.attempt && !attempt)
+    usage(
+      `"${task}" has no attempt ${flags.attempt}`,
+      `attempts: ${t.attempts.map((a) => a.n).join(', ') || 'none'}`,
+    );
   if (!attempt) return undefined;
   if (!flags.gate) return attempt.log;
   const gate = attempt.gates.find((g) => g.name === flags.gate);
-  if (!gate) usage(`attempt ${attempt.n} of "${task}" ran no gate "${flags.gate}"`, `gates run: ${attempt.gates.map((g) => g.name).join(', ') || 'none'}`);
-  return gate!.log;
+  if (!gate)
+    usage(
+      `attempt ${attempt.n} of "${task}" ran no gate "${flags.gate}"`,
+      `gates run: ${attempt.gates.map((g) => g.name).join(', ') || 'none'}`,
+    );
+  return gate.log;
 }
 
 /** Prints the log as it grows, moving on to each new attempt, until the task has finished. */
@@ -79,6 +87,10 @@ async function pipe(path: string, offset: number): Promise<number> {
 }
 
 function usage(message: string, hint?: string): never {
-  printDiagnostics([{ severity: 'error', code: 'usage', message, ...(hint ? { hint } : {}) }], new Map(), false);
+  printDiagnostics(
+    [{ severity: 'error', code: 'usage', message, ...(hint ? { hint } : {}) }],
+    new Map(),
+    false,
+  );
   throw new Exit(ExitCode.usage);
 }

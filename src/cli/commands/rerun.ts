@@ -11,7 +11,11 @@ export interface RerunFlags extends WorkflowOptions, Pick<RunFlags, 'keep' | 'fa
 }
 
 /** `orchestra rerun <task…>` / `--failed` and `orchestra resume`: a new attempt of a recorded run. */
-export async function continueCommand(command: 'rerun' | 'resume', tasks: string[], flags: RerunFlags): Promise<number> {
+export async function continueCommand(
+  command: 'rerun' | 'resume',
+  tasks: string[],
+  flags: RerunFlags,
+): Promise<number> {
   const loaded = await loadOrExit(flags);
   return withReporter(flags.json === true, (onEvent, signal) =>
     rerunWorkflow(loaded, {

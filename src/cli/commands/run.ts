@@ -33,7 +33,9 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     reuse: flags.reuse === true,
   } as const;
   if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
-  return withReporter(flags.json === true, (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }));
+  return withReporter(flags.json === true, (onEvent, signal) =>
+    runWorkflow(loaded, { ...options, onEvent, signal }),
+  );
 }
 
 /**
@@ -46,7 +48,11 @@ export async function withReporter(
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
   const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
-  const reporter = createReporter(pickReporterKind({ json, stream, env: process.env }), stream, { color: useColor(stream), cwd: process.cwd(), repoRoot });
+  const reporter = createReporter(pickReporterKind({ json, stream, env: process.env }), stream, {
+    color: useColor(stream),
+    cwd: process.cwd(),
+    repoRoot,
+  });
   const abort = new AbortController();
   const onSignal = () => {
     if (abort.signal.aborted) process.exit(ExitCode.cancelled);
@@ -62,14 +68,22 @@ export async function withReporter(
       throw new Exit(ExitCode.usage);
     }
     const { outcome } = result.value;
-    return outcome === 'succeeded' ? ExitCode.ok : outcome === 'cancelled' ? ExitCode.cancelled : ExitCode.failed;
+    return outcome === 'succeeded'
+      ? ExitCode.ok
+      : outcome === 'cancelled'
+        ? ExitCode.cancelled
+        : ExitCode.failed;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-async function dryRun(loaded: LoadedWorkflow, options: { targets: string[]; concurrency?: number }, json: boolean): Promise<number> {
+async function dryRun(
+  loaded: LoadedWorkflow,
+  options: { targets: string[]; concurrency?: number },
+  json: boolean,
+): Promise<number> {
   const prepared = await prepareRun(loaded, options);
   if (!prepared.ok) {
     printDiagnostics(prepared.error, new Map(), json);
@@ -83,7 +97,10 @@ async function dryRun(loaded: LoadedWorkflow, options: { targets: string[]; conc
     return {
       task: id,
       needs: [...t.needs],
-      does: t.kind === 'command' ? `run: ${t.run!.source}` : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
+      does:
+        t.kind === 'command'
+          ? `run: ${t.run!.source}`
+          : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
       pool: t.agent && pool ? `${t.agent} ≤ ${pool}` : null,
       sandbox: t.sandbox.type,
       gates: [...t.verify],
@@ -92,15 +109,23 @@ async function dryRun(loaded: LoadedWorkflow, options: { targets: string[]; conc
   });
   const concurrency = options.concurrency ?? workflow.concurrency;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify } })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify } })}\n`,
+    );
     return ExitCode.ok;
   }
-  const lines = [`plan: ${plan.length} task(s) from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`];
+  const lines = [
+    `plan: ${plan.length} task(s) from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`,
+  ];
   plan.forEach((p, i) => {
     lines.push(`${String(i + 1).padStart(3)}. ${p.task}: ${p.does}`);
-    lines.push(`       needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`);
+    lines.push(
+      `       needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`,
+    );
   });
-  lines.push(`then: integrate (${workflow.integrate.strategy}) and verify: ${workflow.integrate.verify.join(', ') || '-'}`);
+  lines.push(
+    `then: integrate (${workflow.integrate.strategy}) and verify: ${workflow.integrate.verify.join(', ') || '-'}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 }

@@ -11,7 +11,12 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
     const record = await store.load();
     if (!record.ok) continue;
     const r = effectiveRecord(record.value, await store.isLocked());
-    rows.push({ id, workflow: r.workflowName, started: new Date(r.startedAt).toISOString(), result: r.state });
+    rows.push({
+      id,
+      workflow: r.workflowName,
+      started: new Date(r.startedAt).toISOString(),
+      result: r.state,
+    });
   }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(rows)}\n`);
@@ -19,8 +24,16 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
     process.stdout.write('no runs recorded yet\n');
   } else {
     const w = (k: keyof (typeof rows)[number]) => Math.max(k.length, ...rows.map((r) => r[k].length));
-    const line = (r: Record<string, string>) => [r.id!.padEnd(w('id')), r.workflow!.padEnd(w('workflow')), r.started!.padEnd(w('started')), r.result].join('  ');
-    process.stdout.write(`${[line({ id: 'RUN', workflow: 'WORKFLOW', started: 'STARTED', result: 'RESULT' }), ...rows.map(line)].join('\n')}\n`);
+    const line = (r: Record<string, string>) =>
+      [
+        r.id!.padEnd(w('id')),
+        r.workflow!.padEnd(w('workflow')),
+        r.started!.padEnd(w('started')),
+        r.result,
+      ].join('  ');
+    process.stdout.write(
+      `${[line({ id: 'RUN', workflow: 'WORKFLOW', started: 'STARTED', result: 'RESULT' }), ...rows.map(line)].join('\n')}\n`,
+    );
   }
   return 0;
 }

@@ -5,10 +5,16 @@ import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 
 /** A record as `status` shows it: a run that died in progress has its running tasks `interrupted`. */
-export function effectiveRecord(record: RunRecord, live: boolean): RunRecord & { state: 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled' } {
+export function effectiveRecord(
+  record: RunRecord,
+  live: boolean,
+): RunRecord & { state: 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled' } {
   const died = record.outcome === undefined && !live;
   const tasks = Object.fromEntries(
-    Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [id, died && (t.status === 'running' || t.status === 'verifying') ? { ...t, status: 'interrupted' } : t]),
+    Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [
+      id,
+      died && (t.status === 'running' || t.status === 'verifying') ? { ...t, status: 'interrupted' } : t,
+    ]),
   );
   return { ...record, tasks, state: record.outcome ?? (live ? 'running' : 'interrupted') };
 }
@@ -24,13 +30,29 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
   }
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
-    const duration = t.startedAt && t.finishedAt ? seconds(t.finishedAt - t.startedAt) : t.startedAt ? 'running' : '-';
-    const usage = t.usage?.inputTokens || t.usage?.outputTokens ? `${t.usage.inputTokens ?? 0}/${t.usage.outputTokens ?? 0} tok${t.usage.costUsd ? ` $${t.usage.costUsd.toFixed(4)}` : ''}` : '';
-    return [id, label(t.status, t), String(t.attempts.length), duration, t.commit ? t.branch : '-', usage, note(t)];
+    const duration =
+      t.startedAt && t.finishedAt ? seconds(t.finishedAt - t.startedAt) : t.startedAt ? 'running' : '-';
+    const usage =
+      t.usage?.inputTokens || t.usage?.outputTokens
+        ? `${t.usage.inputTokens ?? 0}/${t.usage.outputTokens ?? 0} tok${t.usage.costUsd ? ` $${t.usage.costUsd.toFixed(4)}` : ''}`
+        : '';
+    return [
+      id,
+      label(t.status, t),
+      String(t.attempts.length),
+      duration,
+      t.commit ? t.branch : '-',
+      usage,
+      note(t),
+    ];
   });
   const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', 'USAGE', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [
     `run ${record.id} (${record.workflowName}): ${record.state}`,
     `base: ${record.baseRef} at ${record.baseCommit.slice(0, 10)}`,
@@ -39,7 +61,10 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     ...rows.map(line),
     '',
   ];
-  const tokens = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.inputTokens ?? 0) + (t.usage?.outputTokens ?? 0), 0);
+  const tokens = Object.values(record.tasks).reduce(
+    (n, t) => n + (t.usage?.inputTokens ?? 0) + (t.usage?.outputTokens ?? 0),
+    0,
+  );
   const cost = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.costUsd ?? 0), 0);
   if (tokens || cost) out.push(`total usage: ${tokens} tokens${cost ? `, $${cost.toFixed(4)}` : ''}`);
   const integration = record.integration;
@@ -51,7 +76,8 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
-  if (record.state === 'interrupted' || record.state === 'cancelled') out.push(`continue it: orchestra resume --run ${record.id}`);
+  if (record.state === 'interrupted' || record.state === 'cancelled')
+    out.push(`continue it: orchestra resume --run ${record.id}`);
   if (failed.length && record.state !== 'running') {
     out.push(`see why: orchestra logs ${failed[0]} --run ${record.id}`);
     out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
