@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'examples/**/node_modules/**',
       'src/config/workflow-types.ts',
+      'src/config/schema-validate.generated.js',
     ],
   },
   js.configs.recommended,
@@ -33,8 +34,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['scripts/**'],

@@ -2,7 +2,7 @@ import type { LoadedWorkflow } from '../config/load-workflow.js';
 import { loadWorkflow } from '../config/load-workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format-diagnostics.js';
-import { ExitCode } from './exit-codes.js';
+import { Exit, ExitCode } from './exit-codes.js';
 import { useColor } from './terminal.js';
 
 /** Options every command that reads a workflow takes. */
@@ -10,13 +10,6 @@ export interface WorkflowOptions {
   file?: string;
   var?: string[];
   json?: boolean;
-}
-
-/** Thrown to leave a command with an exit code after its message was printed. */
-export class Exit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
 }
 
 /** Loads the workflow or prints its diagnostics (human or JSON) and exits with code 2. */

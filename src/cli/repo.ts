@@ -1,6 +1,6 @@
 import { Git } from '../git/git.js';
-import { ExitCode } from './exit-codes.js';
-import { Exit, printDiagnostics } from './load.js';
+import { Exit, ExitCode } from './exit-codes.js';
+import { printDiagnostics } from './load.js';
 import { findRun } from '../state/find-run.js';
 import type { RunStore } from '../state/run-store.js';
 import type { RunRecord } from '../state/run-state.js';

@@ -24,9 +24,11 @@ export async function discoverWorkflow(cwd: string): Promise<{ file: string; roo
     stopDir: repoRoot(cwd),
     loaders: { '.yaml': present, '.yml': present, noExt: present },
     cache: false,
+    // An empty orchestra.yaml is found and reported as empty, not skipped for a parent's file.
+    ignoreEmptySearchPlaces: false,
   });
   const found = await explorer.search(cwd);
-  if (!found || found.isEmpty) return undefined;
+  if (!found) return undefined;
   return { file: found.filepath, root: found.filepath.endsWith('package.json') ? ['orchestra'] : [] };
 }
 

@@ -11,7 +11,8 @@ import { discoverWorkflow, SEARCH_PLACES } from './discover.js';
 import { normalize } from './normalize.js';
 import { rules } from './rules/index.js';
 import { validateSchema } from './schema-validator.js';
-import { SourceDocument } from './source-document.js';
+import { quickParse } from './quick-parse.js';
+import { isRecord } from '../util/is-record.js';
 import type { Workflow } from './workflow.js';
 
 export interface LoadOptions {
@@ -69,17 +70,37 @@ export async function loadWorkflow(
       },
     ]);
   }
-  if (bytes.includes(0)) {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const before = bytes.subarray(0, nul).toString('utf8');
+    const location = {
+      file: found.file,
+      line: before.split('\n').length,
+      col: before.length - before.lastIndexOf('\n'),
+      length: 1,
+    };
     return failure([
       {
         severity: 'error',
         code: 'not-text',
-        message: `${found.file} is not a text file (it contains NUL bytes)`,
-        hint: 'a workflow is a YAML file',
+        message: 'not a text file: it contains a NUL byte',
+        hint: 'a workflow is a YAML text file',
+        location,
       },
     ]);
   }
   const text = bytes.toString('utf8');
+  // A clean file never needs positions: check it on the fast parse and only build the
+  // position-keeping document when there is something to report.
+  const quick = quickParse(text, found.root);
+  if (isRecord(quick)) {
+    const checked = check(quick, found.file);
+    const varProblems = varDiagnostics(opts.vars ?? {}, checked.workflow);
+    if (checked.issues.length === 0 && varProblems.length === 0) return ok(loaded(checked, text, opts.vars));
+  }
+
+  // The position-keeping parser is loaded only when there is something to report.
+  const { SourceDocument } = await import('./source-document.js');
   const doc = new SourceDocument(found.file, text, found.root);
   const sources = new Map([[found.file, text]]);
   if (doc.diagnostics.length > 0) return err({ diagnostics: doc.diagnostics, sources });
@@ -97,14 +118,8 @@ export async function loadWorkflow(
       sources,
     });
   }
-
-  const issues: ConfigIssue[] = validateSchema(doc.data);
-  const { workflow, sites, issues: normalizeIssues } = normalize(doc.data, found.file, {});
-  issues.push(...normalizeIssues);
-  const graph = new TaskGraph(workflow.tasks.values());
-  for (const rule of rules) issues.push(...rule({ workflow, graph, sites }));
-
-  const diagnostics = issues.map((i): Diagnostic => ({
+  const checked = check(doc.data, found.file);
+  const diagnostics = checked.issues.map((i): Diagnostic => ({
     severity: 'error',
     code: i.code,
     path: formatPath(i.path),
@@ -115,10 +130,33 @@ export async function loadWorkflow(
       ? { related: i.related.map((r) => ({ message: r.message, location: doc.locate(r.path, r.target) })) }
       : {}),
   }));
-  diagnostics.push(...varDiagnostics(opts.vars ?? {}, workflow));
+  diagnostics.push(...varDiagnostics(opts.vars ?? {}, checked.workflow));
   if (diagnostics.length > 0) return err({ diagnostics: sortByPlace(diagnostics), sources });
-  const withVars = { ...workflow, vars: { ...workflow.vars, ...opts.vars } };
-  return ok({ workflow: withVars, graph, source: text });
+  return ok(loaded(checked, text, opts.vars));
+}
+
+interface Checked {
+  workflow: Workflow;
+  graph: TaskGraph;
+  issues: ConfigIssue[];
+}
+
+/** Schema, normalisation and the semantic rules: every problem, located by path only. */
+function check(data: unknown, file: string): Checked {
+  const issues: ConfigIssue[] = validateSchema(data);
+  const { workflow, sites, issues: normalizeIssues } = normalize(data, file, {});
+  issues.push(...normalizeIssues);
+  const graph = new TaskGraph(workflow.tasks.values());
+  for (const rule of rules) issues.push(...rule({ workflow, graph, sites }));
+  return { workflow, graph, issues };
+}
+
+function loaded(
+  { workflow, graph }: Checked,
+  source: string,
+  vars: Readonly<Record<string, string>> = {},
+): LoadedWorkflow {
+  return { workflow: { ...workflow, vars: { ...workflow.vars, ...vars } }, graph, source };
 }
 
 function varDiagnostics(vars: Readonly<Record<string, string>>, workflow: Workflow): Diagnostic[] {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
 import type { ConfigIssue } from './config-issue.js';
 import { parseDuration } from './duration.js';
-import { isRecord } from './source-document.js';
+import { isRecord } from '../util/is-record.js';
 import type { YamlPath } from './source-document.js';
 import { literal, parseTemplate } from './template.js';
 import type { Template } from './template.js';
@@ -55,6 +57,7 @@ export function normalize(
   const issues: ConfigIssue[] = [];
   const sites: TemplateSite[] = [];
   const dir = resolve(file, '..');
+  let readFiles = false;
 
   const template = (
     value: unknown,
@@ -68,17 +71,18 @@ export function normalize(
     let fromFile: string | undefined;
     if (opts.allowFile && text.startsWith('file:')) {
       fromFile = text.slice('file:'.length).trim();
-      try {
-        text = readFileSync(resolve(dir, fromFile), 'utf8');
-      } catch (e) {
+      readFiles = true;
+      const read = readTextFile(resolve(dir, fromFile));
+      if (!read.ok) {
         issues.push({
           code: 'file-reference',
           path,
-          message: `cannot read "${fromFile}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-          hint: `file: paths are relative to the workflow file (${dir})`,
+          message: `cannot read "${fromFile}": ${read.error}`,
+          hint: 'file: paths are relative to the workflow file',
         });
         return literal('');
       }
+      text = read.value;
     }
     const { template: t, errors } = parseTemplate(text);
     for (const e of errors) {
@@ -234,9 +238,27 @@ export function normalize(
     gates,
     tasks,
     integrate,
-    raw: inlineFiles(raw, roles, tasks) as unknown as RawWorkflow,
+    raw: (readFiles ? inlineFiles(raw, roles, tasks) : raw) as unknown as RawWorkflow,
   };
   return { workflow, sites, issues };
+}
+
+/** `file:` texts are prompts and instructions: regular files of a sane size (not /dev/zero, not a FIFO). */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+function readTextFile(path: string): Result<string, string> {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return err('not a regular file');
+    if (stat.size > MAX_FILE_BYTES)
+      return err(`it has ${Math.round(stat.size / 1024)} KiB, more than the 1 MiB a prompt may have`);
+    return ok(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return err(
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(e)),
+    );
+  }
 }
 
 const SANDBOX_TYPES = ['worktree', 'clone', 'jj', 'none'] as const satisfies readonly SandboxType[];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+// Compiled ahead of time from the schema by scripts/gen-types.mjs (ajv's compiler costs start-up time).
+import { validate as generatedValidate } from './schema-validate.generated.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ConfigIssue } from './config-issue.js';
 import type { YamlPath } from './source-document.js';
@@ -12,15 +13,11 @@ export function schemaText(): string {
   return readFileSync(schemaUrl, 'utf8');
 }
 
-let compiled: ValidateFunction | undefined;
-
 /** Checks data against schema/orchestra.schema.json and turns ajv's errors into messages people read. */
 export function validateSchema(data: unknown): ConfigIssue[] {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(
-    JSON.parse(schemaText()),
-  );
-  if (compiled(data)) return [];
-  const errors = compiled.errors ?? [];
+  const validate = generatedValidate as ValidateFunction;
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
   const issues = collapseAlternatives(errors).flatMap((e) => toIssue(e, data));
   // One message per place: allErrors can report the same violation through several schema paths.
   const seen = new Set<string>();
@@ -81,11 +78,20 @@ function toIssue(e: ErrorObject, root: unknown): ConfigIssue[] {
       // Reported through the nested pattern error, which carries the name.
       return [];
     case 'pattern': {
-      if (e.propertyName !== undefined) return [propertyNameIssue(path, e.propertyName, e.schemaPath)];
+      if (e.propertyName !== undefined) return [propertyNameIssue(path, e.propertyName)];
       return [schemaIssue(path, `"${String(e.data)}" does not match ${String(params.pattern)}`)];
     }
-    case 'required':
-      return [schemaIssue(path, `missing required key "${String(params.missingProperty)}"`)];
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const hint = REQUIRED_HINTS[missing];
+      return [
+        {
+          ...schemaIssue(path, `missing required key "${missing}"`),
+          target: 'key',
+          ...(hint ? { hint } : {}),
+        },
+      ];
+    }
     case 'type':
       return [schemaIssue(path, `expected ${article(String(params.type))}, got ${describe(e.data)}`)];
     case 'enum': {
@@ -115,25 +121,50 @@ function toIssue(e: ErrorObject, root: unknown): ConfigIssue[] {
         ),
       ];
     case 'oneOf':
-      return [
-        schemaIssue(path, `expected ${parent?.description ?? 'a different value'}; got ${describe(e.data)}`),
-      ];
+      return [schemaIssue(path, `expected ${expectation(parent?.description)}, got ${describe(e.data)}`)];
     default:
       return [schemaIssue(path, e.message ?? 'is not valid')];
   }
 }
 
-function propertyNameIssue(path: YamlPath, name: string, schemaPath: string): ConfigIssue {
-  const isTask = path.length === 1 && path[0] === 'tasks';
+function propertyNameIssue(path: YamlPath, name: string): ConfigIssue {
+  const kind =
+    path[0] === 'tasks' && path.length === 1
+      ? 'task'
+      : path.at(-1) === 'env'
+        ? 'env'
+        : path[0] === 'vars'
+          ? 'var'
+          : 'name';
+  const what = { task: 'task id', env: 'environment variable name', var: 'variable name', name: 'name' }[
+    kind
+  ];
   return {
     path: [...path, name],
     target: 'key',
-    code: isTask ? 'bad-task-id' : 'schema',
-    message: isTask ? `invalid task id "${name}"` : `invalid name "${name}"`,
-    hint: isTask
-      ? 'task ids become branch and file names: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, no "..", not ending in "." or ".lock"'
-      : `names start with a letter or digit and use letters, digits, ".", "_" and "-" (${schemaPath})`,
+    code: kind === 'task' ? 'bad-task-id' : 'schema',
+    message: `invalid ${what} "${name}"`,
+    hint: NAME_RULES[kind],
   };
+}
+
+const NAME_RULES = {
+  task: 'task ids become branch and file names: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, no "..", not ending in "." or ".lock"',
+  var: 'variable names use letters, digits, "_" and "-", starting with a letter or "_"',
+  env: 'environment variable names use letters, digits and "_", not starting with a digit',
+  name: 'names use letters, digits, ".", "_" and "-", starting with a letter or digit',
+} as const;
+
+const REQUIRED_HINTS: Partial<Record<string, string>> = {
+  agent: 'a role runs on an agent, e.g. agent: claude',
+  tasks: 'a workflow needs at least one task under "tasks:"',
+  run: 'a gate object is { run: <command>, timeout, env }',
+};
+
+/** A schema description as the end of "expected …": "A duration such as 30s." → "a duration such as 30s". */
+function expectation(description: string | undefined): string {
+  if (!description) return 'a different value';
+  return `${description[0]!.toLowerCase()}${description.slice(1)}`.replace(/\.$/, '');
 }
 
 function schemaIssue(path: YamlPath, message: string): ConfigIssue {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { isRecord } from '../util/is-record.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -26,15 +27,19 @@ export class SourceDocument {
     readonly root: YamlPath = [],
   ) {
     // uniqueKeys: a duplicated task id would otherwise silently replace the first one.
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, uniqueKeys: true, prettyErrors: false });
+    this.#doc = parseDocument(text, {
+      lineCounter: this.#lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      // The library would print warnings (e.g. collection keys) to stderr itself; the schema reports them.
+      logLevel: 'error',
+    });
+    // One message per place: the parser often reports a single mistake twice from the same offset.
+    const seen = new Set<number>();
     for (const e of this.#doc.errors) {
-      this.diagnostics.push({
-        severity: 'error',
-        code: 'yaml-syntax',
-        message: yamlMessage(e.message),
-        ...(YAML_HINTS[e.code] ? { hint: YAML_HINTS[e.code] } : {}),
-        location: this.#at(e.pos[0], Math.max(1, e.pos[1] - e.pos[0])),
-      });
+      if (seen.has(e.pos[0])) continue;
+      seen.add(e.pos[0]);
+      this.diagnostics.push(this.#syntaxError(e.code, e.message, e.pos));
     }
     if (this.#doc.errors.length > 0) {
       this.data = undefined;
@@ -54,6 +59,33 @@ export class SourceDocument {
         location: this.#at(0, 1),
       });
     }
+  }
+
+  /** A parser error in words about the file, at the place the user has to fix. */
+  #syntaxError(code: string, message: string, [start, end]: [number, number]): Diagnostic {
+    const error = (text: string, offset: number, length: number, hint?: string): Diagnostic => ({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: text,
+      ...(hint ? { hint } : {}),
+      location: this.#at(offset, Math.max(1, length)),
+    });
+    if (code === 'MULTIPLE_DOCS') {
+      return error(
+        'a workflow is one YAML document',
+        start,
+        3,
+        'remove this "---" and what follows, or move it to its own file',
+      );
+    }
+    // An unclosed flow collection is only noticed where the file ends: point at its opening bracket.
+    const unclosed = /end with a ([\]}])/.exec(message);
+    if (unclosed) {
+      const open = this.text.lastIndexOf(unclosed[1] === ']' ? '[' : '{', start);
+      if (open >= 0)
+        return error(`"${this.text[open]}" is not closed`, open, 1, `add the closing "${unclosed[1]}"`);
+    }
+    return error(yamlMessage(message), start, end - start, YAML_HINTS[code]);
   }
 
   /** The location of the node at `path` (relative to the workflow root), or the nearest existing parent. */
@@ -101,7 +133,7 @@ function child(node: unknown, seg: string | number): { key?: Node; value?: Node 
 // The yaml library's codes for mistakes people make often, and what to do about them.
 const YAML_HINTS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY:
-    'a plain value cannot contain ": "; quote it, or use a block scalar ("|") for long text',
+    'a plain value cannot contain ": " (quote it, or use a block scalar "|"), and a key indented under a value is read as part of it (check the indentation of the lines below)',
   TAB_AS_INDENT: 'YAML indents with spaces only; replace the tabs',
   DUPLICATE_KEY: 'each key may appear once; for tasks, give each one its own id',
   BAD_INDENT: 'entries of one mapping must line up in the same column',
@@ -112,8 +144,4 @@ const YAML_HINTS: Partial<Record<string, string>> = {
 function yamlMessage(message: string): string {
   // The yaml library appends its own "at line x, column y" and a frame; we print our own.
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

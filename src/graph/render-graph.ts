@@ -56,7 +56,7 @@ export function graphJson(workflow: Workflow, graph: TaskGraph): GraphJson {
       role: t.role ?? null,
       agent: t.kind === 'agent' ? (t.agent ?? null) : null,
       needs: [...t.needs],
-      dependents: graph.dependents(t.id),
+      dependents: [...graph.dependents(t.id)],
       verify: [...t.verify],
       level: levels.get(t.id) ?? 0,
     })),

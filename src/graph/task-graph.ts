@@ -1,4 +1,4 @@
-import { alg, Graph } from '@dagrejs/graphlib';
+import { Graph } from '@dagrejs/graphlib';
 
 /** What the graph needs to know of a task. */
 export interface GraphNode {
@@ -13,6 +13,11 @@ export interface GraphNode {
 export class TaskGraph {
   readonly #g = new Graph({ directed: true });
   readonly #order: readonly string[];
+  // The graph never changes once built: adjacency is read from graphlib once and kept as arrays,
+  // since the scheduler and the rules ask for it thousands of times.
+  readonly #needs = new Map<string, readonly string[]>();
+  readonly #dependents = new Map<string, readonly string[]>();
+  #topological: readonly string[] | undefined;
 
   constructor(nodes: Iterable<GraphNode>) {
     const list = [...nodes];
@@ -21,6 +26,10 @@ export class TaskGraph {
       for (const need of n.needs) if (this.#g.hasNode(need) && need !== n.id) this.#g.setEdge(need, n.id);
     }
     this.#order = list.map((n) => n.id);
+    for (const id of this.#order) {
+      this.#needs.set(id, this.#g.predecessors(id) ?? []);
+      this.#dependents.set(id, this.#g.successors(id) ?? []);
+    }
   }
 
   /** Task ids in the order they were written. */
@@ -29,30 +38,51 @@ export class TaskGraph {
   }
 
   /** Direct needs of a task that exist in the graph. */
-  needs(id: string): string[] {
-    return this.#g.predecessors(id) ?? [];
+  needs(id: string): readonly string[] {
+    return this.#needs.get(id) ?? [];
   }
 
   /** Direct dependents of a task. */
-  dependents(id: string): string[] {
-    return this.#g.successors(id) ?? [];
+  dependents(id: string): readonly string[] {
+    return this.#dependents.get(id) ?? [];
   }
 
   /**
-   * Every cycle as a path `[a, b, …, a]` (each task needs the one before it). One path per strongly
-   * connected component, which is what a user has to break.
+   * Every cycle as a path `[a, b, …, a]` (each task needs the one before it): one path per strongly
+   * connected component, which is what a user has to break. A self-need is reported by the rules.
    */
   cycles(): string[][] {
-    const selfLoops = this.#order.filter((id) => this.#g.hasEdge(id, id));
-    return [
-      ...alg.findCycles(this.#g).map((scc) => cyclePath(this.#g, scc)),
-      ...selfLoops.map((id) => [id, id]),
-    ];
+    return stronglyConnected(this.#g, this.#order)
+      .filter((scc) => scc.length > 1)
+      .map((scc) => cyclePath(this.#g, scc));
   }
 
-  /** Topological order (needs first). Only meaningful when `cycles()` is empty. */
+  /**
+   * Topological order: needs first, and otherwise the order the tasks were written (a ready task
+   * written earlier comes first). Only meaningful when `cycles()` is empty.
+   */
   topologicalOrder(): string[] {
-    return alg.topsort(this.#g);
+    this.#topological ??= this.#kahn();
+    return [...this.#topological];
+  }
+
+  #kahn(): string[] {
+    // Kahn's algorithm with a heap of positions, iteratively: graphlib's alg.topsort and
+    // alg.findCycles recurse, and overflow the stack on a chain of a few thousand tasks.
+    const position = new Map(this.#order.map((id, i) => [id, i]));
+    const indegree = this.#order.map((id) => this.needs(id).length);
+    const ready = new MinHeap();
+    indegree.forEach((d, i) => d === 0 && ready.push(i));
+    const out: string[] = [];
+    for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
+      const id = this.#order[i]!;
+      out.push(id);
+      for (const d of this.dependents(id)) {
+        const j = position.get(d)!;
+        if (--indegree[j]! === 0) ready.push(j);
+      }
+    }
+    return out;
   }
 
   roots(): string[] {
@@ -66,6 +96,39 @@ export class TaskGraph {
   /** Every task that the given ones need, directly or not (excluding the given ones unless reached). */
   ancestors(ids: Iterable<string>): Set<string> {
     return this.#reach(ids, (id) => this.needs(id));
+  }
+
+  /**
+   * Whether `task` needs `ancestor`, directly or not. The first call computes every task's
+   * ancestors as a bitset in topological order (a few hundred thousand word operations for 2,000
+   * tasks), so checking thousands of template references stays cheap; tasks on or below a cycle
+   * fall back to a walk.
+   */
+  needsTransitively(task: string, ancestor: string): boolean {
+    this.#ancestorBits ??= this.#computeAncestorBits();
+    const bits = this.#ancestorBits.sets.get(task);
+    const i = this.#ancestorBits.index.get(ancestor);
+    if (bits && i !== undefined) return (bits[i >> 5]! & (1 << (i & 31))) !== 0;
+    return this.ancestors([task]).has(ancestor);
+  }
+
+  #ancestorBits: { index: Map<string, number>; sets: Map<string, Uint32Array> } | undefined;
+
+  #computeAncestorBits(): { index: Map<string, number>; sets: Map<string, Uint32Array> } {
+    const index = new Map(this.#order.map((id, i) => [id, i]));
+    const words = (this.#order.length + 31) >> 5;
+    const sets = new Map<string, Uint32Array>();
+    for (const id of this.topologicalOrder()) {
+      const bits = new Uint32Array(words);
+      for (const need of this.needs(id)) {
+        const n = index.get(need)!;
+        bits[n >> 5]! |= 1 << (n & 31);
+        const above = sets.get(need)!;
+        for (let w = 0; w < words; w++) bits[w]! |= above[w]!;
+      }
+      sets.set(id, bits);
+    }
+    return { index, sets };
   }
 
   /** Every task that needs one of the given ones, directly or not. */
@@ -97,7 +160,7 @@ export class TaskGraph {
   /** The longest chain of the DAG (by `weight`), from a root to a sink. */
   criticalPath(weight: (id: string) => number = () => 1): string[] {
     const remaining = this.remainingLengths(weight);
-    const longest = (ids: string[]) =>
+    const longest = (ids: readonly string[]) =>
       ids.reduce<string | undefined>(
         (best, id) => (best === undefined || remaining.get(id)! > remaining.get(best)! ? id : best),
         undefined,
@@ -107,7 +170,7 @@ export class TaskGraph {
     return path;
   }
 
-  #reach(start: Iterable<string>, next: (id: string) => string[]): Set<string> {
+  #reach(start: Iterable<string>, next: (id: string) => readonly string[]): Set<string> {
     const seen = new Set<string>();
     const stack = [...start].flatMap(next);
     while (stack.length > 0) {
@@ -120,24 +183,106 @@ export class TaskGraph {
   }
 }
 
-/** A simple cycle through the first node of a strongly connected component, by DFS inside it. */
+/** Tarjan's strongly connected components, with an explicit stack instead of recursion. */
+function stronglyConnected(g: Graph, nodes: readonly string[]): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: string; children: string[]; i: number }[] = [];
+    const enter = (node: string) => {
+      index.set(node, next);
+      low.set(node, next++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, children: g.successors(node) ?? [], i: 0 });
+    };
+    enter(root);
+    while (work.length > 0) {
+      const top = work.at(-1)!;
+      if (top.i < top.children.length) {
+        const child = top.children[top.i++]!;
+        if (!index.has(child)) enter(child);
+        else if (onStack.has(child)) low.set(top.node, Math.min(low.get(top.node)!, index.get(child)!));
+        continue;
+      }
+      work.pop();
+      const parent = work.at(-1);
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) === index.get(top.node)) {
+        const scc: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          scc.push(member);
+        } while (member !== top.node);
+        out.push(scc);
+      }
+    }
+  }
+  return out;
+}
+
+/** A simple cycle through the smallest node of a strongly connected component (breadth-first inside it). */
 function cyclePath(g: Graph, scc: string[]): string[] {
   const inScc = new Set(scc);
   const start = [...scc].sort()[0]!;
-  const path = [start];
-  const visited = new Set([start]);
-  const dfs = (node: string): boolean => {
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
     for (const next of g.successors(node) ?? []) {
       if (!inScc.has(next)) continue;
-      if (next === start) return path.push(start) > 0;
-      if (visited.has(next)) continue;
-      visited.add(next);
-      path.push(next);
-      if (dfs(next)) return true;
-      path.pop();
+      if (next === start) {
+        const back = [node];
+        while (back.at(-1) !== start) back.push(parent.get(back.at(-1)!)!);
+        return [...back.reverse(), start];
+      }
+      if (!parent.has(next) && next !== start) {
+        parent.set(next, node);
+        queue.push(next);
+      }
     }
-    return false;
-  };
-  dfs(start);
-  return path;
+  }
+  return [start, start];
+}
+
+/** A binary min-heap of numbers: enough of a priority queue for ordering ready tasks. */
+class MinHeap {
+  readonly #a: number[] = [];
+
+  push(item: number): void {
+    const a = this.#a;
+    a.push(item);
+    for (let i = a.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (a[i]! >= a[p]!) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+
+  pop(): number | undefined {
+    const a = this.#a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    a[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && a[l]! < a[m]!) m = l;
+      if (r < a.length && a[r]! < a[m]!) m = r;
+      if (m === i) break;
+      [a[i], a[m]] = [a[m]!, a[i]!];
+      i = m;
+    }
+    return top;
+  }
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,12 +165,17 @@ describe('orchestra init', () => {
   it('writes a starter that points editors at the schema and validates; a second init changes nothing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'orchestra-init-'));
     execFileSync('git', ['init', '-q', dir]);
+    // As installed in a project: node_modules/orchestra is this package.
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules/orchestra'));
     const first = await cli(['init'], { cwd: dir });
     expect(first.code).toBe(0);
     const file = join(dir, 'orchestra.yaml');
     const text = readFileSync(file, 'utf8');
     const modeline = text.split('\n')[0]!;
-    expect(modeline).toMatch(/^# yaml-language-server: \$schema=\S+$/);
+    expect(modeline).toBe(
+      '# yaml-language-server: $schema=./node_modules/orchestra/schema/orchestra.schema.json',
+    );
     const schemaPath = resolve(dirname(file), modeline.replace(/^.*\$schema=/, ''));
     expect(JSON.parse(readFileSync(schemaPath, 'utf8'))).toHaveProperty('title', 'RawWorkflow');
 

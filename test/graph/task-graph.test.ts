@@ -94,7 +94,7 @@ describe('TaskGraph', () => {
     expect(docs).toEqual(['design', 'api', 'docs']);
     const both = g.selectWithNeeds(['ship', 'lint']);
     expect([...both].sort()).toEqual(['api', 'design', 'lint', 'ship', 'ui']);
-    const sub = graph(Object.fromEntries(both.map((id) => [id, g.needs(id)])));
+    const sub = graph(Object.fromEntries(both.map((id) => [id, [...g.needs(id)]])));
     expectTopological(sub, both);
     expect(g.selectWithNeeds([])).toEqual([]);
   });

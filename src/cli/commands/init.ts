@@ -1,8 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ExitCode } from '../exit-codes.js';
-import { Exit } from '../load.js';
+import { Exit, ExitCode } from '../exit-codes.js';
 
 /** `orchestra init`: a commented starter workflow; never overwrites. */
 export function initCommand(opts: { file?: string }): number {
@@ -13,6 +12,7 @@ export function initCommand(opts: { file?: string }): number {
     );
     throw new Exit(ExitCode.usage);
   }
+  mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, starter(schemaRef(dirname(target))), { flag: 'wx' });
   process.stdout.write(
     `wrote ${relative(process.cwd(), target)}; next: orchestra validate && orchestra graph\n`,
@@ -20,12 +20,16 @@ export function initCommand(opts: { file?: string }): number {
   return 0;
 }
 
-/** Where editors find the schema: the locally installed package if any, else this installation's copy. */
+/**
+ * Where editors find the schema, as a path that still works once the file is committed: the
+ * project's own copy (orchestra installed as a dev dependency, or this repository itself), else
+ * where that dev dependency would put it.
+ */
 function schemaRef(dir: string): string {
-  const local = resolve(dir, 'node_modules/orchestra/schema/orchestra.schema.json');
   const installed = fileURLToPath(new URL('../../../schema/orchestra.schema.json', import.meta.url));
-  const path = relative(dir, existsSync(local) ? local : installed);
-  return path.startsWith('.') ? path : `./${path}`;
+  const inside = relative(dir, installed);
+  if (!inside.startsWith('..') && !isAbsolute(inside)) return `./${inside}`;
+  return './node_modules/orchestra/schema/orchestra.schema.json';
 }
 
 function starter(schema: string): string {

@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FINAL_STATUSES } from '../../events/task-status.js';
 import type { RunStore } from '../../state/run-store.js';
 import type { RunRecord } from '../../state/run-state.js';
-import { ExitCode } from '../exit-codes.js';
-import { Exit, printDiagnostics } from '../load.js';
+import { Exit, ExitCode } from '../exit-codes.js';
+import { printDiagnostics } from '../load.js';
 import { runOrExit } from '../repo.js';
 
 export interface LogsFlags {

@@ -8,9 +8,9 @@ import type { EventSink } from '../../events/engine-event.js';
 import type { Result } from '../../util/result.js';
 import { createReporter, pickReporterKind } from '../../reporters/reporter.js';
 import { Git } from '../../git/git.js';
-import { ExitCode } from '../exit-codes.js';
+import { Exit, ExitCode } from '../exit-codes.js';
 import type { WorkflowOptions } from '../load.js';
-import { Exit, loadOrExit, printDiagnostics } from '../load.js';
+import { loadOrExit, printDiagnostics } from '../load.js';
 import { useColor } from '../terminal.js';
 
 export interface RunFlags extends WorkflowOptions {

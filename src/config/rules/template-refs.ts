@@ -9,10 +9,12 @@ const TASK_FIELDS = ['summary', 'branch', 'commit'];
 const TASK_CONTEXTS: TemplateContext[] = ['prompt', 'run', 'task-env'];
 
 /** Every `${{ … }}` reference must name something that exists where it is written. */
-export const templateReferences: Rule = (ctx) =>
-  ctx.sites.flatMap((site) =>
+export const templateReferences: Rule = (ctx) => {
+  // Most references name a direct need: the walk stops there, so large workflows stay linear.
+  const ancestors = (task: string, id: string) => ctx.graph.needsTransitively(task, id);
+  return ctx.sites.flatMap((site) =>
     templateRefs(site.template).flatMap((ref) => {
-      const problem = check(ref.expr, site, ctx);
+      const problem = check(ref.expr, site, ctx, ancestors);
       if (!problem) return [];
       const issue: ConfigIssue = {
         code: 'template',
@@ -24,11 +26,13 @@ export const templateReferences: Rule = (ctx) =>
       return [issue];
     }),
   );
+};
 
 function check(
   expr: string,
   site: TemplateSite,
-  { workflow, graph }: RuleContext,
+  { workflow }: RuleContext,
+  ancestors: (task: string, id: string) => boolean,
 ): { message: string; hint?: string } | undefined {
   const [head = '', ...rest] = expr.split('.');
   const tail = rest.join('.');
@@ -63,7 +67,7 @@ function check(
       if (!TASK_CONTEXTS.includes(site.context) || !site.task) {
         return { message: `"${expr}" is only available in a task's prompt, run or env` };
       }
-      if (!graph.ancestors([site.task]).has(id)) {
+      if (!ancestors(site.task, id)) {
         return {
           message: `"${expr}" is not available: "${site.task}" does not need "${id}"`,
           hint: `add "${id}" to tasks.${site.task}.needs`,

@@ -1,0 +1,4 @@
+/** A plain object (a YAML mapping), not null and not an array. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
