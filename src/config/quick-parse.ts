@@ -24,13 +24,15 @@ export function quickParse(text: string, root: YamlPath): unknown {
 /** Whether any object is reachable twice, i.e. the document used an alias. */
 function hasSharedNodes(data: unknown): boolean {
   const seen = new Set<object>();
-  const stack = [data];
+  const stack: unknown[] = [data];
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v !== 'object' || v === null) continue;
     if (seen.has(v)) return true;
     seen.add(v);
-    stack.push(...(Array.isArray(v) ? (v as unknown[]) : Object.values(v)));
+    // A loop, not a spread: a list of a million items would overflow the call stack.
+    for (const child of Array.isArray(v) ? (v as unknown[]) : Object.values(v as Record<string, unknown>))
+      stack.push(child);
   }
   return false;
 }
