@@ -103,6 +103,23 @@ describe('orchestra run', () => {
   });
 });
 
+describe('a second Ctrl-C', () => {
+  it('exits at once with 130, without waiting for agents that ignore SIGTERM', async () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const file = fx.setup(`${HEADER}tasks:\n  stubborn: { run: "trap '' TERM; echo started; sleep 60" }\n`);
+    const run = new LiveCli(['run', '-f', file], fx.repo);
+    await run.waitFor((e) => e.type === 'task-output' && e.line === 'started');
+    run.child.kill('SIGINT');
+    // The first Ctrl-C asks the shell to stop; it ignores SIGTERM, so orchestra would wait for the
+    // kill grace period. The second one leaves at once.
+    await new Promise((r) => setTimeout(r, 200));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.events.some((e) => e.type === 'run-finished')).toBe(false);
+  });
+});
+
 async function waitUntil(ok: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!ok()) {

@@ -257,4 +257,24 @@ describe('integration', () => {
     expect(result.record.integration.failure).toMatchObject({ tasks: ['a', 'b'], files: ['README.md'] });
     expect(fx.git('branch', '--list', `orchestra/${result.runId}`)).toBe('');
   });
+
+  it.each(['squash', 'rebase'] as const)(
+    'builds the result with strategy %s: every task, no merge commits',
+    async (strategy) => {
+      fx = new RunFixture();
+      const yaml = `${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: y, needs: [a] }\n  c: { agent: bot, prompt: z }\nintegrate:\n  strategy: ${strategy}\n`;
+      const { result } = await fx.run(yaml, {
+        a: [{ write: { 'a.txt': 'a' } }],
+        b: [{ write: { 'b.txt': 'b' } }],
+        c: [{ write: { 'c.txt': 'c' } }],
+      });
+      expect(result.outcome).toBe('succeeded');
+      const branch = result.record.integration.branch;
+      for (const f of ['a', 'b', 'c']) expect(fx.show(branch, `${f}.txt`)).toBe(f);
+      expect(fx.git('rev-list', '--merges', `${result.record.baseCommit}..${branch}`)).toBe('');
+      // squash: one commit per integrated task (the sinks b and c); rebase: every task commit replayed.
+      const commits = fx.git('rev-list', '--count', `${result.record.baseCommit}..${branch}`);
+      expect(Number(commits)).toBe(strategy === 'squash' ? 2 : 3);
+    },
+  );
 });
