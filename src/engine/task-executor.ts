@@ -19,6 +19,7 @@ import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
+import { sampleLines } from './line-sampler.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
 
 /** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
@@ -352,7 +353,9 @@ async function runWork(
   signal: AbortSignal,
   feedback: Feedback | undefined,
 ): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
-  const onLine = (line: string) => ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line });
+  const onLine = sampleLines((line) =>
+    ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line }),
+  );
   const base = {
     cwd: sandbox.path,
     logFile,

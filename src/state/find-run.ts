@@ -32,11 +32,3 @@ export async function findRun(
   if (!record.ok) return err({ severity: 'error', code: 'usage', message: record.error });
   return ok({ store, record: record.value });
 }
-
-/**
- * Whether a run that has no outcome is still going: a live process holds its lock. Otherwise it
- * died (kill -9, crash, power loss) and its running tasks are `interrupted`.
- */
-export async function isLive(store: RunStore): Promise<boolean> {
-  return store.isLocked();
-}
