@@ -235,6 +235,25 @@ describe('sandboxes and the user checkout', () => {
   );
 });
 
+describe('sandbox preparation', () => {
+  it('copies ignored files, links folders, runs setup, and commits none of them', async () => {
+    fx = new RunFixture({ '.gitignore': '.env\nnode_modules/\n', 'README.md': '# t\n' });
+    fx.writeFiles({ '.env': 'SECRET=1\n', 'node_modules/dep/index.js': 'module.exports = 1;\n' });
+    const yaml = `${HEADER.replace('  keep: never', '  keep: never\n  copy: [.env]\n  link: [node_modules]\n  setup: ["echo ready > setup.txt"]')}tasks:
+  look: { run: "cat .env > seen.txt && test -L node_modules && ls node_modules > mods.txt && cat setup.txt > setup-seen.txt" }
+`;
+    const { result } = await fx.run(yaml);
+    expect(result.outcome).toBe('succeeded');
+    const branch = result.record.integration.branch;
+    expect(fx.show(branch, 'seen.txt')).toBe('SECRET=1');
+    expect(fx.show(branch, 'mods.txt')).toBe('dep');
+    expect(fx.show(branch, 'setup-seen.txt')).toBe('ready');
+    const files = fx.git('ls-tree', '-r', '--name-only', branch).split('\n');
+    expect(files).not.toContain('.env');
+    expect(files.some((f) => f.startsWith('node_modules'))).toBe(false);
+  });
+});
+
 describe('integration', () => {
   it('leaves no result branch when the integrated result fails its gate', async () => {
     fx = new RunFixture();
