@@ -58,7 +58,10 @@ function start(g: TaskGraph, runner: FakeRunner, opts: Partial<SchedulerOptions>
     failureMode: 'continue',
     signal: new AbortController().signal,
     runTask: runner.run,
-    notStarted: async (t, why) => void notStarted.push([t, why]),
+    notStarted: (t, why) => {
+      notStarted.push([t, why]);
+      return Promise.resolve();
+    },
     ...opts,
   });
   return { done, notStarted };
