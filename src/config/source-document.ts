@@ -70,6 +70,10 @@ export class SourceDocument {
       ...(hint ? { hint } : {}),
       location: this.#at(offset, Math.max(1, length)),
     });
+    if (code === 'DUPLICATE_KEY') {
+      const key = /^\s*(?:- )?([^:#\n]*?)\s*:/.exec(this.text.slice(start))?.[1] ?? '';
+      return error(`duplicate key "${key}"`, start, key.length, YAML_HINTS[code]);
+    }
     if (code === 'MULTIPLE_DOCS') {
       return error(
         'a workflow is one YAML document',
