@@ -10,6 +10,8 @@ import type { AgentAdapter, AgentReport, AgentRequest } from './types.js';
  * - `--no-auto-commits --no-dirty-commits`: orchestra commits the attempt's changes itself.
  * - `--no-gitignore`: do not add `.aider*` to the project's .gitignore (a change to a tracked file).
  * - `--no-pretty --no-check-update`: plain output for the log, no update check.
+ * - `--no-analytics`: aider asks a random subset of users to opt in to analytics, and `--yes-always`
+ *   would answer yes on the user's behalf.
  */
 export const aiderAgent: AgentAdapter = {
   name: 'aider',
@@ -25,6 +27,7 @@ export const aiderAgent: AgentAdapter = {
         '--no-gitignore',
         '--no-pretty',
         '--no-check-update',
+        '--no-analytics',
         ...(req.model ? [`--model=${req.model}`] : []),
         ...req.extraArgs,
       ],

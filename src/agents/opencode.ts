@@ -41,9 +41,12 @@ export const opencodeAgent: AgentAdapter = {
   report(tail: string, exitCode: number): AgentReport {
     const events = jsonLines(tail).filter((e) => typeof e.type === 'string');
     const steps = events.filter((e) => e.type === 'step_finish');
+    const lastError = events.findLast((e) => e.type === 'error');
     const failure =
-      events.map(errorMessage).findLast(Boolean) ??
+      (lastError && errorMessage(lastError)) ??
       (exitCode === 0 ? undefined : lastNonEmptyLine(nonJsonLines(tail).join('\n')));
+    const limited = rateLimitFrom(failure);
+    const headerWait = lastError && retryAfterHeader(lastError);
     return makeReport({
       summary: clipSummary(
         events.map((e) => (e.type === 'text' ? str(e, 'part', 'text') : undefined)).findLast(Boolean) ??
@@ -63,16 +66,28 @@ export const opencodeAgent: AgentAdapter = {
         ...steps.map((e) => sum(num(e, 'part', 'tokens', 'output'), num(e, 'part', 'tokens', 'reasoning'))),
       ),
       costUsd: sum(...steps.map((e) => num(e, 'part', 'cost'))),
-      rateLimited: rateLimitFrom(failure),
+      // The provider's own retry-after header (OpenCode passes the response headers on) beats the text.
+      rateLimited: limited && headerWait !== undefined ? { retryAfterMs: headerWait } : limited,
     });
   },
 };
 
 /** `{"type":"error","error":{"name":"APIError","data":{"message":"…","statusCode":429}}}` */
-function errorMessage(event: JsonObject): string | undefined {
-  if (event.type !== 'error') return undefined;
+function errorMessage(event: JsonObject): string {
   const error = get(event, 'error');
   const status = num(error, 'data', 'statusCode');
   const message = str(error, 'data', 'message') ?? str(error, 'message') ?? str(error, 'name') ?? 'error';
   return status === undefined ? message : `${status} ${message}`;
+}
+
+/** `retry-after-ms`, or `retry-after` in seconds or as an HTTP date, from `error.data.responseHeaders`. */
+function retryAfterHeader(event: JsonObject, now = Date.now()): number | undefined {
+  const headers = get(event, 'error', 'data', 'responseHeaders');
+  const ms = str(headers, 'retry-after-ms')?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.round(Number(ms));
+  const value = str(headers, 'retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

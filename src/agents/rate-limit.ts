@@ -1,6 +1,9 @@
-/** Words agents and provider APIs use when a request hit a usage or rate limit, or a busy server. */
+/**
+ * Words agents and provider APIs use when a request hit a usage or rate limit, or a busy server.
+ * "at capacity" is Codex's text for an overloaded provider (HTTP 503 `server_is_overloaded`).
+ */
 const LIMIT_WORDS =
-  /\b429\b|\b529\b|rate[ _-]?limit|too many requests|overloaded|usage limit|hit your (?:[\w'’]+ ){0,4}limit|resource[_ ]exhausted|quota exceeded/i;
+  /\b429\b|\b529\b|rate[ _-]?limit|too many requests|overloaded|at capacity|usage limit|hit your (?:[\w'’]+ ){0,4}limit|resource[_ ]exhausted|quota exceeded/i;
 
 /** Limits that waiting does not lift (billing): reported as plain failures, so no endless waiting. */
 const PERMANENT_WORDS =
@@ -49,6 +52,8 @@ export function retryAfterMs(text: string, now: Date = new Date()): number | und
     }
   } else {
     target = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hour, minute);
+    // The current minute means now: CLIs print a reset due within seconds rounded down to the minute.
+    if (target.getTime() <= now.getTime() && now.getTime() - target.getTime() < 60_000) return 0;
     // A bare clock time already past today means tomorrow.
     if (target.getTime() <= now.getTime()) {
       target = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, hour, minute);

@@ -26,6 +26,16 @@ import { buildPrompt, templateValues } from './task-prompt.js';
 const RATE_LIMIT = { firstMs: 5_000, maxMs: 300_000, maxWaits: 8 };
 
 /**
+ * The first rate-limit wait when the agent did not say how long: `ORCHESTRA_RATE_LIMIT_BASE_MS` (a
+ * whole number of milliseconds, 0 allowed) or 5 s. Read when a wait starts, so tests that drive real
+ * agent CLIs into 429s, and users behind a proxy that queues, can shorten it; anything else is ignored.
+ */
+export function rateLimitFirstMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ORCHESTRA_RATE_LIMIT_BASE_MS?.trim();
+  return raw && /^\d+$/.test(raw) ? Number(raw) : RATE_LIMIT.firstMs;
+}
+
+/**
  * Runs one DAG node from sandbox to teardown: start commit, sandbox, setup, then attempts of
  * agent → commit → write scope → gates until one passes or retries run out. Every transition is
  * persisted before the next step starts. Failures are returned as outcomes, never thrown.
@@ -400,7 +410,7 @@ async function runWork(
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
     const waitMs = Math.min(
       RATE_LIMIT.maxMs,
-      report.rateLimited.retryAfterMs ?? RATE_LIMIT.firstMs * 2 ** waits,
+      report.rateLimited.retryAfterMs ?? rateLimitFirstMs() * 2 ** waits,
     );
     await ctx.journal.updateTask(task.id, (t) => (t.rateLimitWaits = (t.rateLimitWaits ?? 0) + 1));
     ctx.emit({

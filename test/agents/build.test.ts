@@ -124,6 +124,7 @@ describe('built-in agents', () => {
         '--no-gitignore',
         '--no-pretty',
         '--no-check-update',
+        '--no-analytics',
         '--model=some-model',
         '--extra',
         'value',

@@ -16,6 +16,7 @@ describe('isRateLimitMessage', () => {
     'Claude AI usage limit reached|1764133200',
     '{"code":429,"status":"RESOURCE_EXHAUSTED"}',
     'Quota exceeded for quota metric generate_content requests per minute',
+    'Selected model is at capacity. Please try a different model.',
   ])('recognises %j', (message) => {
     expect(isRateLimitMessage(message)).toBe(true);
   });
@@ -46,6 +47,12 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs('resets 3pm (UTC)', now)).toBe(8 * HOUR + 40 * MINUTE);
     expect(retryAfterMs('resets 6am', now)).toBe(24 * HOUR - 20 * MINUTE);
     expect(retryAfterMs('resets 12:30am', now)).toBe(18 * HOUR + 10 * MINUTE);
+  });
+
+  it('reads a clock time of the current minute as now (a reset due within seconds, rounded down)', () => {
+    const later = new Date(2026, 10, 26, 6, 20, 45);
+    expect(retryAfterMs('try again at 6:20 AM.', later)).toBe(0);
+    expect(retryAfterMs('try again at 6:19 AM.', later)).toBe(24 * HOUR - MINUTE - 45_000);
   });
 
   it('reads a date and time (codex and claude formats)', () => {

@@ -149,6 +149,15 @@ describe('gemini report', () => {
     });
   });
 
+  it('reads the real output of gemini 0.61 (stderr notices included)', () => {
+    expect(agent('gemini').report(sample('gemini-0.61-real.txt'), 0)).toEqual({
+      summary: 'FINAL-ANSWER from fake gemini',
+      sessionId: '8f810076-2203-4a13-a5fe-0feb2cb9b17d',
+      inputTokens: 1234,
+      outputTokens: 56,
+    });
+  });
+
   it('recognises RESOURCE_EXHAUSTED and reads the retry delay', () => {
     const report = agent('gemini').report(sample('gemini-rate-limit.jsonl'), 1);
     expect(report.rateLimited).toEqual({ retryAfterMs: 37_000 });
@@ -175,6 +184,29 @@ describe('opencode report', () => {
       outputTokens: 80 + 20 + 40,
       costUsd: expect.closeTo(0.0164, 10) as number,
     });
+  });
+
+  it('reads the real output of opencode 1.18', () => {
+    expect(agent('opencode').report(sample('opencode-1.18-real.jsonl'), 0)).toEqual({
+      summary: 'FINAL-ANSWER from fake',
+      sessionId: 'ses_de95456eaffexoo73iO842m2s7',
+      inputTokens: 1234,
+      outputTokens: 56,
+      costUsd: 0,
+    });
+  });
+
+  it('reads the retry-after header opencode 1.18 passes on with a real 429', () => {
+    expect(agent('opencode').report(sample('opencode-1.18-rate-limit-real.jsonl'), 1)).toEqual({
+      summary: '429 Rate limit reached for requests',
+      sessionId: 'ses_de9543f3fffeCsKbWTKK47vX6S',
+      rateLimited: { retryAfterMs: 0 },
+    });
+    const later = sample('opencode-1.18-rate-limit-real.jsonl').replace(
+      '"retry-after":"0"',
+      '"retry-after":"7"',
+    );
+    expect(agent('opencode').report(later, 1).rateLimited).toEqual({ retryAfterMs: 7000 });
   });
 
   it('recognises an API 429 and reads the retry delay', () => {
