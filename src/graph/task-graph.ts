@@ -52,9 +52,10 @@ export class TaskGraph {
    * connected component, which is what a user has to break. A self-need is reported by the rules.
    */
   cycles(): string[][] {
-    return stronglyConnected(this.#g, this.#order)
+    const next = (id: string) => this.dependents(id);
+    return stronglyConnected(next, this.#order)
       .filter((scc) => scc.length > 1)
-      .map((scc) => cyclePath(this.#g, scc));
+      .map((scc) => cyclePath(next, scc));
   }
 
   /**
@@ -184,7 +185,10 @@ export class TaskGraph {
 }
 
 /** Tarjan's strongly connected components, with an explicit stack instead of recursion. */
-function stronglyConnected(g: Graph, nodes: readonly string[]): string[][] {
+function stronglyConnected(
+  successors: (id: string) => readonly string[],
+  nodes: readonly string[],
+): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -193,13 +197,13 @@ function stronglyConnected(g: Graph, nodes: readonly string[]): string[][] {
   const out: string[][] = [];
   for (const root of nodes) {
     if (index.has(root)) continue;
-    const work: { node: string; children: string[]; i: number }[] = [];
+    const work: { node: string; children: readonly string[]; i: number }[] = [];
     const enter = (node: string) => {
       index.set(node, next);
       low.set(node, next++);
       stack.push(node);
       onStack.add(node);
-      work.push({ node, children: g.successors(node) ?? [], i: 0 });
+      work.push({ node, children: successors(node), i: 0 });
     };
     enter(root);
     while (work.length > 0) {
@@ -229,14 +233,14 @@ function stronglyConnected(g: Graph, nodes: readonly string[]): string[][] {
 }
 
 /** A simple cycle through the smallest node of a strongly connected component (breadth-first inside it). */
-function cyclePath(g: Graph, scc: string[]): string[] {
+function cyclePath(successors: (id: string) => readonly string[], scc: string[]): string[] {
   const inScc = new Set(scc);
   const start = [...scc].sort()[0]!;
   const parent = new Map<string, string>();
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!;
-    for (const next of g.successors(node) ?? []) {
+    for (const next of successors(node)) {
       if (!inScc.has(next)) continue;
       if (next === start) {
         const back = [node];
