@@ -336,7 +336,8 @@ async function runAttempt(
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   if (ran.report) {
     const usage = ran.report;
-    await ctx.journal.updateTask(task.id, (t) => {
+    // Written with the attempt's outcome, the next write either way.
+    ctx.journal.noteTask(task.id, (t) => {
       // Counts add up over attempts; the summary and session are the latest attempt's.
       const add = (a: number | undefined, b: number | undefined) =>
         a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) };
