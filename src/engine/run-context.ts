@@ -2,6 +2,7 @@ import type { Keep, Workflow } from '../config/workflow.js';
 import type { EventSink } from '../events/engine-event.js';
 import type { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
+import type { WorktreePool } from '../sandbox/worktree-pool.js';
 import type { RunJournal } from '../state/run-journal.js';
 
 /** What every part of a run shares. */
@@ -15,6 +16,8 @@ export interface RunContext {
   /** Parent folder of this run's sandboxes. */
   sandboxRoot: string;
   emit: EventSink;
+  /** Worktrees of finished tasks, reused by the next ones (emptied when the tasks are done). */
+  pool: WorktreePool;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
 }

@@ -6,6 +6,7 @@ import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
 import { integrate } from '../integrate/integrate.js';
+import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
@@ -17,7 +18,8 @@ import type { RunContext } from './run-context.js';
 import { taskBranch } from './run-context.js';
 import type { FailureMode } from './scheduler.js';
 import { schedule } from './scheduler.js';
-import { executeTask } from './task-executor.js';
+import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
+import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 
 export interface RunOptions {
@@ -145,6 +147,7 @@ export async function executeRun(
     repoRoot: record.repoRoot,
     sandboxRoot: record.sandboxRoot,
     emit,
+    pool: new WorktreePool(record.repoRoot, record.concurrency),
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
@@ -172,11 +175,16 @@ export async function executeRun(
       r.integration = { status: 'pending', branch: '', tasks: [], gates: [] };
     });
 
-    await schedule({
+    // The durations of earlier runs make the critical path one of time, not of task count.
+    const weight = durationWeight(await recordedDurations(record, todo));
+    // Tasks prepared ahead of a free slot (see `prepare` of the scheduler), until they start.
+    const prepared = new Map<string, Promise<PreparedTask>>();
+    const scheduled = schedule({
       graph: loaded.graph,
       selected: todo,
       prior,
       concurrency: record.concurrency,
+      weight,
       pool: (id) => {
         const agent = loaded.workflow.tasks.get(id)?.agent;
         const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
@@ -184,7 +192,17 @@ export async function executeRun(
       },
       failureMode: opts.failureMode ?? 'continue',
       signal,
-      runTask: (id, taskSignal) => executeTask(ctx, id, taskSignal),
+      runTask: (id, taskSignal) => {
+        const made = prepared.get(id);
+        prepared.delete(id);
+        return executeTask(ctx, id, taskSignal, made);
+      },
+      prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
+      unprepare: (id) => {
+        const made = prepared.get(id);
+        prepared.delete(id);
+        return made ? abandonTask(ctx, id, made) : Promise.resolve();
+      },
       notStarted: async (id, why, because) => {
         await journal.updateTask(id, (t) => {
           t.status = why;
@@ -203,6 +221,12 @@ export async function executeRun(
         });
       },
     });
+    try {
+      await scheduled;
+    } finally {
+      // Spares are of no use once the tasks are done (integration makes its own worktree).
+      await ctx.pool.drain();
+    }
 
     const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';

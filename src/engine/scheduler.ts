@@ -19,28 +19,43 @@ export interface SchedulerOptions {
    */
   prior: ReadonlyMap<string, boolean>;
   concurrency: number;
+  /**
+   * How long a task is expected to take (any unit), for the critical path; default: all alike, so the
+   * longest remaining chain is the one with the most tasks.
+   */
+  weight?: (task: string) => number;
   /** The per-agent pool a task draws from, if any: `{ key: agent, limit }`. */
   pool: (task: string) => { key: string; limit: number } | undefined;
   failureMode: FailureMode;
   signal: AbortSignal;
   /** Runs one task to its end; must resolve (failures are outcomes, not rejections). */
   runTask: (task: string, signal: AbortSignal) => Promise<NodeOutcome>;
+  /**
+   * Optional: does the first part of a ready task (its sandbox) while every slot is taken, so that
+   * `runTask` finds it done and the task starts the moment a slot frees. Called for at most
+   * `concurrency` tasks at a time, the next ones in priority order. Must not reject.
+   */
+  prepare?: (task: string) => void;
+  /** Undoes `prepare` for a task that will not run after all; awaited before `notStarted`. */
+  unprepare?: (task: string) => Promise<void>;
   /** Records a task that will not start, before the scheduler moves on. */
   notStarted: (task: string, why: NotStarted, because?: string) => Promise<void>;
 }
 
 /**
  * Starts every task whose needs have results, within the global limit and each pool's limit; among
- * ready tasks the one with the longest remaining chain starts first (critical-path-first keeps the
- * makespan near its lower bound). Resolves when nothing runs and nothing more can start.
+ * ready tasks the one with the longest remaining chain (by `weight`) starts first: critical-path-first
+ * keeps the makespan near its lower bound. Resolves when nothing runs and nothing more can start.
  */
 export async function schedule(opts: SchedulerOptions): Promise<Map<string, NodeOutcome | NotStarted>> {
   const { graph } = opts;
   const selected = new Set(opts.selected);
-  const priority = graph.remainingLengths();
+  const priority = graph.remainingLengths(opts.weight);
   const order = new Map(graph.ids.map((id, i) => [id, i]));
   const outcome = new Map<string, NodeOutcome | NotStarted>();
   const running = new Map<string, Promise<void>>();
+  /** Prepared ahead, not started yet. */
+  const ahead = new Set<string>();
   const poolUse = new Map<string, number>();
   const kill = new AbortController();
   const onAbort = () => kill.abort();
@@ -66,17 +81,22 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
       if (stopStarting || opts.signal.aborted) {
         for (const id of waiting()) {
           outcome.set(id, 'cancelled');
+          if (ahead.delete(id)) await opts.unprepare?.(id);
           await opts.notStarted(id, 'cancelled');
         }
       }
       const ready = waiting()
         .filter((id) => graph.needs(id).every(hasResult))
         .sort((a, b) => priority.get(b)! - priority.get(a)! || order.get(a)! - order.get(b)!);
+      const waitingForSlot: string[] = [];
       for (const id of ready) {
-        if (running.size >= opts.concurrency) break;
         const pool = opts.pool(id);
-        if (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit) continue;
+        if (running.size >= opts.concurrency || (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit)) {
+          waitingForSlot.push(id);
+          continue;
+        }
         if (pool) poolUse.set(pool.key, (poolUse.get(pool.key) ?? 0) + 1);
+        ahead.delete(id);
         const done = opts.runTask(id, kill.signal).then((result) => {
           outcome.set(id, result);
           running.delete(id);
@@ -85,6 +105,15 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
           if (result === 'failed' && opts.failureMode === 'kill') kill.abort();
         });
         running.set(id, done);
+      }
+      // The next tasks in line get their sandboxes while they wait: slot time is then task time.
+      if (opts.prepare) {
+        for (const id of waitingForSlot) {
+          if (ahead.size >= opts.concurrency) break;
+          if (ahead.has(id)) continue;
+          ahead.add(id);
+          opts.prepare(id);
+        }
       }
       if (running.size === 0) break;
       await Promise.race(running.values());

@@ -6,7 +6,8 @@ import { renderTemplate } from '../config/template.js';
 import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
-import { Git } from '../git/git.js';
+import type { TaskRecord } from '../state/run-state.js';
+import { Git, type MergeResult } from '../git/git.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
@@ -36,44 +37,103 @@ export function rateLimitFirstMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Runs one DAG node from sandbox to teardown: start commit, sandbox, setup, then attempts of
- * agent → commit → write scope → gates until one passes or retries run out. Every transition is
- * persisted before the next step starts. Failures are returned as outcomes, never thrown.
+ * The first part of a task: its sandbox made at its start commit. The scheduler may do this while
+ * every slot is taken, so that the task starts the moment one frees.
  */
-export async function executeTask(ctx: RunContext, id: string, signal: AbortSignal): Promise<NodeOutcome> {
+export interface PreparedTask {
+  /** When the task started (its `startedAt`). */
+  started: number;
+  /** The sandbox, if one was made (also when the start commit could not be made in it). */
+  sandbox?: Sandbox;
+  startCommit?: string;
+  /** Why the task cannot go on; set whenever `startCommit` is not. */
+  failure?: Failure;
+}
+
+/**
+ * Records where the task's sandbox will be, then makes it. The task stays `pending` until
+ * `executeTask` starts it: a task prepared ahead is waiting for a slot, not running. Never throws:
+ * failures are in the result.
+ */
+export async function prepareTask(ctx: RunContext, id: string): Promise<PreparedTask> {
   const task = ctx.workflow.tasks.get(id)!;
-  const runId = ctx.journal.record.id;
   const started = Date.now();
-  const sandboxPath = join(ctx.sandboxRoot, runId, id);
-  let sandbox: Sandbox | undefined;
-  let outcome: NodeOutcome = 'failed';
-  let failure: Failure | undefined;
-  let attempt = ctx.journal.task(id).attempts.length;
+  const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, id);
+  const before = ctx.journal.task(id);
+  // A task that started before (rerun, resume) may have left a sandbox and a branch behind.
+  const triedBefore =
+    before.status !== 'pending' ||
+    before.startedAt !== undefined ||
+    before.sandbox !== undefined ||
+    before.attempts.length > 0;
   try {
     // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
     await ctx.journal.updateTask(id, (t) => {
-      t.status = 'running';
       t.sandbox = sandboxPath;
       t.startedAt = started;
       delete t.failure;
       delete t.commit;
     });
     ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'sandbox', detail: sandboxPath });
-    const prepared = await prepareSandbox(ctx, task, sandboxPath);
-    if (!prepared.ok) {
-      failure = prepared.failure;
-      return (outcome = 'failed');
-    }
-    sandbox = prepared.sandbox;
+    const prepared = await prepareSandbox(ctx, task, sandboxPath, triedBefore);
     const startCommit = prepared.startCommit;
-    await ctx.journal.updateTask(id, (t) => (t.startCommit = startCommit));
+    // Written with the attempt, before the agent starts: a crash before that makes the sandbox anew.
+    if (startCommit !== undefined) ctx.journal.noteTask(id, (t) => (t.startCommit = startCommit));
+    return { started, ...prepared };
+  } catch (e) {
+    return { started, failure: internalError(e) };
+  }
+}
+
+/**
+ * Gives up a prepared task that will not run after all (the run was cancelled or stopped starting
+ * tasks): its sandbox is removed whatever the keep policy, since nothing ran in it.
+ */
+export async function abandonTask(
+  ctx: RunContext,
+  id: string,
+  prepared: Promise<PreparedTask>,
+): Promise<void> {
+  const { sandbox } = await prepared;
+  try {
+    await sandbox?.dispose();
+    ctx.journal.noteTask(id, (t) => delete t.sandbox);
+  } catch {
+    // Left for `orchestra clean`, which finds it through the recorded path.
+  }
+}
+
+/**
+ * Runs one DAG node from sandbox to teardown: start commit, sandbox (unless `prepared` ahead), setup,
+ * then attempts of agent → commit → write scope → gates until one passes or retries run out. Every
+ * transition is persisted before the next step starts. Failures are returned as outcomes, never thrown.
+ */
+export async function executeTask(
+  ctx: RunContext,
+  id: string,
+  signal: AbortSignal,
+  prepared: Promise<PreparedTask> = prepareTask(ctx, id),
+): Promise<NodeOutcome> {
+  const task = ctx.workflow.tasks.get(id)!;
+  const runId = ctx.journal.record.id;
+  const ready = await prepared;
+  // Before setup and the agent: a crash from here on shows the task `interrupted`.
+  await ctx.journal.updateTask(id, (t) => (t.status = 'running'));
+  const { started } = ready;
+  const sandbox = ready.sandbox;
+  let outcome: NodeOutcome = 'failed';
+  let failure: Failure | undefined = ready.failure;
+  let attempt = ctx.journal.task(id).attempts.length;
+  try {
+    if (!sandbox || ready.startCommit === undefined) return (outcome = 'failed');
+    const startCommit = ready.startCommit;
 
     const port = await findFreePort();
     const env = (n: number): Record<string, string> => ({
       ORCHESTRA_RUN_ID: runId,
       ORCHESTRA_TASK: id,
       ORCHESTRA_ATTEMPT: String(n),
-      ORCHESTRA_SANDBOX: sandbox!.path,
+      ORCHESTRA_SANDBOX: sandbox.path,
       ORCHESTRA_PORT: String(port),
     });
 
@@ -121,17 +181,20 @@ export async function executeTask(ctx: RunContext, id: string, signal: AbortSign
     }
   } catch (e) {
     // A bug or an environment failure (disk full): the task fails, the run goes on and says why.
-    failure = { reason: 'internal-error', message: e instanceof Error ? e.message : String(e) };
+    failure = internalError(e);
     outcome = 'failed';
     return outcome;
   } finally {
     const keptSandbox = await teardown(ctx, task, sandbox, outcome);
-    await ctx.journal.updateTask(id, (t) => {
+    const finish = (t: TaskRecord) => {
       if (outcome !== 'succeeded') t.status = outcome;
       if (failure && outcome === 'failed') t.failure = failure;
       t.finishedAt = Date.now();
       if (!keptSandbox) delete t.sandbox;
-    });
+    };
+    // A success is on disk already; its end time rides with the next write, and dependents start now.
+    if (outcome === 'succeeded') ctx.journal.noteTask(id, finish);
+    else await ctx.journal.updateTask(id, finish);
     const record = ctx.journal.task(id);
     ctx.emit({
       type: 'task-finished',
@@ -150,17 +213,31 @@ export async function executeTask(ctx: RunContext, id: string, signal: AbortSign
   }
 }
 
-type Prepared = { ok: true; sandbox: Sandbox; startCommit: string } | { ok: false; failure: Failure };
+function internalError(e: unknown): Failure {
+  return { reason: 'internal-error', message: e instanceof Error ? e.message : String(e) };
+}
 
-/** The sandbox at the task's start commit: the base, its need's result, or a merge of its needs' results. */
-async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Promise<Prepared> {
+type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure };
+
+/**
+ * The sandbox at the task's start commit: the base, its need's result, or a merge of its needs' results.
+ * A sandbox where the merge failed is returned too, for the keep policy to keep or remove.
+ */
+async function prepareSandbox(
+  ctx: RunContext,
+  task: TaskDef,
+  path: string,
+  triedBefore: boolean,
+): Promise<Prepared> {
   const record = ctx.journal.record;
   const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
   const first = needs[0]?.commit ?? record.baseCommit;
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
-  await removeLeftover(ctx.repo, path);
-  if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
+  if (triedBefore) {
+    await removeLeftover(ctx.repo, path);
+    if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
+  }
   const made = await createSandbox(task.sandbox.type, {
     repoRoot: ctx.repoRoot,
     path,
@@ -168,22 +245,25 @@ async function prepareSandbox(ctx: RunContext, task: TaskDef, path: string): Pro
     baseCommit: first,
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
+    ...(task.sandbox.type === 'worktree' ? { pool: ctx.pool } : {}),
   });
   if (!made.ok)
-    return {
-      ok: false,
-      failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` },
-    };
+    return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
   const sandbox = made.value;
-  if (needs.length < 2) return { ok: true, sandbox, startCommit: first };
-  const merged = await new Git(sandbox.path).merge(
-    needs,
-    (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
-  );
-  if (merged.ok) return { ok: true, sandbox, startCommit: merged.commit };
+  if (needs.length < 2) return { sandbox, startCommit: first };
+  let merged: MergeResult;
+  try {
+    merged = await new Git(sandbox.path).merge(
+      needs,
+      (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
+    );
+  } catch (e) {
+    return { sandbox, failure: internalError(e) };
+  }
+  if (merged.ok) return { sandbox, startCommit: merged.commit };
   const { files, ours, theirs } = merged.conflict;
   return {
-    ok: false,
+    sandbox,
     failure: {
       reason: 'merge-conflict',
       message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
@@ -234,10 +314,13 @@ async function runAttempt(
 ): Promise<AttemptResult> {
   const paths = ctx.journal.store.paths;
   const log = paths.attemptLog(task.id, n);
-  await ctx.journal.updateTask(task.id, (t) => {
+  // Written while the agent starts rather than before: the task is on disk as `running` already (a
+  // crash from here on has it run again), so the agent need not wait for the disk. Awaited below.
+  const recorded = ctx.journal.updateTask(task.id, (t) => {
     t.status = 'running';
     t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
   });
+  void recorded.catch(() => undefined);
   ctx.emit({
     type: 'task-started',
     time: Date.now(),
@@ -265,10 +348,12 @@ async function runAttempt(
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'agent' });
   const ran = await runWork(ctx, task, sandbox, env, values, paths.abs(log), signal, feedback);
+  await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   if (ran.report) {
     const usage = ran.report;
-    await ctx.journal.updateTask(task.id, (t) => {
+    // Written with the attempt's outcome, the next write either way.
+    ctx.journal.noteTask(task.id, (t) => {
       // Counts add up over attempts; the summary and session are the latest attempt's.
       const add = (a: number | undefined, b: number | undefined) =>
         a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) };
@@ -348,7 +433,8 @@ async function runAttempt(
       describeOutcome(`gate "${red.gate}"`, red.outcome, ctx.workflow.gates.get(red.gate)?.timeoutMs),
       red.tail,
     );
-  await ctx.journal.updateTask(task.id, (t) => (t.attempts.at(-1)!.finishedAt = Date.now()));
+  // Written with the task's success, the next write.
+  ctx.journal.noteTask(task.id, (t) => (t.attempts.at(-1)!.finishedAt = Date.now()));
   return { kind: 'passed', commit };
 }
 

@@ -25,20 +25,17 @@ export async function createSandbox(
   spec: SandboxSpec,
 ): Promise<Result<Sandbox, SandboxError>> {
   const repo = new Git(spec.repoRoot);
-  const base = await repo.resolveCommit(spec.baseCommit);
-  if (base === undefined) {
-    return err({
-      reason: 'base-missing',
-      message: `base commit ${spec.baseCommit} is not in ${spec.repoRoot}`,
-    });
+  if (type === 'none' && FULL_SHA.test(spec.baseCommit)) {
+    // Making the branch is all there is to it, and it fails by itself when either check would: one git
+    // process when it works, the reason looked up when it did not.
+    const made = await guard('git-failed', () => createNoneSandbox(spec));
+    if (made.ok) return made;
+    const refusal = await checkRefs(repo, spec);
+    return refusal.ok ? made : refusal;
   }
-  if (await repo.branchExists(spec.branch)) {
-    return err({
-      reason: 'branch-exists',
-      message: `branch ${spec.branch} already exists in ${spec.repoRoot}`,
-    });
-  }
-  const resolved = { ...spec, baseCommit: base };
+  const checked = await checkRefs(repo, spec);
+  if (!checked.ok) return checked;
+  const resolved = { ...spec, baseCommit: checked.value };
   switch (type) {
     case 'none':
       return guard('git-failed', () => createNoneSandbox(resolved));
@@ -49,6 +46,26 @@ export async function createSandbox(
     case 'jj':
       return isolate(type, jjProvider, resolved);
   }
+}
+
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** The full sha of the base commit, unless it is missing or the task branch exists already. */
+async function checkRefs(repo: Git, spec: SandboxSpec): Promise<Result<string, SandboxError>> {
+  const { commit, branchExists } = await repo.probe(spec.baseCommit, spec.branch);
+  if (commit === undefined) {
+    return err({
+      reason: 'base-missing',
+      message: `base commit ${spec.baseCommit} is not in ${spec.repoRoot}`,
+    });
+  }
+  if (branchExists) {
+    return err({
+      reason: 'branch-exists',
+      message: `branch ${spec.branch} already exists in ${spec.repoRoot}`,
+    });
+  }
+  return ok(commit);
 }
 
 /** The lifecycle every isolating sandbox shares: an empty folder, the provider's checkout, copies and links. */
@@ -62,7 +79,9 @@ async function isolate(
   const created = await provider.create(spec, path.value);
   const untracked = created.ok ? await guard('copy-failed', () => provision(spec, path.value)) : created;
   if (!untracked.ok) {
-    await provider.remove(spec, path.value);
+    // Removed, not given back to a pool: a spare keeps its branch checked out, and the branch goes too.
+    const { pool: _, ...alone } = spec;
+    await provider.remove(alone, path.value);
     const repo = new Git(spec.repoRoot);
     if (await repo.branchExists(spec.branch)) await repo.deleteBranch(spec.branch);
     return untracked;

@@ -1,3 +1,4 @@
+import type { WorktreePool } from './worktree-pool.js';
 import { err, ok, type Result } from '../util/result.js';
 
 /** How a task is isolated: a git worktree, a clone, a jj workspace, or not at all (read-only tasks). */
@@ -20,6 +21,11 @@ export interface SandboxSpec {
   copy: string[];
   /** Folders (e.g. `node_modules`) relative to `repoRoot` to symlink into the sandbox. */
   link: string[];
+  /**
+   * Worktrees to reuse (type `worktree` only): the sandbox is made from a spare one if there is one,
+   * and given back to the pool instead of being removed.
+   */
+  pool?: WorktreePool;
 }
 
 /** A place where one task runs, on a branch of its own. */

@@ -1,23 +1,23 @@
-import { rm } from 'node:fs/promises';
 import { Git } from '../git/git.js';
 import { guard, type SandboxProvider, type SandboxSpec } from './sandbox.js';
+import { removeWorktree } from './worktree-pool.js';
 
-/** A git worktree of the user's repository: cheap, and its branch is in the repository at once. */
+/**
+ * A git worktree of the user's repository: cheap, and its branch is in the repository at once. With a
+ * pool in the spec, a worktree a finished task gave back is reused when there is one.
+ */
 export const worktreeProvider: SandboxProvider = {
   create: (spec, path) =>
-    guard('git-failed', () => new Git(spec.repoRoot).addWorktree(path, spec.branch, spec.baseCommit)),
+    guard('git-failed', async () => {
+      if (await spec.pool?.take(path, spec.branch, spec.baseCommit)) return;
+      await new Git(spec.repoRoot).addWorktree(path, spec.branch, spec.baseCommit);
+    }),
 
   commit: commitWorkTree,
 
   publish: async () => {},
 
-  async remove(spec, path) {
-    const repo = new Git(spec.repoRoot);
-    // `worktree remove` also drops the registration of a folder someone already deleted.
-    const registered = (await repo.listWorktrees()).some((worktree) => worktree.path === path);
-    if (registered) await repo.removeWorktree(path);
-    await rm(path, { recursive: true, force: true });
-  },
+  remove: (spec, path) => (spec.pool ? spec.pool.give(path) : removeWorktree(new Git(spec.repoRoot), path)),
 };
 
 /**

@@ -6,9 +6,16 @@ import type { RunRecord, TaskRecord } from './run-state.js';
  * applies the change and resolves only once run.json holds it: the engine awaits it before acting
  * on the new state, so a crash can lose at most the step in progress. Writes are serialised so
  * concurrent tasks cannot reorder them.
+ *
+ * Changes that arrive while a write is waiting for the one before it to finish share that write: with
+ * several tasks running, one write carries all their transitions instead of one write each in a
+ * queue. Each write serialises the record when it begins, so it holds every change made before.
  */
 export class RunJournal {
-  #queue: Promise<void> = Promise.resolve();
+  /** The latest write begun or scheduled. */
+  #last: Promise<void> = Promise.resolve();
+  /** A scheduled write that has not begun: changes made now are in it. */
+  #next: Promise<void> | undefined;
 
   constructor(
     readonly store: RunStore,
@@ -21,14 +28,33 @@ export class RunJournal {
     return t;
   }
 
+  /** Applies the change now; resolves once run.json holds it (and everything changed before it). */
   update(mutate: (record: RunRecord) => void): Promise<void> {
     mutate(this.record);
-    const snapshot = structuredClone(this.record);
-    this.#queue = this.#queue.then(() => this.store.save(snapshot));
-    return this.#queue;
+    this.#next ??= this.#schedule();
+    return this.#next;
   }
 
   updateTask(id: string, mutate: (task: TaskRecord) => void): Promise<void> {
     return this.update((r) => mutate(r.tasks[id]!));
+  }
+
+  /**
+   * Applies a change without writing it: the next `update` persists it. Only for facts nothing acts on
+   * before that next update, which a crash in between may lose without harm (a timestamp, the commit
+   * a task started from, which a task started again after a crash records anew).
+   */
+  noteTask(id: string, mutate: (task: TaskRecord) => void): void {
+    mutate(this.task(id));
+  }
+
+  #schedule(): Promise<void> {
+    // A failed write fails every later one too: the record on disk would silently fall behind.
+    const write = this.#last.then(() => {
+      this.#next = undefined;
+      return this.store.save(this.record);
+    });
+    this.#last = write;
+    return write;
   }
 }

@@ -106,6 +106,42 @@ describe('running a workflow', () => {
         .sort(),
     ).toEqual(['left', 'right']);
     expect(fx.git('branch', '--list', 'orchestra/2*')).toBe('');
+    // The sandbox the merge was tried in goes too (keep: never).
+    expect(extraWorktrees(fx)).toEqual([]);
+    expect(existsSync(`${fx.sandboxes}/${result.runId}/join`)).toBe(false);
+  });
+
+  it('makes the sandbox of the next task while the slot is taken, and removes it if the task never runs', async () => {
+    fx = new RunFixture();
+    const yaml = `${HEADER}concurrency: 1
+tasks:
+${['a', 'b', 'c'].map((t) => `  ${t}: { agent: bot, prompt: do ${t} }`).join('\n')}
+`;
+    // The next run weighs tasks by these durations: a starts first, b is next in line.
+    const first = await fx.run(yaml, { a: [{ sleepMs: 500 }], b: [{ sleepMs: 250 }], c: [{ sleepMs: 50 }] });
+    expect(first.result.outcome).toBe('succeeded');
+    // b and c each had their sandbox made while the task before them ran.
+    const order = first.events.flatMap((e) =>
+      e.type === 'task-phase' && e.phase === 'sandbox'
+        ? [`sandbox ${e.task}`]
+        : e.type === 'task-started' || e.type === 'task-finished'
+          ? [`${e.type.slice(5)} ${e.task}`]
+          : [],
+    );
+    const at = (entry: string) => order.indexOf(entry);
+    expect(at('sandbox b')).toBeLessThan(at('finished a'));
+    expect(at('sandbox c')).toBeLessThan(at('finished b'));
+    expect(at('started b')).toBeGreaterThan(at('finished a'));
+    expect(at('started c')).toBeGreaterThan(at('finished b'));
+    expect(fx.peakConcurrency()).toBe(1);
+
+    const { result, events } = await fx.run(yaml, { a: [{ exit: 1 }] }, { failureMode: 'no-new' });
+    expect(result.record.tasks.b!.status).toBe('cancelled');
+    expect(result.record.tasks.b!.sandbox).toBeUndefined();
+    expect(events.some((e) => e.type === 'task-phase' && e.task === 'b')).toBe(true);
+    expect(events.some((e) => e.type === 'task-started' && e.task === 'b')).toBe(false);
+    expect(extraWorktrees(fx)).toEqual([]);
+    expect(readdirSync(join(fx.sandboxes, result.runId))).toEqual([]);
   });
 
   it('feeds a failing gate back to the agent and succeeds on the retry', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Git, GitCommandError, type LabelledCommit } from '../../src/git/git.js';
@@ -60,6 +60,21 @@ describe('refs', () => {
     await expect(g.createBranch('other', base)).rejects.toThrow(GitCommandError);
   });
 
+  it('probes a commit and a branch at once', async () => {
+    const g = new Git(repo.path);
+    await g.createBranch('orchestra/tasks/r1/a', base);
+
+    expect(await g.probe('main', 'orchestra/tasks/r1/a')).toEqual({ commit: base, branchExists: true });
+    expect(await g.probe(base.slice(0, 10), 'orchestra/tasks/r1/b')).toEqual({
+      commit: base,
+      branchExists: false,
+    });
+    expect(await g.probe('f'.repeat(40), 'main')).toEqual({ commit: undefined, branchExists: true });
+    // A tree is not a commit; a branch name that reads as an expression is not taken as one.
+    expect((await g.probe(`${base}^{tree}`, 'main@{0}')).commit).toBeUndefined();
+    expect((await g.probe('main', 'main@{0}')).branchExists).toBe(false);
+  });
+
   it('reports the current branch, or none when detached', async () => {
     const g = new Git(repo.path);
     expect(await g.headState()).toEqual({ branch: 'main', commit: base });
@@ -118,6 +133,22 @@ describe('commitAll', () => {
     await writeFile(join(repo.path, '.env'), 'x');
     expect(await new Git(repo.path).commitAll('nothing', { exclude: ['.env'] })).toBe(base);
     expect(git(repo.path, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
+  });
+
+  it('commits what the agent staged or renamed, and what it committed without leaving changes', async () => {
+    await commitFiles(repo.path, { 'old-name.txt': 'same content\n'.repeat(20) }, 'setup');
+    const from = git(repo.path, 'rev-parse', 'HEAD').trim();
+    const g = new Git(repo.path);
+    await writeFiles(repo.path, { 'staged.txt': 's' });
+    git(repo.path, 'add', 'staged.txt');
+    git(repo.path, 'mv', 'old-name.txt', 'new-name.txt');
+
+    const head = await g.commitAll('staged work', { exclude: [] });
+
+    expect(head).not.toBe(from);
+    expect(trackedFiles(repo.path, head)).toEqual(['README.md', 'new-name.txt', 'staged.txt']);
+    const own = await commitFiles(repo.path, { 'own.txt': 'o' }, 'agent commit');
+    expect(await g.commitAll('nothing left', { exclude: [], excludeFrom: from })).toBe(own);
   });
 
   it('takes excluded paths the work tree committed itself back to their state in excludeFrom', async () => {
@@ -199,6 +230,23 @@ describe('integration helpers', () => {
       'initial',
     ]);
     expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt']);
+  });
+
+  it('merges a commit met before only once (tasks that changed nothing share a commit)', async () => {
+    const a = await branchWith('a', { 'a.txt': 'a' });
+    const g = await scratch(base);
+
+    const result = await g.merge(
+      [start(), { ...start(), label: 'same' }, a, { ...a, label: 'a again' }],
+      message,
+    );
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(git(g.dir, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
+      'integrate a',
+      'initial',
+    ]);
   });
 
   it('reports a merge conflict with its files and the tasks that collided, and undoes everything', async () => {
@@ -302,6 +350,31 @@ describe('worktrees, clones and fetching', () => {
     expect(existsSync(one)).toBe(false);
     expect((await g.listWorktrees()).map((worktree) => worktree.path)).toEqual([repo.path]);
     expect(await g.listBranches('task/')).toEqual(['task/one', 'task/two']);
+  });
+
+  it('tries again a command that read a worktree another git process was still writing', async () => {
+    // A worktree half made by another git process: git dies reading its empty commondir.
+    const ghost = join(repo.path, '.git', 'worktrees', 'ghost');
+    await mkdir(ghost, { recursive: true });
+    await writeFile(join(ghost, 'gitdir'), `${join(await repo.tempDir(), 'ghost')}/.git\n`);
+    await writeFile(join(ghost, 'HEAD'), `${base}\n`);
+    await writeFile(join(ghost, 'commondir'), '');
+    expect(() => git(repo.path, 'worktree', 'add', '--quiet', '-b', 'plain', join(ghost, 'x'))).toThrow(
+      /worktrees\/ghost\/commondir/,
+    );
+    const g = new Git(repo.path);
+    // The lost try made its branch before it died: trying again as it was would fail on that.
+    expect(await g.branchExists('plain')).toBe(true);
+    const path = join(await repo.tempDir(), 'wt');
+
+    const adding = g.addWorktree(path, 'task/a', base);
+    // The other process finishes writing while ours waits to try again.
+    setTimeout(() => void writeFile(join(ghost, 'commondir'), '../..\n'), 30);
+    await adding;
+
+    expect(git(path, 'symbolic-ref', '--short', 'HEAD').trim()).toBe('task/a');
+    expect(await g.resolveCommit('task/a')).toBe(base);
+    expect((await g.listWorktrees()).map((w) => w.path)).toContain(path);
   });
 
   it('clones, works in the clone, and fetches its branch back', async () => {

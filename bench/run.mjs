@@ -1,0 +1,145 @@
+// `npm run bench`: every benchmark, each figure next to a baseline measured in the same run (the
+// machine is shared and noisy, so only ratios of medians mean anything), then bench/RESULTS.md is
+// rewritten with the figures and the machine they ran on. `node bench/run.mjs overhead schedule`
+// runs only those (RESULTS.md is then left alone).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
+import { ms, printRows, timeCommand } from './lib.mjs';
+import { benchMemory, printMemory } from './memory.mjs';
+import { benchOverhead, printOverhead } from './overhead.mjs';
+import { CLI } from './repo.mjs';
+import { benchSandbox, printSandbox } from './sandbox.mjs';
+import { benchSchedule, printSchedule } from './schedule.mjs';
+import { benchValidate, printValidate } from './validate.mjs';
+
+/** `orchestra --help` next to `node -e 0`. */
+function benchHelp({ runs = 11 } = {}) {
+  timeCommand(process.execPath, [CLI, '--help'], { runs: 1 });
+  const help = timeCommand(process.execPath, [CLI, '--help'], { runs });
+  const node = timeCommand(process.execPath, ['-e', '0'], { runs });
+  return { runs, helpMs: help.median, nodeMs: node.median, ratio: help.median / node.median };
+}
+
+function printHelp(r) {
+  printRows(`start-up: orchestra --help, median of ${r.runs}`, [
+    ['orchestra --help', ms(r.helpMs)],
+    ['node -e 0', ms(r.nodeMs)],
+    ['ratio (goal <= 2x)', `${r.ratio.toFixed(2)}x`],
+  ]);
+}
+
+const version = (command, args) => {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8' }).split('\n')[0].trim();
+  } catch {
+    return 'not installed';
+  }
+};
+
+function machine() {
+  return {
+    cpus: `${os.availableParallelism()} x ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    git: version('git', ['--version']),
+    make: version('make', ['--version']),
+  };
+}
+
+const BENCHES = {
+  startup: async () => {
+    const validate = benchValidate();
+    printValidate(validate);
+    const help = benchHelp();
+    printHelp(help);
+    return { validate, help };
+  },
+  overhead: async () => {
+    const r = benchOverhead();
+    printOverhead(r);
+    return r;
+  },
+  schedule: async () => {
+    const r = benchSchedule();
+    printSchedule(r);
+    return r;
+  },
+  sandbox: async () => {
+    const r = await benchSandbox();
+    printSandbox(r);
+    return r;
+  },
+  memory: async () => {
+    const r = await benchMemory();
+    printMemory(r);
+    return r;
+  },
+};
+
+const x = (value) => `${value.toFixed(2)}x`;
+const met = (ok) => (ok ? 'met' : '**missed**');
+
+function results(m, r) {
+  const { validate, help } = r.startup;
+  const o = r.overhead;
+  const s = r.schedule;
+  const b = r.sandbox;
+  const mem = r.memory;
+  const memKib = mem.run.polledKib;
+  return `# Benchmark results
+
+Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}. Every
+figure is a median of several runs, and every goal is a ratio to a baseline measured in the same
+run: the machine is shared with other work, so absolute times move a lot from one run to the next
+(on this one, writing a file into a new folder took anywhere from 0.02 to 0.6 ms).
+
+Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
+
+| # | what | orchestra | baseline | ratio | goal | |
+| --- | --- | --- | --- | --- | --- | --- |
+| 1 | ${o.tasks} no-op tasks in worktree sandboxes, concurrency ${o.jobs} | ${ms(o.orchestraMs)} | bash + git, \`xargs -P${o.jobs}\`: ${ms(o.rawMs)} | ${x(o.ratio)} | <= 1.15x | ${met(o.ratio <= 1.15)} |
+| 2 | makespan of a random DAG of ${s.tasks} sleeps, concurrency ${s.jobs} | ${ms(s.orchestraMs)} | lower bound: ${ms(s.boundMs)} | ${(s.orchestraMs / s.boundMs).toFixed(3)}x | <= 1.05x | ${met(s.orchestraMs / s.boundMs <= 1.05)} |
+| 2 | the same | ${ms(s.orchestraMs)} | \`make -j${s.jobs}\`: ${ms(s.makeMs)} | ${x(s.orchestraMs / s.makeMs)} | < 1x | ${met(s.orchestraMs < s.makeMs)} |
+| 3 | sandbox ready, ${b.files.toLocaleString('en')}-file repository, worktree reused | ${ms(b.reusedMs)} | \`git worktree add\`: ${ms(b.plainAddMs)} | ${x(b.reusedMs / b.plainAddMs)} | <= 0.5x | ${met(b.reusedMs / b.plainAddMs <= 0.5)} |
+| 3 | the same, new worktree (the first ones of a run) | ${ms(b.freshMs)} | \`git worktree add\`: ${ms(b.plainAddMs)} | ${x(b.freshMs / b.plainAddMs)} | <= 0.5x | ${met(b.freshMs / b.plainAddMs <= 0.5)} |
+| 4 | \`orchestra validate\`, ${validate.tasks.toLocaleString('en')} tasks | ${ms(validate.validateMs)} | \`node -e 0\`: ${ms(validate.nodeMs)} | ${x(validate.ratio)} | <= 4x | ${met(validate.ratio <= 4)} |
+| 4 | \`orchestra --help\` | ${ms(help.helpMs)} | \`node -e 0\`: ${ms(help.nodeMs)} | ${x(help.ratio)} | <= 2x | ${met(help.ratio <= 2)} |
+| 5 | peak RSS while an agent prints 1 GB | ${(memKib / 1024).toFixed(1)} MB | \`orchestra --help\`: ${(mem.baseline.polledKib / 1024).toFixed(1)} MB | ${x(memKib / mem.baseline.polledKib)} | <= 100 MB | ${met(memKib <= 100 * 1024)} |
+| 5 | its log | ${mem.logBytes.toLocaleString('en')} bytes | printed: ${mem.bytes.toLocaleString('en')} bytes | | complete | ${met(mem.logBytes === mem.bytes && mem.lastLineWhole)} |
+
+More figures from the same run:
+
+- 1: all runs, orchestra ${o.orchestraTimes.map((t) => ms(t)).join(', ')}; the script ${o.rawTimes.map((t) => ms(t)).join(', ')}.
+- 2: critical path ${ms(s.criticalMs)}, work / ${s.jobs} ${ms(s.workMs / s.jobs)}; orchestra's first run,
+  with no durations recorded yet (chains weighed by task count): ${ms(s.freshMs)}
+  (${(s.freshMs / s.boundMs).toFixed(3)}x the bound); wall time of a run ${ms(s.orchestraWallMs)}, of which
+  integration ${ms(s.integrationMs)}; \`make\` / bound ${(s.makeMs / s.boundMs).toFixed(3)}x. Tasks use
+  \`sandbox: { type: none }\`: this measures the scheduler, 1 and 3 measure sandboxes.
+- 3: removing the worktree: \`git worktree remove\` ${ms(b.plainRemoveMs)}, a new sandbox's dispose
+  ${ms(b.freshDisposeMs)}, a reused one's (given back to the run's pool) ${ms(b.reusedDisposeMs)}.
+- 5: /usr/bin/time's peak for the run ${mem.run.timeKib ? `${(mem.run.timeKib / 1024).toFixed(1)} MB` : 'n/a'};
+  ${(mem.wallMs / 1000).toFixed(1)} s for the run.
+`;
+}
+
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const m = machine();
+printRows('machine', Object.entries(m));
+const r = {};
+for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {
+  process.stdout.write('\n');
+  r[name] = await BENCHES[name]();
+}
+if (chosen.length === 0) {
+  writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), results(m, r));
+  process.stdout.write('\nwrote bench/RESULTS.md\n');
+}

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { RunJournal } from '../../src/state/run-journal.js';
+import type { RunRecord } from '../../src/state/run-state.js';
+import { RunStore } from '../../src/state/run-store.js';
+
+let root: string;
+let store: RunStore;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'orchestra-test-'));
+  await mkdir(join(root, '.git'));
+  store = new RunStore(root, 'run-1');
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+function record(tasks: string[]): RunRecord {
+  return {
+    version: 1,
+    id: 'run-1',
+    workflowFile: join(root, 'orchestra.yaml'),
+    workflowName: 'test',
+    repoRoot: root,
+    sandboxRoot: join(root, 'sandboxes'),
+    baseRef: 'HEAD',
+    baseCommit: 'a'.repeat(40),
+    startedAt: 1,
+    selected: tasks,
+    vars: {},
+    concurrency: 2,
+    tasks: Object.fromEntries(tasks.map((t) => [t, { status: 'pending', branch: `b/${t}`, attempts: [] }])),
+    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
+    history: [],
+  };
+}
+
+const onDisk = (): RunRecord => JSON.parse(readFileSync(store.paths.state, 'utf8')) as RunRecord;
+
+it('resolves each update only once run.json holds it, also when updates share a write', async () => {
+  const tasks = Array.from({ length: 20 }, (_, i) => `t${i}`);
+  await store.create(record(tasks), {});
+  const journal = new RunJournal(store, record(tasks));
+  const seen: boolean[] = [];
+
+  // Issued as parallel tasks do: in bursts that ride along with another's write, and while writes
+  // are under way (each turn of the event loop lets the file system move on).
+  const updates: Promise<void>[] = [];
+  for (const [i, t] of tasks.entries()) {
+    updates.push(
+      journal
+        .updateTask(t, (task) => {
+          task.status = 'running';
+          task.startedAt = i + 1;
+        })
+        .then(() => void seen.push(onDisk().tasks[t]!.startedAt === i + 1)),
+    );
+    if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(updates);
+
+  expect(seen).toEqual(tasks.map(() => true));
+  expect(onDisk()).toEqual(journal.record);
+  // Nothing half-written is left beside it.
+  expect(readdirSync(store.paths.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+it('writes a noted change with the next update, not before', async () => {
+  await store.create(record(['a', 'b']), {});
+  const journal = new RunJournal(store, record(['a', 'b']));
+
+  journal.noteTask('a', (t) => (t.finishedAt = 42));
+  expect(onDisk().tasks.a!.finishedAt).toBeUndefined();
+  await journal.updateTask('b', (t) => (t.status = 'succeeded'));
+
+  expect(onDisk().tasks.a!.finishedAt).toBe(42);
+  expect(onDisk().tasks.b!.status).toBe('succeeded');
+});
+
+it('fails every later update once a write failed, so the record on disk never silently falls behind', async () => {
+  await store.create(record(['a']), {});
+  const journal = new RunJournal(store, record(['a']));
+  await rm(store.paths.dir, { recursive: true });
+
+  await expect(journal.updateTask('a', (t) => (t.status = 'running'))).rejects.toThrow(/ENOENT/);
+  await mkdir(store.paths.dir, { recursive: true });
+  await expect(journal.updateTask('a', (t) => (t.status = 'succeeded'))).rejects.toThrow(/ENOENT/);
+});
