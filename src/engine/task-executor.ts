@@ -117,8 +117,9 @@ export async function executeTask(
   const task = ctx.workflow.tasks.get(id)!;
   const runId = ctx.journal.record.id;
   const ready = await prepared;
-  // Before setup and the agent: a crash from here on shows the task `interrupted`.
-  await ctx.journal.updateTask(id, (t) => (t.status = 'running'));
+  // Rides with the next write (the attempt's): a crash before it leaves the task `pending` with its
+  // sandbox recorded, which `status` shows as interrupted too and `resume` starts again.
+  ctx.journal.noteTask(id, (t) => (t.status = 'running'));
   const { started } = ready;
   const sandbox = ready.sandbox;
   let outcome: NodeOutcome = 'failed';
@@ -457,6 +458,7 @@ async function runWork(
     logFile,
     signal,
     onLine,
+    latestLineOnly: true,
     ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
   };
   if (task.kind === 'command') {

@@ -266,7 +266,7 @@ class MinHeap {
     for (let i = a.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (a[i]! >= a[p]!) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      swap(a, i, p);
       i = p;
     }
   }
@@ -284,9 +284,16 @@ class MinHeap {
       if (l < a.length && a[l]! < a[m]!) m = l;
       if (r < a.length && a[r]! < a[m]!) m = r;
       if (m === i) break;
-      [a[i], a[m]] = [a[m]!, a[i]!];
+      swap(a, i, m);
       i = m;
     }
     return top;
   }
+}
+
+// Not a destructuring swap: that allocates an array per step, and a large DAG takes millions of steps.
+function swap(a: number[], i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

@@ -12,11 +12,28 @@ export class LineSplitter {
   #partial = '';
   #overflow = false;
 
-  constructor(private readonly onLine: (line: string) => void) {}
+  /**
+   * @param latestOnly hand on only the newest complete line of each chunk: what a live display
+   *   shows, without a string and a call per line when an agent prints millions of them.
+   */
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly latestOnly = false,
+  ) {}
 
   push(chunk: Uint8Array): void {
     const text = this.#decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
     let start = 0;
+    if (this.latestOnly) {
+      const last = text.lastIndexOf('\n');
+      const previous = last > 0 ? text.lastIndexOf('\n', last - 1) : -1;
+      if (previous !== -1) {
+        // The lines before the last complete one are skipped, the partial line before them too.
+        this.#partial = '';
+        this.#overflow = false;
+        start = previous + 1;
+      }
+    }
     for (;;) {
       const newline = text.indexOf('\n', start);
       if (newline === -1) break;

@@ -25,20 +25,30 @@ export class OutputSink {
   readonly #head = Buffer.alloc(HEAD_BYTES);
   #headLength = 0;
   readonly #onLine: ((line: string) => void) | undefined;
+  readonly #latestLineOnly: boolean;
   readonly #sources = new Set<Readable>();
   readonly #done: Promise<void>[] = [];
   #fileError: string | undefined;
   #paused = false;
 
-  private constructor(file: WriteStream, onLine: ((line: string) => void) | undefined) {
+  private constructor(
+    file: WriteStream,
+    onLine: ((line: string) => void) | undefined,
+    latestLineOnly: boolean,
+  ) {
     this.#file = file;
     this.#onLine = onLine;
+    this.#latestLineOnly = latestLineOnly;
     file.on('drain', () => this.#resumeAll());
     file.on('error', (error) => this.#onFileError(error));
   }
 
   /** Creates the log file's folder and opens the file for appending. */
-  static async open(path: string, onLine?: (line: string) => void): Promise<OpenSinkResult> {
+  static async open(
+    path: string,
+    onLine?: (line: string) => void,
+    latestLineOnly = false,
+  ): Promise<OpenSinkResult> {
     try {
       await mkdir(dirname(path), { recursive: true });
       const file = createWriteStream(path, { flags: 'a' });
@@ -46,7 +56,7 @@ export class OutputSink {
         file.once('open', () => resolve());
         file.once('error', reject);
       });
-      return { ok: true, sink: new OutputSink(file, onLine) };
+      return { ok: true, sink: new OutputSink(file, onLine, latestLineOnly) };
     } catch (error) {
       return { ok: false, message: `cannot open log file ${path}: ${describe(error)}` };
     }
@@ -54,7 +64,7 @@ export class OutputSink {
 
   /** Consumes one output stream of the child until it ends. */
   attach(source: Readable): void {
-    const lines = this.#onLine ? new LineSplitter(this.#onLine) : undefined;
+    const lines = this.#onLine ? new LineSplitter(this.#onLine, this.#latestLineOnly) : undefined;
     this.#sources.add(source);
     source.on('data', (data: Buffer | string) => {
       const chunk = typeof data === 'string' ? Buffer.from(data) : data;

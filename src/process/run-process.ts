@@ -29,6 +29,8 @@ export interface RunProcessOptions {
    * live "last line" display. Called synchronously while output flows: keep it cheap.
    */
   onLine?: (line: string) => void;
+  /** Hand `onLine` only the newest complete line of each chunk of output (enough for a live display). */
+  latestLineOnly?: boolean;
 }
 
 /** How a process ended. */
@@ -80,7 +82,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   if (file === undefined || file === '') return early({ kind: 'spawn-failed', message: 'empty command' });
   const cwdProblem = await checkCwd(opts.cwd);
   if (cwdProblem !== undefined) return early({ kind: 'spawn-failed', message: cwdProblem });
-  const opened = await OutputSink.open(opts.logFile, opts.onLine);
+  const opened = await OutputSink.open(opts.logFile, opts.onLine, opts.latestLineOnly === true);
   if (!opened.ok) return early({ kind: 'spawn-failed', message: opened.message });
   const sink = opened.sink;
   if (opts.signal?.aborted === true) {

@@ -34,3 +34,15 @@ describe('LineSplitter', () => {
     expect(split(['dos\r\n', '10%\r50%\r100%\n'])).toEqual(['dos', '100%']);
   });
 });
+
+describe('LineSplitter, latest line only', () => {
+  it('hands on only the newest complete line of each chunk, joining across chunks', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter((l) => lines.push(l), true);
+    s.push(Buffer.from('one\ntwo\nthr'));
+    s.push(Buffer.from('ee\nfour'));
+    s.push(Buffer.from('\nfive\nsix\n'));
+    s.end();
+    expect(lines).toEqual(['two', 'three', 'six']);
+  });
+});

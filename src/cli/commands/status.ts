@@ -4,7 +4,10 @@ import type { RunRecord, TaskRecord } from '../../state/run-state.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 
-/** A record as `status` shows it: a run that died in progress has its running tasks `interrupted`. */
+/**
+ * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
+ * verifying, or still pending with a sandbox made for them) are `interrupted`.
+ */
 export function effectiveRecord(
   record: RunRecord,
   live: boolean,
@@ -13,7 +16,12 @@ export function effectiveRecord(
   const tasks = Object.fromEntries(
     Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [
       id,
-      died && (t.status === 'running' || t.status === 'verifying') ? { ...t, status: 'interrupted' } : t,
+      died &&
+      (t.status === 'running' ||
+        t.status === 'verifying' ||
+        (t.status === 'pending' && t.sandbox !== undefined))
+        ? { ...t, status: 'interrupted' }
+        : t,
     ]),
   );
   return { ...record, tasks, state: record.outcome ?? (live ? 'running' : 'interrupted') };
