@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import type { Git } from '../git/git.js';
+import { removeWorktree } from './worktree-pool.js';
 
 /**
  * Removes what an earlier, interrupted try left at a sandbox path (a worktree registration, a
@@ -8,7 +8,7 @@ import type { Git } from '../git/git.js';
  */
 export async function removeLeftover(repo: Git, path: string): Promise<void> {
   if (!existsSync(path)) return;
-  await repo.removeWorktree(path).catch(() => undefined);
-  await rm(path, { recursive: true, force: true });
+  // What cannot be removed now is found by `orchestra clean`; the new sandbox then reports the path.
+  await removeWorktree(repo, path).catch(() => undefined);
   await repo.pruneWorktrees();
 }
