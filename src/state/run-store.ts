@@ -99,11 +99,17 @@ export class RunStore {
     const dir = runsDir(repoRoot);
     if (!existsSync(dir)) return [];
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'run.json')))
-      .map((e) => e.name)
-      .sort()
-      .reverse();
+    // Ids only have a resolution of one second: two runs started in the same second are ordered by
+    // the start time they recorded.
+    const runs = await Promise.all(
+      entries
+        .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'run.json')))
+        .map(async (e) => {
+          const record = await new RunStore(repoRoot, e.name).load();
+          return { id: e.name, startedAt: record.ok ? record.value.startedAt : 0 };
+        }),
+    );
+    return runs.sort((a, b) => b.startedAt - a.startedAt || b.id.localeCompare(a.id)).map((r) => r.id);
   }
 }
 

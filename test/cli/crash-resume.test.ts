@@ -131,7 +131,7 @@ describe('runs side by side', () => {
   it('refuses a second resume of a run that is being resumed', async () => {
     fx = new RunFixture();
     const file = fx.setup(`${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n`, {
-      a: [{ sleepMs: 30_000 }, { sleepMs: 2_000 }],
+      a: [{ sleepMs: 3_000 }],
     });
     const run = new LiveCli(['run', '-f', file], fx.repo);
     await run.waitFor((e) => e.type === 'task-started');
