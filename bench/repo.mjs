@@ -7,7 +7,7 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
 /** The built CLI (`npm run bench` builds first). */
-export const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/bin/orchestra.js', import.meta.url));
 
 /** Environment for every git and orchestra process of the benchmarks: no user config, an identity. */
 export const GIT_ENV = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cli = join(here, '../../dist/cli/main.js');
+const cli = join(here, '../../dist/bin/orchestra.js');
 const repo = mkdtempSync(join(tmpdir(), 'orchestra-quickstart-'));
 cpSync(join(here, 'project'), repo, { recursive: true });
 const git = (...args) =>

@@ -189,7 +189,6 @@ export function normalize(
     const prompt = template(t.prompt, [...path, 'prompt'], 'prompt', { task: id, allowFile: true });
     const run = template(t.run, [...path, 'run'], 'run', { task: id });
     const timeoutMs = parseDuration(t.timeout);
-    const over = isRecord(t.sandbox) ? t.sandbox : {};
     tasks.set(id, {
       id,
       kind: run !== undefined && prompt === undefined ? 'command' : 'agent',
@@ -203,16 +202,19 @@ export function normalize(
       retries: int(t.retries) ?? 0,
       ...(timeoutMs ? { timeoutMs } : {}),
       env: env(t.env, [...path, 'env'], 'task-env', id),
-      sandbox: {
-        ...sandbox,
-        type: oneOf(over.type, SANDBOX_TYPES) ?? sandbox.type,
-        keep: oneOf(over.keep, KEEPS) ?? sandbox.keep,
-        ...(Array.isArray(over.copy) ? { copy: strings(over.copy) } : {}),
-        ...(Array.isArray(over.link) ? { link: strings(over.link) } : {}),
-        ...(Array.isArray(over.setup)
-          ? { setup: templates(over.setup, [...path, 'sandbox', 'setup'], 'shared', template) }
-          : {}),
-      },
+      // Most tasks take the workflow's settings as they are: one shared object, not 2,000 copies.
+      sandbox: isRecord(t.sandbox)
+        ? {
+            ...sandbox,
+            type: oneOf(t.sandbox.type, SANDBOX_TYPES) ?? sandbox.type,
+            keep: oneOf(t.sandbox.keep, KEEPS) ?? sandbox.keep,
+            ...(Array.isArray(t.sandbox.copy) ? { copy: strings(t.sandbox.copy) } : {}),
+            ...(Array.isArray(t.sandbox.link) ? { link: strings(t.sandbox.link) } : {}),
+            ...(Array.isArray(t.sandbox.setup)
+              ? { setup: templates(t.sandbox.setup, [...path, 'sandbox', 'setup'], 'shared', template) }
+              : {}),
+          }
+        : sandbox,
       requireChanges: t.require_changes === true,
     });
   }

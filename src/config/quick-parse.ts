@@ -17,9 +17,13 @@ export function quickParse(text: string, root: YamlPath): unknown {
   } catch {
     return undefined;
   }
-  if (hasSharedNodes(data)) return undefined;
+  // Only an anchor (`&name`) can make an alias; most files have none, and the walk is skipped.
+  if (MAY_HAVE_ANCHOR.test(text) && hasSharedNodes(data)) return undefined;
   return root.reduce<unknown>((v, k) => (isRecord(v) ? v[k as string] : undefined), data);
 }
+
+/** An `&` followed by a character an anchor name may start with (shell `&&` also matches: harmless). */
+const MAY_HAVE_ANCHOR = /&[^\s,[\]{}]/;
 
 /** Whether any object is reachable twice, i.e. the document used an alias. */
 function hasSharedNodes(data: unknown): boolean {

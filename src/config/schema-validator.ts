@@ -3,14 +3,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 // Compiled ahead of time from the schema by scripts/gen-types.mjs (ajv's compiler costs start-up time).
 import { validate as generatedValidate } from './schema-validate.generated.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { packageFile } from '../util/package-file.js';
 import type { ConfigIssue } from './config-issue.js';
 import type { YamlPath } from './source-document.js';
 
-const schemaUrl = new URL('../../schema/orchestra.schema.json', import.meta.url);
-
 /** The schema as published, for `orchestra schema`. */
 export function schemaText(): string {
-  return readFileSync(schemaUrl, 'utf8');
+  return readFileSync(packageFile('schema/orchestra.schema.json'), 'utf8');
 }
 
 /** Checks data against schema/orchestra.schema.json and turns ajv's errors into messages people read. */

@@ -1,5 +1,3 @@
-import { Graph } from '@dagrejs/graphlib';
-
 /** What the graph needs to know of a task. */
 export interface GraphNode {
   id: string;
@@ -9,27 +7,28 @@ export interface GraphNode {
 /**
  * The DAG of tasks: an edge runs from a need to the task that needs it. Unknown needs are ignored
  * here (the validator reports them), so the graph can be built from any workflow.
+ *
+ * Plain adjacency arrays, built once: the graph never changes, and the scheduler and the rules read
+ * it thousands of times. (@dagrejs/graphlib held it before; its edge bookkeeping was a tenth of
+ * validating a 2,000-task file, and its recursive topsort and cycle search overflow the stack on
+ * chains of a few thousand tasks. It is kept as the oracle of test/graph/task-graph-oracle.test.ts.)
  */
 export class TaskGraph {
-  readonly #g = new Graph({ directed: true });
   readonly #order: readonly string[];
-  // The graph never changes once built: adjacency is read from graphlib once and kept as arrays,
-  // since the scheduler and the rules ask for it thousands of times.
   readonly #needs = new Map<string, readonly string[]>();
-  readonly #dependents = new Map<string, readonly string[]>();
+  readonly #dependents: ReadonlyMap<string, readonly string[]>;
   #topological: readonly string[] | undefined;
 
   constructor(nodes: Iterable<GraphNode>) {
     const list = [...nodes];
-    for (const n of list) this.#g.setNode(n.id);
-    for (const n of list) {
-      for (const need of n.needs) if (this.#g.hasNode(need) && need !== n.id) this.#g.setEdge(need, n.id);
-    }
     this.#order = list.map((n) => n.id);
-    for (const id of this.#order) {
-      this.#needs.set(id, this.#g.predecessors(id) ?? []);
-      this.#dependents.set(id, this.#g.successors(id) ?? []);
+    const dependents = new Map<string, string[]>(this.#order.map((id) => [id, []]));
+    for (const n of list) {
+      const needs = [...new Set(n.needs)].filter((need) => need !== n.id && dependents.has(need));
+      this.#needs.set(n.id, needs);
+      for (const need of needs) dependents.get(need)!.push(n.id);
     }
+    this.#dependents = dependents;
   }
 
   /** Task ids in the order they were written. */
@@ -68,8 +67,7 @@ export class TaskGraph {
   }
 
   #kahn(): string[] {
-    // Kahn's algorithm with a heap of positions, iteratively: graphlib's alg.topsort and
-    // alg.findCycles recurse, and overflow the stack on a chain of a few thousand tasks.
+    // Kahn's algorithm with a heap of positions, iteratively: no recursion, whatever the depth.
     const position = new Map(this.#order.map((id, i) => [id, i]));
     const indegree = this.#order.map((id) => this.needs(id).length);
     const ready = new MinHeap();
@@ -106,6 +104,8 @@ export class TaskGraph {
    * fall back to a walk.
    */
   needsTransitively(task: string, ancestor: string): boolean {
+    // Most references name a direct need: answered without building the bitsets at all.
+    if (this.needs(task).includes(ancestor)) return true;
     this.#ancestorBits ??= this.#computeAncestorBits();
     const bits = this.#ancestorBits.sets.get(task);
     const i = this.#ancestorBits.index.get(ancestor);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../util/package-file.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 
 /** `orchestra init`: a commented starter workflow; never overwrites. */
@@ -26,7 +26,7 @@ export function initCommand(opts: { file?: string }): number {
  * where that dev dependency would put it.
  */
 function schemaRef(dir: string): string {
-  const installed = fileURLToPath(new URL('../../../schema/orchestra.schema.json', import.meta.url));
+  const installed = packageFile('schema/orchestra.schema.json');
   const inside = relative(dir, installed);
   if (!inside.startsWith('..') && !isAbsolute(inside)) return `./${inside}`;
   return './node_modules/orchestra/schema/orchestra.schema.json';

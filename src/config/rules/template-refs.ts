@@ -1,7 +1,6 @@
 import { didYouMean } from '../../util/did-you-mean.js';
 import type { ConfigIssue } from '../config-issue.js';
 import type { TemplateContext, TemplateSite } from '../normalize.js';
-import { templateRefs } from '../template.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const TASK_FIELDS = ['summary', 'branch', 'commit'];
@@ -10,22 +9,24 @@ const TASK_CONTEXTS: TemplateContext[] = ['prompt', 'run', 'task-env'];
 
 /** Every `${{ … }}` reference must name something that exists where it is written. */
 export const templateReferences: Rule = (ctx) => {
-  // Most references name a direct need: the walk stops there, so large workflows stay linear.
   const ancestors = (task: string, id: string) => ctx.graph.needsTransitively(task, id);
-  return ctx.sites.flatMap((site) =>
-    templateRefs(site.template).flatMap((ref) => {
-      const problem = check(ref.expr, site, ctx, ancestors);
-      if (!problem) return [];
-      const issue: ConfigIssue = {
+  const issues: ConfigIssue[] = [];
+  // Loops, not nested flatMaps: a large workflow has thousands of sites, each with a reference or two.
+  for (const site of ctx.sites) {
+    for (const part of site.template.parts) {
+      if (typeof part === 'string') continue;
+      const problem = check(part.expr, site, ctx, ancestors);
+      if (!problem) continue;
+      issues.push({
         code: 'template',
         path: site.path,
         message: `${site.fromFile ? `in ${site.fromFile}: ` : ''}${problem.message}`,
         ...(problem.hint ? { hint: problem.hint } : {}),
-        ...(site.fromFile ? {} : { needle: ref.raw }),
-      };
-      return [issue];
-    }),
-  );
+        ...(site.fromFile ? {} : { needle: part.raw }),
+      });
+    }
+  }
+  return issues;
 };
 
 function check(
@@ -38,8 +39,8 @@ function check(
   const tail = rest.join('.');
   switch (head) {
     case 'vars': {
+      if (Object.hasOwn(workflow.vars, tail)) return undefined;
       const names = Object.keys(workflow.vars);
-      if (names.includes(tail)) return undefined;
       return {
         message: `unknown variable "${tail}"${didYouMean(tail, names)}`,
         hint: 'declare it under "vars:" (it can be overridden with --var)',

@@ -1,0 +1,28 @@
+// Bundles the CLI (dist/cli/main.js, compiled by tsc) into dist/bin/: one entry file plus chunks that
+// each command imports lazily. Loading some forty ES modules one by one cost ~20 ms of every start-up
+// (orchestra validate, orchestra --help); the library entry point (dist/index.js) stays unbundled.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath, URL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bin`;
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { orchestra: `${root}dist/cli/main.js` },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  // CommonJS dependencies (commander, proper-lockfile, …) call require() for Node's built-ins, which
+  // an ES module does not have: give every output file one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
+  packages: 'external',
+  logLevel: 'warning',
+});
