@@ -103,7 +103,8 @@ export async function loadWorkflow(
   const { SourceDocument } = await import('./source-document.js');
   const doc = new SourceDocument(found.file, text, found.root);
   const sources = new Map([[found.file, text]]);
-  if (doc.diagnostics.length > 0) return err({ diagnostics: doc.diagnostics, sources });
+  if (doc.data === undefined && doc.diagnostics.length > 0)
+    return err({ diagnostics: doc.diagnostics, sources });
   if (doc.data === undefined || doc.data === null) {
     return err({
       diagnostics: [
@@ -119,17 +120,19 @@ export async function loadWorkflow(
     });
   }
   const checked = check(doc.data, found.file);
-  const diagnostics = checked.issues.map((i): Diagnostic => ({
-    severity: 'error',
-    code: i.code,
-    path: formatPath(i.path),
-    message: i.message,
-    ...(i.hint ? { hint: i.hint } : {}),
-    location: doc.locate(i.path, i.target, i.needle),
-    ...(i.related
-      ? { related: i.related.map((r) => ({ message: r.message, location: doc.locate(r.path, r.target) })) }
-      : {}),
-  }));
+  const diagnostics = doc.diagnostics.concat(
+    checked.issues.map((i): Diagnostic => ({
+      severity: 'error',
+      code: i.code,
+      path: formatPath(i.path),
+      message: i.message,
+      ...(i.hint ? { hint: i.hint } : {}),
+      location: doc.locate(i.path, i.target, i.needle),
+      ...(i.related
+        ? { related: i.related.map((r) => ({ message: r.message, location: doc.locate(r.path, r.target) })) }
+        : {}),
+    })),
+  );
   diagnostics.push(...varDiagnostics(opts.vars ?? {}, checked.workflow));
   if (diagnostics.length > 0) return err({ diagnostics: sortByPlace(diagnostics), sources });
   return ok(loaded(checked, text, opts.vars));

@@ -45,6 +45,19 @@ export class SourceDocument {
       this.data = undefined;
       return;
     }
+    // A custom tag (`run: !shell …`) would otherwise be read as a plain string and run as one. The
+    // value is still read, so the rest of the file is checked too.
+    for (const w of this.#doc.warnings) {
+      if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+      const tag = /^\S+/.exec(this.text.slice(w.pos[0]))?.[0] ?? '';
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `unknown tag "${tag}"`,
+        hint: 'a workflow takes plain YAML values; remove the tag (a command is a string: run: npm test)',
+        location: this.#at(w.pos[0], Math.max(1, tag.length)),
+      });
+    }
     try {
       // maxAliasCount bounds alias expansion: a "billion laughs" file fails here instead of eating memory.
       const js: unknown = this.#doc.toJS({ maxAliasCount: 100 });

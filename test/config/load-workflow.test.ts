@@ -226,6 +226,16 @@ describe('discovery', () => {
     ]);
   });
 
+  it('reports an unknown YAML tag and still checks the rest of the file', async () => {
+    repo = tempRepo();
+    const file = repo.write('orchestra.yaml', 'tasks:\n  a:\n    run: !shell make\n    needs: [b]\n');
+    const { diagnostics } = failed(await loadWorkflow(undefined, { cwd: repo.root }));
+    expect(diagnostics.map((d) => [d.message, d.location])).toEqual([
+      ['unknown tag "!shell"', { file, line: 3, col: 10, length: 6 }],
+      ['unknown task "b" (did you mean "a"?)', { file, line: 4, col: 13, length: 1 }],
+    ]);
+  });
+
   it('reports a discovered workflow with errors against the discovered file', async () => {
     repo = tempRepo();
     const file = repo.write('.config/orchestra.yaml', 'tasks:\n  a:\n    run: make\n    needs: [b]\n');
