@@ -41,8 +41,6 @@ export function rateLimitFirstMs(env: NodeJS.ProcessEnv = process.env): number {
  * every slot is taken, so that the task starts the moment one frees.
  */
 export interface PreparedTask {
-  /** When the task started (its `startedAt`). */
-  started: number;
   /** The sandbox, if one was made (also when the start commit could not be made in it). */
   sandbox?: Sandbox;
   startCommit?: string;
@@ -79,9 +77,9 @@ export async function prepareTask(ctx: RunContext, id: string): Promise<Prepared
     const startCommit = prepared.startCommit;
     // Written with the attempt, before the agent starts: a crash before that makes the sandbox anew.
     if (startCommit !== undefined) ctx.journal.noteTask(id, (t) => (t.startCommit = startCommit));
-    return { started, ...prepared };
+    return prepared;
   } catch (e) {
-    return { started, failure: internalError(e) };
+    return { failure: internalError(e) };
   }
 }
 
@@ -116,11 +114,15 @@ export async function executeTask(
 ): Promise<NodeOutcome> {
   const task = ctx.workflow.tasks.get(id)!;
   const runId = ctx.journal.record.id;
+  // The task's time starts with its slot: a sandbox prepared ahead was made while it waited for one.
+  const started = Date.now();
   const ready = await prepared;
   // Rides with the next write (the attempt's): a crash before it leaves the task `pending` with its
   // sandbox recorded, which `status` shows as interrupted too and `resume` starts again.
-  ctx.journal.noteTask(id, (t) => (t.status = 'running'));
-  const { started } = ready;
+  ctx.journal.noteTask(id, (t) => {
+    t.status = 'running';
+    t.startedAt = started;
+  });
   const sandbox = ready.sandbox;
   let outcome: NodeOutcome = 'failed';
   let failure: Failure | undefined = ready.failure;

@@ -134,6 +134,10 @@ ${['a', 'b', 'c'].map((t) => `  ${t}: { agent: bot, prompt: do ${t} }`).join('\n
     expect(at('started b')).toBeGreaterThan(at('finished a'));
     expect(at('started c')).toBeGreaterThan(at('finished b'));
     expect(fx.peakConcurrency()).toBe(1);
+    // Their recorded time starts with their slot, not with the sandbox made while they waited.
+    const tasks = first.result.record.tasks;
+    expect(tasks.b!.startedAt).toBeGreaterThanOrEqual(tasks.a!.finishedAt!);
+    expect(tasks.c!.startedAt).toBeGreaterThanOrEqual(tasks.b!.finishedAt!);
 
     const { result, events } = await fx.run(yaml, { a: [{ exit: 1 }] }, { failureMode: 'no-new' });
     expect(result.record.tasks.b!.status).toBe('cancelled');
