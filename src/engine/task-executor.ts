@@ -7,7 +7,7 @@ import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
 import type { TaskRecord } from '../state/run-state.js';
-import { Git, type MergeResult } from '../git/git.js';
+import { Git, type LabelledCommit, type MergeConflict, type MergeResult } from '../git/git.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
@@ -234,7 +234,16 @@ async function prepareSandbox(
 ): Promise<Prepared> {
   const record = ctx.journal.record;
   const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
-  const first = needs[0]?.commit ?? record.baseCommit;
+  const message = (theirs: LabelledCommit) => `orchestra: merge ${theirs.label} into ${task.id}`;
+  let base = needs[0]?.commit ?? record.baseCommit;
+  // A `none` sandbox is the user's own checkout: its needs are merged without any work tree, and the
+  // merge is its start commit and its result.
+  const detached = task.sandbox.type === 'none' && needs.length >= 2;
+  if (detached) {
+    const merged = await ctx.repo.mergeDetached(needs, message);
+    if (!merged.ok) return { failure: conflictFailure(merged.conflict) };
+    base = merged.commit;
+  }
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
   if (triedBefore) {
@@ -245,7 +254,7 @@ async function prepareSandbox(
     repoRoot: ctx.repoRoot,
     path,
     branch,
-    baseCommit: first,
+    baseCommit: base,
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
     ...(task.sandbox.type === 'worktree' ? { pool: ctx.pool } : {}),
@@ -253,25 +262,22 @@ async function prepareSandbox(
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
   const sandbox = made.value;
-  if (needs.length < 2) return { sandbox, startCommit: first };
+  if (needs.length < 2 || detached) return { sandbox, startCommit: base };
   let merged: MergeResult;
   try {
-    merged = await new Git(sandbox.path).merge(
-      needs,
-      (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
-    );
+    merged = await new Git(sandbox.path).merge(needs, message);
   } catch (e) {
     return { sandbox, failure: internalError(e) };
   }
   if (merged.ok) return { sandbox, startCommit: merged.commit };
-  const { files, ours, theirs } = merged.conflict;
+  return { sandbox, failure: conflictFailure(merged.conflict) };
+}
+
+function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {
   return {
-    sandbox,
-    failure: {
-      reason: 'merge-conflict',
-      message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
-      files,
-    },
+    reason: 'merge-conflict',
+    message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
+    files,
   };
 }
 

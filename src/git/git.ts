@@ -197,6 +197,45 @@ export class Git {
     });
   }
 
+  /**
+   * Like `merge`, without a work tree: each merge is computed by `git merge-tree --write-tree` and
+   * recorded by `commit-tree`, so no checkout, index or HEAD is read or changed. For tasks that run
+   * in the user's own checkout (a `none` sandbox), which a merge must never touch.
+   */
+  async mergeDetached(
+    commits: readonly LabelledCommit[],
+    message: (theirs: LabelledCommit) => string,
+  ): Promise<MergeResult> {
+    const first = commits[0]?.commit;
+    if (first === undefined) throw new Error('mergeDetached needs at least one commit');
+    let head: string = first;
+    for (const [index, theirs] of commits.entries()) {
+      if (index === 0 || (await this.isAncestor(theirs.commit, head))) continue;
+      const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--no-messages', head, theirs.commit];
+      const r = await runGit(this.dir, args, this.#env);
+      const [tree = '', ...rest] = r.stdout.split('\0');
+      if (r.exitCode === 1) {
+        const files = [...new Set(rest.filter((f) => f !== ''))];
+        const ours = await this.#collider(commits.slice(0, index), theirs, files);
+        return { ok: false, conflict: { files, ours, theirs: theirs.label } };
+      }
+      if (r.exitCode !== 0)
+        throw new GitCommandError(r.exitCode, `git ${args.join(' ')}: ${r.stderr.trim()}`);
+      const record: string[] = [
+        'commit-tree',
+        '-p',
+        head,
+        '-p',
+        theirs.commit,
+        '-m',
+        message(theirs),
+        tree.trim(),
+      ];
+      head = (await this.#run(record, await this.#identityArgs())).trim();
+    }
+    return { ok: true, commit: head };
+  }
+
   /** Like `merge`, but each of `commits[1..]` becomes one ordinary commit (`merge --squash`). */
   mergeSquash(
     commits: readonly LabelledCommit[],

@@ -257,6 +257,42 @@ describe('sandboxes and the user checkout', () => {
     expect(fx.show(result.record.integration.branch, 'README.md')).toBe('agent');
   });
 
+  it('merges the needs of a task without a sandbox outside the checkout, and fails a conflict there too', async () => {
+    fx = new RunFixture();
+    fx.writeFiles({ 'dirty.txt': 'uncommitted work\n' });
+    const before = snapshot(fx);
+    const yaml = `${HEADER}tasks:
+  left: { agent: bot, prompt: l }
+  right: { agent: bot, prompt: r }
+  look: { run: ls, needs: [left, right], sandbox: { type: none } }
+  after: { agent: bot, prompt: a, needs: [look] }
+`;
+    const { result } = await fx.run(yaml, {
+      left: [{ write: { 'left.txt': 'L' } }],
+      right: [{ write: { 'right.txt': 'R' } }],
+      after: [{ write: { 'after.txt': 'A' } }],
+    });
+    expect(result.outcome).toBe('succeeded');
+    expect(snapshot(fx)).toEqual(before);
+    // The merge is the none task's result: its dependent starts from both needs.
+    const look = result.record.tasks.look!.commit!;
+    expect(fx.show(look, 'left.txt')).toBe('L');
+    expect(fx.show(look, 'right.txt')).toBe('R');
+    expect(fx.show(result.record.integration.branch, 'after.txt')).toBe('A');
+    expect(fx.show(result.record.integration.branch, 'left.txt')).toBe('L');
+
+    const conflict = await fx.run(yaml, {
+      left: [{ write: { 'README.md': 'left version\n' } }],
+      right: [{ write: { 'README.md': 'right version\n' } }],
+    });
+    expect(conflict.result.outcome).toBe('failed');
+    expect(conflict.result.record.tasks.look!.failure?.message).toBe(
+      'the results of "left" and "right" conflict in README.md',
+    );
+    expect(conflict.result.record.tasks.after!.status).toBe('blocked');
+    expect(snapshot(fx)).toEqual(before);
+  });
+
   it.each([
     ['never', false, false],
     ['on-failure', false, true],

@@ -261,6 +261,37 @@ describe('integration helpers', () => {
     expectClean(g, base);
   });
 
+  it('merges without a work tree, the checkout untouched, and reports a conflict the same way', async () => {
+    const a = await branchWith('a', { 'a.txt': 'a', 'shared.txt': 'from a' });
+    const b = await branchWith('b', { 'b.txt': 'b' });
+    const c = await branchWith('c', { 'shared.txt': 'from c' });
+    await writeFiles(repo.path, { 'README.md': 'edited, not committed\n' });
+    const checkout = () => [
+      git(repo.path, 'rev-parse', 'HEAD'),
+      git(repo.path, 'status', '--porcelain=v2', '--untracked-files=all'),
+      git(repo.path, 'ls-files', '-s', '--debug'),
+    ];
+    const before = checkout();
+    const g = new Git(repo.path);
+
+    const result = await g.mergeDetached([start(), a, { ...a, label: 'a again' }, b], message);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(git(repo.path, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
+      'integrate b',
+      'integrate a',
+      'initial',
+    ]);
+    expect(git(repo.path, 'rev-list', '--parents', '-1', result.commit).trim().split(' ')).toHaveLength(3);
+    expect(trackedFiles(repo.path, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt', 'shared.txt']);
+    expect(await g.mergeDetached([start(), a, b, c], message)).toEqual({
+      ok: false,
+      conflict: { files: ['shared.txt'], ours: 'a', theirs: 'c' },
+    });
+    expect(checkout()).toEqual(before);
+  });
+
   it('squashes each branch into one commit', async () => {
     const a = await branchWith('a', { 'a.txt': 'a' });
     const b = await branchWith('b', { 'b.txt': 'b' });
