@@ -7,7 +7,7 @@ import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
 import type { TaskRecord } from '../state/run-state.js';
-import { Git, type LabelledCommit, type MergeConflict, type MergeResult } from '../git/git.js';
+import type { MergeConflict } from '../git/git.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
@@ -223,8 +223,9 @@ function internalError(e: unknown): Failure {
 type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure };
 
 /**
- * The sandbox at the task's start commit: the base, its need's result, or a merge of its needs' results.
- * A sandbox where the merge failed is returned too, for the keep policy to keep or remove.
+ * The sandbox at the task's start commit: the base, its need's result, or a merge of its needs'
+ * results. The merge is made before the sandbox, without any work tree (`git merge-tree`): a `none`
+ * sandbox is the user's own checkout, and a jj workspace is no git work tree at all.
  */
 async function prepareSandbox(
   ctx: RunContext,
@@ -234,15 +235,14 @@ async function prepareSandbox(
 ): Promise<Prepared> {
   const record = ctx.journal.record;
   const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
-  const message = (theirs: LabelledCommit) => `orchestra: merge ${theirs.label} into ${task.id}`;
-  let base = needs[0]?.commit ?? record.baseCommit;
-  // A `none` sandbox is the user's own checkout: its needs are merged without any work tree, and the
-  // merge is its start commit and its result.
-  const detached = task.sandbox.type === 'none' && needs.length >= 2;
-  if (detached) {
-    const merged = await ctx.repo.mergeDetached(needs, message);
+  let startCommit = needs[0]?.commit ?? record.baseCommit;
+  if (needs.length >= 2) {
+    const merged = await ctx.repo.mergeDetached(
+      needs,
+      (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
+    );
     if (!merged.ok) return { failure: conflictFailure(merged.conflict) };
-    base = merged.commit;
+    startCommit = merged.commit;
   }
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
@@ -254,23 +254,14 @@ async function prepareSandbox(
     repoRoot: ctx.repoRoot,
     path,
     branch,
-    baseCommit: base,
+    baseCommit: startCommit,
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
     ...(task.sandbox.type === 'worktree' ? { pool: ctx.pool } : {}),
   });
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
-  const sandbox = made.value;
-  if (needs.length < 2 || detached) return { sandbox, startCommit: base };
-  let merged: MergeResult;
-  try {
-    merged = await new Git(sandbox.path).merge(needs, message);
-  } catch (e) {
-    return { sandbox, failure: internalError(e) };
-  }
-  if (merged.ok) return { sandbox, startCommit: merged.commit };
-  return { sandbox, failure: conflictFailure(merged.conflict) };
+  return { sandbox: made.value, startCommit };
 }
 
 function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {
