@@ -199,8 +199,9 @@ export class Git {
 
   /**
    * Like `merge`, without a work tree: each merge is computed by `git merge-tree --write-tree` and
-   * recorded by `commit-tree`, so no checkout, index or HEAD is read or changed. For tasks that run
-   * in the user's own checkout (a `none` sandbox), which a merge must never touch.
+   * recorded by `commit-tree`, so no checkout, index or HEAD is read or changed. A task with several
+   * needs starts from this merge, made before its sandbox exists (a `none` sandbox is the user's own
+   * checkout, which a merge must never touch).
    */
   async mergeDetached(
     commits: readonly LabelledCommit[],
@@ -210,7 +211,8 @@ export class Git {
     if (first === undefined) throw new Error('mergeDetached needs at least one commit');
     let head: string = first;
     for (const [index, theirs] of commits.entries()) {
-      if (index === 0 || (await this.isAncestor(theirs.commit, head))) continue;
+      // In already: a commit met before (tasks that changed nothing share one), or an ancestor of it.
+      if (index === 0 || theirs.commit === head || (await this.isAncestor(theirs.commit, head))) continue;
       const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--no-messages', head, theirs.commit];
       const r = await runGit(this.dir, args, this.#env);
       const [tree = '', ...rest] = r.stdout.split('\0');
