@@ -10,7 +10,14 @@ export async function repoOrExit(json = false): Promise<string> {
   const root = await Git.topLevel(process.cwd());
   if (root) return root;
   printDiagnostics(
-    [{ severity: 'error', code: 'usage', message: `${process.cwd()} is not in a git repository` }],
+    [
+      {
+        severity: 'error',
+        code: 'usage',
+        message: `${process.cwd()} is not in a git repository`,
+        hint: 'run orchestra inside the checkout of the repository (a bare repository has none)',
+      },
+    ],
     new Map(),
     json,
   );

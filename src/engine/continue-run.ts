@@ -7,6 +7,8 @@ import { Git } from '../git/git.js';
 import { definitionHash } from '../state/fingerprint.js';
 import { findRun } from '../state/find-run.js';
 import { RunJournal } from '../state/run-journal.js';
+import type { RunRecord } from '../state/run-state.js';
+import type { RunStore } from '../state/run-store.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { RunOptions, RunResult } from './run-workflow.js';
@@ -32,8 +34,18 @@ export async function rerunWorkflow(
   loaded: LoadedWorkflow,
   opts: RerunOptions & { command: 'rerun' | 'resume' },
 ): Promise<Result<RunResult, Diagnostic[]>> {
-  const repoRoot = await Git.topLevel(opts.cwd ?? process.cwd());
-  if (!repoRoot) return err([{ severity: 'error', code: 'usage', message: 'not in a git repository' }]);
+  const cwd = opts.cwd ?? process.cwd();
+  const repoRoot = await Git.topLevel(cwd);
+  if (!repoRoot) {
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        message: `${cwd} is not in a git repository`,
+        hint: 'run it inside the checkout whose run you mean to continue',
+      },
+    ]);
+  }
   const found = await findRun(repoRoot, opts.runId);
   if (!found.ok) return err([found.error]);
   const { store, record } = found.value;
@@ -48,11 +60,11 @@ export async function rerunWorkflow(
       },
     ]);
   try {
-    const chosen = chooseTasks(loaded, record.selected, (id) => record.tasks[id]!.status, opts);
+    const chosen = chooseTasks(loaded, record, opts);
     if (!chosen.ok) throw new Refused(chosen.error);
     const stale = await staleUpstream(
       loaded,
-      store.loadWorkflow(),
+      store,
       record.vars,
       record.selected,
       chosen.value,
@@ -92,10 +104,11 @@ class Refused extends Error {
 
 function chooseTasks(
   loaded: LoadedWorkflow,
-  selected: readonly string[],
-  status: (id: string) => TaskStatus,
+  record: RunRecord,
   opts: RerunOptions & { command: 'rerun' | 'resume' },
 ): Result<string[], Diagnostic[]> {
+  const { selected } = record;
+  const status = (id: string): TaskStatus => record.tasks[id]!.status;
   const inRun = new Set(selected);
   const gone = selected.filter((t) => !loaded.workflow.tasks.has(t));
   if (gone.length) {
@@ -108,7 +121,24 @@ function chooseTasks(
       })),
     );
   }
-  if (opts.command === 'resume') return ok(selected.filter((id) => RESUMABLE.includes(status(id))));
+  if (opts.command === 'resume') {
+    const resumable = selected.filter((id) => RESUMABLE.includes(status(id)));
+    // A finished run has nothing left to continue (an interrupted integration leaves no outcome).
+    if (resumable.length === 0 && record.outcome !== undefined) {
+      return err([
+        {
+          severity: 'error',
+          code: 'usage',
+          message: `run ${record.id} is not interrupted: it ${record.outcome}, so there is nothing to resume`,
+          hint:
+            record.outcome === 'succeeded'
+              ? `its result is branch ${record.integration.branch || `orchestra/${record.id}`}; run a task again with "orchestra rerun <task> --run ${record.id}"`
+              : `rerun what failed: orchestra rerun --failed --run ${record.id}`,
+        },
+      ]);
+    }
+    return ok(resumable);
+  }
   const missing = (opts.tasks ?? []).filter((t) => !inRun.has(t));
   if (missing.length) {
     return err(
@@ -153,20 +183,32 @@ function chooseTasks(
 /** Reused tasks whose definition changed since the run: their results answer an old question. */
 async function staleUpstream(
   loaded: LoadedWorkflow,
-  recordedWorkflow: Promise<unknown>,
+  store: RunStore,
   recordedVars: Readonly<Record<string, string>>,
   selected: readonly string[],
   rerun: readonly string[],
   allowStale: boolean,
 ): Promise<Diagnostic[]> {
-  const before = (await recordedWorkflow) as RawWorkflow;
   const reused = selected.filter((id) => !rerun.includes(id));
+  if (allowStale || reused.length === 0) return [];
+  const recorded = await store.loadWorkflow();
+  const tasks = recorded.ok ? (recorded.value as Partial<RawWorkflow>).tasks : undefined;
+  if (!recorded.ok || tasks === null || typeof tasks !== 'object') {
+    return [
+      {
+        severity: 'error',
+        code: 'usage',
+        message: `cannot tell whether the results to reuse (${reused.join(', ')}) are stale: ${recorded.ok ? 'the recorded workflow has no tasks' : recorded.error}`,
+        hint: 'reuse them anyway with --allow-stale, or start a new run with "orchestra run"',
+      },
+    ];
+  }
+  const before = recorded.value as RawWorkflow;
   const changed = reused.filter(
     (id) =>
       definitionHash(before, id, recordedVars) !==
       definitionHash(loaded.workflow.raw, id, loaded.workflow.vars),
   );
-  if (allowStale || changed.length === 0) return [];
   return changed.map((id) => ({
     severity: 'error',
     code: 'usage',

@@ -120,7 +120,17 @@ export async function runWorkflow(
   const repo = new Git(repoRoot);
   if (opts.reuse) await reuseEarlierResults(workflow, loaded.graph, record, repo);
   const store = new RunStore(repoRoot, runId);
-  await store.create(record, workflow.raw);
+  const created = await store.create(record, workflow.raw);
+  if (!created.ok) {
+    return err([
+      {
+        severity: 'error',
+        code: 'usage',
+        message: created.error,
+        hint: 'orchestra records each run in .orchestra/runs at the repository root: make it a writable folder',
+      },
+    ]);
+  }
   const locked = await store.lock();
   if (!locked.ok) throw new Error(locked.error); // a brand-new run cannot be locked by anyone else
   return ok(await executeRun(loaded, new RunJournal(store, record), opts));

@@ -1,8 +1,13 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Git } from '../git/git.js';
-import { defaultSandboxRoot, RunPaths, runsDir } from './run-paths.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { badRunId } from './find-run.js';
+import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
 import { RunStore } from './run-store.js';
 
 export interface CleanOptions {
@@ -27,9 +32,26 @@ export interface CleanReport {
  * Removes what runs left behind — sandboxes, worktree registrations (also after kill -9), and on
  * request branches and records — without ever touching a run that a live process holds.
  */
-export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions): Promise<CleanReport> {
+export async function cleanRuns(
+  repo: Git,
+  repoRoot: string,
+  opts: CleanOptions,
+): Promise<Result<CleanReport, Diagnostic>> {
   const report: CleanReport = { worktrees: [], folders: [], branches: [], records: [], live: [] };
-  const ids = opts.runId ? [opts.runId] : await RunStore.list(repoRoot);
+  if (opts.runId !== undefined) {
+    // The id becomes a path that is removed recursively: it must be a run's, never `..` or `/x`.
+    if (!isRunId(opts.runId)) return err(badRunId(opts.runId));
+    if (!(await leftSomething(repo, repoRoot, opts.runId))) {
+      const known = await RunStore.list(repoRoot);
+      return err({
+        severity: 'error',
+        code: 'usage',
+        message: `no run "${opts.runId}"${didYouMean(opts.runId, known)}: it has no record, sandboxes or branches`,
+        hint: 'list them with "orchestra runs"',
+      });
+    }
+  }
+  const ids = opts.runId !== undefined ? [opts.runId] : await runFolders(repoRoot);
   const roots = new Map<string, string>(); // run id → its sandbox folder
   for (const id of ids) {
     const store = new RunStore(repoRoot, id);
@@ -45,7 +67,7 @@ export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions)
   for (const wt of await repo.listWorktrees()) {
     const owner = [...roots.entries()].find(([, dir]) => wt.path.startsWith(dir + sep));
     const orphan =
-      !opts.runId &&
+      opts.runId === undefined &&
       wt.path.startsWith(defaultRoot + sep) &&
       !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
     if (owner || orphan) {
@@ -70,11 +92,29 @@ export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions)
         report.branches.push(result);
       }
     }
-    if (opts.runId || opts.all) {
+    if (opts.runId !== undefined || opts.all) {
       await rm(new RunPaths(join(runsDir(repoRoot), id)).dir, { recursive: true, force: true });
       report.records.push(id);
     }
   }
   await repo.pruneWorktrees();
-  return report;
+  return ok(report);
+}
+
+/** Every run folder, also one without a readable record (a run that died before its first write). */
+async function runFolders(repoRoot: string): Promise<string[]> {
+  const dir = runsDir(repoRoot);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory() && isRunId(e.name)).map((e) => e.name);
+}
+
+/** Whether run `id` left anything to clean: its folder, sandboxes in the default root, or branches. */
+async function leftSomething(repo: Git, repoRoot: string, id: string): Promise<boolean> {
+  return (
+    existsSync(join(runsDir(repoRoot), id)) ||
+    existsSync(join(defaultSandboxRoot(repoRoot), id)) ||
+    (await repo.listBranches(`orchestra/tasks/${id}/`)).length > 0 ||
+    (await repo.branchExists(`orchestra/${id}`))
+  );
 }

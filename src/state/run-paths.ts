@@ -53,6 +53,14 @@ export function defaultSandboxRoot(repoRoot: string): string {
   return join(cache, 'orchestra', 'sandboxes', repoKey);
 }
 
+/**
+ * Whether `id` can name a run: one plain folder name, so that no id given on the command line
+ * (`--run ../..`) can reach outside `.orchestra/runs` or a sandbox root.
+ */
+export function isRunId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id);
+}
+
 /** Sortable, readable, unique enough for concurrent runs: `20261126-071502-3f9a`. */
 export function newRunId(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

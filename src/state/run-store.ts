@@ -1,11 +1,12 @@
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { checkRunRecord } from './check-run-record.js';
 import { RunPaths, runsDir } from './run-paths.js';
 import type { RunRecord } from './run-state.js';
 
@@ -24,12 +25,20 @@ export class RunStore {
     this.paths = new RunPaths(join(runsDir(repoRoot), runId));
   }
 
-  /** Creates the run folder and keeps `.orchestra/` out of git without touching tracked files. */
-  async create(record: RunRecord, resolvedWorkflow: unknown): Promise<void> {
-    await mkdir(this.paths.dir, { recursive: true });
-    await excludeFromGit(this.repoRoot);
-    await replaceFile(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`);
-    await this.save(record);
+  /**
+   * Creates the run folder and keeps `.orchestra/` out of git without touching tracked files. Fails
+   * (as a value: nothing has started yet) when the folder cannot be written.
+   */
+  async create(record: RunRecord, resolvedWorkflow: unknown): Promise<Result<void, string>> {
+    try {
+      await mkdir(this.paths.dir, { recursive: true });
+      await excludeFromGit(this.repoRoot);
+      await replaceFile(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`);
+      await this.save(record);
+      return ok(undefined);
+    } catch (e) {
+      return err(`cannot record the run in ${this.#shown(this.paths.dir)}: ${describe(e)}`);
+    }
   }
 
   /** Writes the record as it is at the moment of the call (it is serialised before anything waits). */
@@ -37,16 +46,43 @@ export class RunStore {
     await replaceFile(this.paths.state, `${JSON.stringify(record, null, 2)}\n`);
   }
 
+  /** The record, checked: a damaged, truncated or foreign run.json is an error saying what is wrong. */
   async load(): Promise<Result<RunRecord, string>> {
+    const file = this.#shown(this.paths.state);
+    let text: string;
     try {
-      return ok(JSON.parse(await readFile(this.paths.state, 'utf8')) as RunRecord);
+      text = await readFile(this.paths.state, 'utf8');
     } catch (e) {
-      return err(`cannot read run ${this.runId}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      return err(`cannot read ${file}: ${describe(e)}`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return err(`${file} is damaged: it is not valid JSON (${(e as Error).message})`);
+    }
+    const problem = checkRunRecord(value, this.runId);
+    return problem ? err(`${file} ${problem}`) : ok(value as RunRecord);
+  }
+
+  /** The resolved workflow the run was started with, or why it cannot be read. */
+  async loadWorkflow(): Promise<Result<unknown, string>> {
+    const file = this.#shown(this.paths.workflow);
+    try {
+      const value = JSON.parse(await readFile(this.paths.workflow, 'utf8')) as unknown;
+      return value !== null && typeof value === 'object'
+        ? ok(value)
+        : err(`${file} is damaged: it is not a JSON object`);
+    } catch (e) {
+      return e instanceof SyntaxError
+        ? err(`${file} is damaged: it is not valid JSON`)
+        : err(`cannot read ${file}: ${describe(e)}`);
     }
   }
 
-  async loadWorkflow(): Promise<unknown> {
-    return JSON.parse(await readFile(this.paths.workflow, 'utf8')) as unknown;
+  /** A path as messages show it: relative to the repository. */
+  #shown(path: string): string {
+    return relative(this.repoRoot, path);
   }
 
   /**
@@ -97,7 +133,8 @@ export class RunStore {
   /** Recorded run ids, newest first. */
   static async list(repoRoot: string): Promise<string[]> {
     const dir = runsDir(repoRoot);
-    if (!existsSync(dir)) return [];
+    // Not a folder (a file in the way): no runs can be recorded there; `run` says why when it tries.
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
     const entries = await readdir(dir, { withFileTypes: true });
     // Ids only have a resolution of one second: two runs started in the same second are ordered by
     // the start time they recorded.
@@ -131,6 +168,21 @@ const LOCK_OPTIONS = (lockfilePath: string) => ({
   // A lock lost to a stalled clock or a full disk must not crash the run; the pid check still holds.
   onCompromised: () => undefined,
 });
+
+/** An fs error as users read it: its code (EACCES, ENOSPC…) says what is wrong. */
+function describe(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const meaning: Record<string, string> = {
+    ENOENT: 'it does not exist',
+    ENOTDIR: 'a file is in the way of a folder (ENOTDIR)',
+    EACCES: 'permission denied (EACCES)',
+    EPERM: 'permission denied (EPERM)',
+    EROFS: 'the file system is read-only (EROFS)',
+    ENOSPC: 'the disk is full (ENOSPC)',
+    EISDIR: 'it is a folder (EISDIR)',
+  };
+  return (code && meaning[code]) ?? code ?? String(e);
+}
 
 function processExists(pid: number): boolean {
   try {

@@ -1,5 +1,7 @@
 import { Git } from '../../git/git.js';
 import { cleanRuns } from '../../state/clean-runs.js';
+import { Exit, ExitCode } from '../exit-codes.js';
+import { printDiagnostics } from '../load.js';
 import { repoOrExit } from '../repo.js';
 
 /** `orchestra clean`: removes sandboxes, worktree entries and (on request) branches and records of runs. */
@@ -10,11 +12,32 @@ export async function cleanCommand(opts: {
   json?: boolean;
 }): Promise<number> {
   const repoRoot = await repoOrExit(opts.json);
-  const report = await cleanRuns(new Git(repoRoot), repoRoot, {
-    ...(opts.run ? { runId: opts.run } : {}),
+  const cleaned = await cleanRuns(new Git(repoRoot), repoRoot, {
+    ...(opts.run !== undefined ? { runId: opts.run } : {}),
     all: opts.all === true,
     branches: opts.branches === true,
   });
+  if (!cleaned.ok) {
+    printDiagnostics([cleaned.error], new Map(), opts.json === true);
+    throw new Exit(ExitCode.usage);
+  }
+  const report = cleaned.value;
+  // The one run asked for could not be cleaned: say so with the usage code, not "removed 0".
+  if (opts.run !== undefined && report.live.includes(opts.run)) {
+    printDiagnostics(
+      [
+        {
+          severity: 'error',
+          code: 'usage',
+          message: `run ${opts.run} is in progress in another orchestra process; not cleaning it`,
+          hint: 'wait for it to finish, or stop it (Ctrl-C), then clean again',
+        },
+      ],
+      new Map(),
+      opts.json === true,
+    );
+    throw new Exit(ExitCode.usage);
+  }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FINAL_STATUSES } from '../../events/task-status.js';
 import type { RunStore } from '../../state/run-store.js';
@@ -17,15 +18,25 @@ export interface LogsFlags {
 /** `orchestra logs <task>`: the agent's or a gate's output; `--follow` tails a task still running. */
 export async function logsCommand(task: string, flags: LogsFlags): Promise<number> {
   const { store, record } = await runOrExit(flags.run);
-  const t = record.tasks[task];
+  // Own keys only: a task named "constructor" or "__proto__" is not in the record.
+  const t = Object.hasOwn(record.tasks, task) ? record.tasks[task] : undefined;
   if (!t) usage(`run ${record.id} has no task "${task}"`, `its tasks: ${record.selected.join(', ')}`);
   if (!flags.follow) {
     const log = logPath(record, task, flags);
     if (!log) usage(`"${task}" has no log yet (${t.status})`);
+    // A live run may be about to create it; a finished one lost it.
+    if (!existsSync(store.paths.abs(log)) && !(await store.isLocked())) missingLog(store, log);
     await pipe(store.paths.abs(log), 0);
     return 0;
   }
   return follow(store, task, flags);
+}
+
+function missingLog(store: RunStore, log: string): never {
+  usage(
+    `the log ${relative(process.cwd(), store.paths.abs(log))} is missing: it was deleted`,
+    `the record still holds the result: orchestra status --run ${store.runId}`,
+  );
 }
 
 function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
@@ -65,6 +76,7 @@ async function follow(store: RunStore, task: string, flags: LogsFlags): Promise<
     const status = record?.tasks[task]?.status;
     const live = await store.isLocked();
     if (!live || (status && FINAL_STATUSES.includes(status))) {
+      if (current && !existsSync(store.paths.abs(current))) missingLog(store, current);
       if (current) await pipe(store.paths.abs(current), offset);
       return 0;
     }
