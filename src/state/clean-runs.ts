@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Git } from '../git/git.js';
 import { defaultSandboxRoot, RunPaths, runsDir } from './run-paths.js';
+import { placedBranch } from './run-state.js';
 import { RunStore } from './run-store.js';
 
 export interface CleanOptions {
@@ -21,6 +22,8 @@ export interface CleanReport {
   records: string[];
   /** Runs left alone because a live process holds them. */
   live: string[];
+  /** Branches of the runs cleaned that `--branches` left alone, each with why (`<branch>: <why>`). */
+  keptBranches: string[];
 }
 
 /**
@@ -28,7 +31,14 @@ export interface CleanReport {
  * request branches and records — without ever touching a run that a live process holds.
  */
 export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions): Promise<CleanReport> {
-  const report: CleanReport = { worktrees: [], folders: [], branches: [], records: [], live: [] };
+  const report: CleanReport = {
+    worktrees: [],
+    folders: [],
+    branches: [],
+    records: [],
+    live: [],
+    keptBranches: [],
+  };
   const ids = opts.runId ? [opts.runId] : await RunStore.list(repoRoot);
   const roots = new Map<string, string>(); // run id → its sandbox folder
   for (const id of ids) {
@@ -59,15 +69,26 @@ export async function cleanRuns(repo: Git, repoRoot: string, opts: CleanOptions)
       report.folders.push(dir);
     }
     if (opts.branches) {
-      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) {
-        await repo.deleteBranch(b);
-        report.branches.push(b);
-      }
+      // git refuses to delete a branch checked out somewhere: the user's checkout is left as it is.
+      const checkedOut = new Map((await repo.listWorktrees()).map((wt) => [wt.branch, wt.path]));
+      const remove = async (branch: string) => {
+        const at = checkedOut.get(branch);
+        if (at !== undefined) return void report.keptBranches.push(`${branch}: checked out at ${at}`);
+        await repo.deleteBranch(branch);
+        report.branches.push(branch);
+      };
+      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) await remove(b);
       const record = await new RunStore(repoRoot, id).load();
-      const result = record.ok ? record.value.integration.branch : '';
-      if (result && (await repo.branchExists(result))) {
-        await repo.deleteBranch(result);
-        report.branches.push(result);
+      // Only the result branch the run put there, while it is still there: `integrate.branch` may
+      // name a branch of the user's, and the user may have committed on the result since.
+      const placed = record.ok ? placedBranch(record.value.integration) : undefined;
+      const tip = placed ? await repo.resolveCommit(`refs/heads/${placed.branch}`) : undefined;
+      if (placed && tip !== undefined) {
+        if (tip === placed.commit) await remove(placed.branch);
+        else
+          report.keptBranches.push(
+            `${placed.branch}: it has moved since the run put it at ${placed.commit.slice(0, 10)}`,
+          );
       }
     }
     if (opts.runId || opts.all) {
