@@ -10,6 +10,7 @@ import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
+import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -182,7 +183,10 @@ export async function executeRun(
     await journal.update((r) => {
       delete r.outcome;
       delete r.finishedAt;
-      r.integration = { status: 'pending', branch: '', tasks: [], gates: [] };
+      // Where an earlier integration of this run put the result branch is kept: it says the branch is
+      // orchestra's to move (see `integrate`).
+      const placed = placedBranch(r.integration);
+      r.integration = { status: 'pending', branch: '', tasks: [], gates: [], ...(placed ? { placed } : {}) };
     });
 
     // The durations of earlier runs make the critical path one of time, not of task count.

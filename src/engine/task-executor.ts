@@ -161,7 +161,6 @@ export async function executeTask(
       );
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
-        await sandbox.publish();
         const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
         // The last write of a success: a crash before it leaves the task to be run again, never half-recorded.
         await ctx.journal.updateTask(id, (t) => {
@@ -381,6 +380,10 @@ async function runAttempt(
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
   const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  // At once, not after the gates: the write scope is read in the user's repository, which has a
+  // clone's commit only once it is fetched (and the task branch then shows every attempt's work, as a
+  // worktree's does).
+  await sandbox.publish();
   if (task.requireChanges && commit === startCommit) {
     return fail(
       'no-changes',

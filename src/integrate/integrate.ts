@@ -8,7 +8,9 @@ import { templateValues } from '../engine/task-prompt.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
-import type { IntegrationRecord } from '../state/run-state.js';
+import type { IntegrationRecord, PlacedBranch } from '../state/run-state.js';
+import { placedBranch } from '../state/run-state.js';
+import { RunStore } from '../state/run-store.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
 
 /** Not a valid task id (ids start with a letter or digit), so it cannot collide with a task's branch. */
@@ -42,7 +44,10 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const tasks = integrationTasks(ctx);
   const paths = ctx.journal.store.paths;
   const commits: LabelledCommit[] = tasks.map((t) => ({ commit: record.tasks[t]!.commit!, label: t }));
-  await ctx.journal.update((r) => (r.integration = { status: 'running', branch, tasks, gates: [] }));
+  // Carried through every write until a new result replaces it (see `placed`).
+  const placed = placedBranch(record.integration);
+  const kept = placed ? { placed } : {};
+  await ctx.journal.update((r) => (r.integration = { status: 'running', branch, tasks, gates: [], ...kept }));
   ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks });
 
   const strategy = ctx.workflow.integrate.strategy;
@@ -52,7 +57,11 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const scratchPath = join(ctx.sandboxRoot, record.id, SCRATCH);
   await removeLeftover(ctx.repo, scratchPath);
   if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
-  const finish = async (result: IntegrationRecord, sandbox?: Sandbox): Promise<IntegrationRecord> => {
+  const finish = async (outcome: IntegrationRecord, sandbox?: Sandbox): Promise<IntegrationRecord> => {
+    const result: IntegrationRecord =
+      outcome.status === 'succeeded'
+        ? { ...outcome, placed: { branch, commit: outcome.commit! } }
+        : { ...outcome, ...kept };
     await sandbox?.dispose();
     if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
     await ctx.journal.update((r) => (r.integration = result));
@@ -66,6 +75,11 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
     });
     return result;
   };
+
+  // Checked before the work (to fail fast) and again before the branch is set (the user may have
+  // checked it out meanwhile).
+  const refused = await branchRefusal(ctx, branch, placed);
+  if (refused) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: refused } });
 
   const made = await createSandbox('worktree', {
     repoRoot: ctx.repoRoot,
@@ -147,8 +161,41 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
       sandbox,
     );
   }
+  const refusedNow = await branchRefusal(ctx, branch, placed);
+  if (refusedNow) {
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message: refusedNow } }, sandbox);
+  }
   // Only now does the result branch exist; a rerun moves it to the new result.
   if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   await ctx.repo.createBranch(branch, combined.commit);
   return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates }, sandbox);
+}
+
+/**
+ * Why the result branch cannot be set, if it cannot. A branch checked out somewhere (the user's
+ * checkout, a linked worktree of theirs) is not moved under their files. An existing branch is
+ * replaced only while it is where this run or another recorded run put it: the user may have
+ * committed on it since, or `integrate.branch` may name a branch of their own, and replacing it
+ * would throw their commits away (deleting a branch deletes its reflog too).
+ */
+async function branchRefusal(
+  ctx: RunContext,
+  branch: string,
+  placed: PlacedBranch | undefined,
+): Promise<string | undefined> {
+  const tip = await ctx.repo.resolveCommit(`refs/heads/${branch}`);
+  if (tip === undefined) return undefined;
+  const runId = ctx.journal.record.id;
+  const holder = (await ctx.repo.listWorktrees()).find((w) => w.branch === branch);
+  if (holder) {
+    return `the result branch ${branch} is checked out at ${holder.path}; switch it to another branch there, then integrate again with: orchestra resume --run ${runId}`;
+  }
+  const isTip = (p: PlacedBranch | undefined) => p?.branch === branch && p.commit === tip;
+  if (isTip(placed)) return undefined;
+  for (const id of await RunStore.list(ctx.repoRoot)) {
+    if (id === runId) continue;
+    const other = await new RunStore(ctx.repoRoot, id).load();
+    if (other.ok && isTip(placedBranch(other.value.integration))) return undefined;
+  }
+  return `branch ${branch} already exists at ${tip.slice(0, 10)}, and no orchestra run put it there: rename or delete it, or set integrate.branch to another name, then integrate again with: orchestra resume --run ${runId}`;
 }

@@ -22,13 +22,22 @@ export const worktreeProvider: SandboxProvider = {
 
 /**
  * Commits a git work tree's changes except the copied and linked files, which also go back to their
- * state at the base commit should the agent have committed them itself.
+ * state at the base commit should the agent have committed them itself. The task branch is then set
+ * to the result: an agent that switched to a branch of its own (or detached HEAD) committed there,
+ * and the branch is what a clone publishes and what stays as the task's result.
  */
-export function commitWorkTree(
+export async function commitWorkTree(
   spec: SandboxSpec,
   path: string,
   message: string,
   untracked: readonly string[],
 ): Promise<string> {
-  return new Git(path).commitAll(message, { exclude: untracked, excludeFrom: spec.baseCommit });
+  const git = new Git(path);
+  const commit = await git.commitAll(message, { exclude: untracked, excludeFrom: spec.baseCommit });
+  if ((await git.resolveCommit(`refs/heads/${spec.branch}`)) !== commit) {
+    // Not checked out here (HEAD is elsewhere), so git lets it go; made again at the result.
+    if (await git.branchExists(spec.branch)) await git.deleteBranch(spec.branch);
+    await git.createBranch(spec.branch, commit);
+  }
+  return commit;
 }

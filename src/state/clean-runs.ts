@@ -8,6 +8,7 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
+import { placedBranch } from './run-state.js';
 import { RunStore } from './run-store.js';
 
 export interface CleanOptions {
@@ -26,6 +27,8 @@ export interface CleanReport {
   records: string[];
   /** Runs left alone because a live process holds them. */
   live: string[];
+  /** Branches of the runs cleaned that `--branches` left alone, each with why (`<branch>: <why>`). */
+  keptBranches: string[];
 }
 
 /**
@@ -37,7 +40,14 @@ export async function cleanRuns(
   repoRoot: string,
   opts: CleanOptions,
 ): Promise<Result<CleanReport, Diagnostic>> {
-  const report: CleanReport = { worktrees: [], folders: [], branches: [], records: [], live: [] };
+  const report: CleanReport = {
+    worktrees: [],
+    folders: [],
+    branches: [],
+    records: [],
+    live: [],
+    keptBranches: [],
+  };
   if (opts.runId !== undefined) {
     // The id becomes a path that is removed recursively: it must be a run's, never `..` or `/x`.
     if (!isRunId(opts.runId)) return err(badRunId(opts.runId));
@@ -81,15 +91,26 @@ export async function cleanRuns(
       report.folders.push(dir);
     }
     if (opts.branches) {
-      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) {
-        await repo.deleteBranch(b);
-        report.branches.push(b);
-      }
+      // git refuses to delete a branch checked out somewhere: the user's checkout is left as it is.
+      const checkedOut = new Map((await repo.listWorktrees()).map((wt) => [wt.branch, wt.path]));
+      const remove = async (branch: string) => {
+        const at = checkedOut.get(branch);
+        if (at !== undefined) return void report.keptBranches.push(`${branch}: checked out at ${at}`);
+        await repo.deleteBranch(branch);
+        report.branches.push(branch);
+      };
+      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) await remove(b);
       const record = await new RunStore(repoRoot, id).load();
-      const result = record.ok ? record.value.integration.branch : '';
-      if (result && (await repo.branchExists(result))) {
-        await repo.deleteBranch(result);
-        report.branches.push(result);
+      // Only the result branch the run put there, while it is still there: `integrate.branch` may
+      // name a branch of the user's, and the user may have committed on the result since.
+      const placed = record.ok ? placedBranch(record.value.integration) : undefined;
+      const tip = placed ? await repo.resolveCommit(`refs/heads/${placed.branch}`) : undefined;
+      if (placed && tip !== undefined) {
+        if (tip === placed.commit) await remove(placed.branch);
+        else
+          report.keptBranches.push(
+            `${placed.branch}: it has moved since the run put it at ${placed.commit.slice(0, 10)}`,
+          );
       }
     }
     if (opts.runId !== undefined || opts.all) {

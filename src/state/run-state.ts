@@ -56,6 +56,25 @@ export interface IntegrationRecord {
   tasks: string[];
   gates: GateRecord[];
   failure?: { message: string; tasks?: string[]; files?: string[] };
+  /**
+   * Where this run last put its result branch, kept through later reruns (whose integration may fail
+   * or not get that far) until one moves it. Only a branch still there is orchestra's to move or
+   * delete: one the user committed on, or one that was theirs all along, is left alone.
+   */
+  placed?: PlacedBranch;
+}
+
+/** A result branch as orchestra created it. */
+export interface PlacedBranch {
+  branch: string;
+  commit: string;
+}
+
+/** Where the run's result branch was put, also for records written before `placed` existed. */
+export function placedBranch(integration: IntegrationRecord): PlacedBranch | undefined {
+  if (integration.placed) return integration.placed;
+  const { status, branch, commit } = integration;
+  return status === 'succeeded' && commit !== undefined ? { branch, commit } : undefined;
 }
 
 /** The whole record of a run: `.orchestra/runs/<id>/run.json`. */

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { Result } from '../util/result.js';
@@ -194,13 +194,32 @@ function processExists(pid: number): boolean {
 }
 
 async function excludeFromGit(repoRoot: string): Promise<void> {
-  const exclude = join(repoRoot, '.git', 'info', 'exclude');
-  // A linked worktree or submodule has a .git file, not a folder: skip, .orchestra then shows as untracked.
-  if (!existsSync(join(repoRoot, '.git', 'info')) && !existsSync(join(repoRoot, '.git', 'HEAD'))) return;
-  await mkdir(join(repoRoot, '.git', 'info'), { recursive: true });
+  const gitDir = await commonGitDir(repoRoot);
+  if (gitDir === undefined) return;
+  const exclude = join(gitDir, 'info', 'exclude');
+  await mkdir(join(gitDir, 'info'), { recursive: true });
   const current = existsSync(exclude) ? await readFile(exclude, 'utf8') : '';
   if (current.split('\n').some((l) => l.trim() === '/.orchestra/')) return;
   await (current === ''
     ? writeFile(exclude, '/.orchestra/\n')
     : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}/.orchestra/\n`));
+}
+
+/**
+ * The git folder whose `info/exclude` applies to the work tree at `repoRoot`. In a linked worktree
+ * (or a submodule) `.git` is a file naming the worktree's own git folder, whose `commondir` names
+ * the repository's: git reads `info/exclude` only there, so an exclude written anywhere else would
+ * leave `.orchestra/` untracked, one `git add -A` away from being committed by the user.
+ * Undefined when none is found (the records then show as untracked; nothing else is affected).
+ */
+async function commonGitDir(repoRoot: string): Promise<string | undefined> {
+  const dotGit = join(repoRoot, '.git');
+  const pointer = await readFile(dotGit, 'utf8').catch(() => undefined);
+  if (pointer === undefined) return existsSync(join(dotGit, 'HEAD')) ? dotGit : undefined;
+  const named = /^gitdir: (.+)$/m.exec(pointer)?.[1]?.trim();
+  if (!named) return undefined;
+  const own = resolve(repoRoot, named);
+  const common = await readFile(join(own, 'commondir'), 'utf8').catch(() => undefined);
+  const dir = common === undefined ? own : resolve(own, common.trim());
+  return existsSync(join(dir, 'HEAD')) ? dir : undefined;
 }

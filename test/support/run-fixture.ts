@@ -36,12 +36,14 @@ export interface Invocation {
 /** A temp git repository with one commit, a scripted agent, and helpers to run workflows in it. */
 export class RunFixture {
   readonly root = mkdtempSync(join(tmpdir(), 'orchestra-test-'));
-  readonly repo = join(this.root, 'repo');
+  readonly repo: string;
   readonly sandboxes = join(this.root, 'sandboxes');
   readonly log = join(this.root, 'invocations.ndjson');
   readonly script = join(this.root, 'script.json');
 
-  constructor(files: Record<string, string> = { 'README.md': '# test\n' }) {
+  /** @param repoName the repository's folder name (tests of unusual paths give spaces, non-ASCII) */
+  constructor(files: Record<string, string> = { 'README.md': '# test\n' }, repoName = 'repo') {
+    this.repo = join(this.root, repoName);
     mkdirSync(this.repo);
     this.git('init', '-q', '-b', 'main');
     this.writeFiles(files);

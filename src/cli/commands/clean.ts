@@ -45,6 +45,7 @@ export async function cleanCommand(opts: {
   const lines = [
     `removed ${report.worktrees.length} worktree(s), ${report.folders.length} sandbox folder(s), ${report.branches.length} branch(es), ${report.records.length} run record(s)`,
     ...report.live.map((id) => `left run ${id} alone: it is in progress`),
+    ...report.keptBranches.map((why) => `kept branch ${why}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
