@@ -123,8 +123,13 @@ function chooseTasks(
   }
   if (opts.command === 'resume') {
     const resumable = selected.filter((id) => RESUMABLE.includes(status(id)));
-    // A finished run has nothing left to continue (an interrupted integration leaves no outcome).
-    if (resumable.length === 0 && record.outcome !== undefined) {
+    // A finished run has nothing left to continue (an interrupted integration leaves no outcome),
+    // unless only its integration failed (a result branch the user had checked out, say): resume
+    // integrates again.
+    const integrationOnly =
+      record.integration.status === 'failed' &&
+      selected.every((id) => status(id) === 'succeeded' || status(id) === 'skipped');
+    if (resumable.length === 0 && record.outcome !== undefined && !integrationOnly) {
       return err([
         {
           severity: 'error',
