@@ -152,14 +152,28 @@ export class Git {
    * Commits every change in the work tree except the `exclude` paths (relative to the top, taken
    * literally), if there is any; returns HEAD afterwards. The excluded paths keep their version in
    * `excludeFrom` (default HEAD): given the commit a sandbox started from, whatever an agent committed
-   * there itself is taken back out.
+   * there itself is taken back out. With `branch`, that branch ends at the result whatever HEAD is on.
    */
   async commitAll(
     message: string,
-    opts: { exclude: readonly string[]; excludeFrom?: string },
+    opts: { exclude: readonly string[]; excludeFrom?: string; branch?: string },
   ): Promise<string> {
     // Most tasks leave nothing to commit or commit their own work: one `git status` says so, with HEAD.
-    const { head, changed } = await this.#status();
+    const { head, branch, changed } = await this.#status();
+    const result = await this.#commitChanges(message, opts, head, changed);
+    // An agent that switched to a branch of its own (or detached HEAD) committed there: `branch` is
+    // moved to the result, since it is what stays as the work's result (and what a clone publishes).
+    if (opts.branch !== undefined && branch !== opts.branch)
+      await this.#run(['branch', '--force', '--no-track', opts.branch, result]);
+    return result;
+  }
+
+  async #commitChanges(
+    message: string,
+    opts: { exclude: readonly string[]; excludeFrom?: string },
+    head: string | undefined,
+    changed: readonly string[],
+  ): Promise<string> {
     const excludedHeadIsBase =
       opts.exclude.length === 0 || opts.excludeFrom === undefined || head === opts.excludeFrom;
     if (head !== undefined && excludedHeadIsBase && changed.every((path) => opts.exclude.includes(path))) {
@@ -432,14 +446,18 @@ export class Git {
    * staged, from `git status`. Renames and conflicts are reported as an unparsed `*` entry: for a
    * caller asking "is there anything but these paths?", they always are.
    */
-  async #status(): Promise<{ head: string | undefined; changed: string[] }> {
+  async #status(): Promise<{ head: string | undefined; branch: string | undefined; changed: string[] }> {
     const out = await this.#run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all']);
     let head: string | undefined;
+    let branch: string | undefined;
     const changed: string[] = [];
     for (const entry of nulSeparated(out)) {
       if (entry.startsWith('# branch.oid ')) {
         const oid = entry.slice('# branch.oid '.length);
         head = /^[0-9a-f]+$/.test(oid) ? oid : undefined;
+      } else if (entry.startsWith('# branch.head ')) {
+        const name = entry.slice('# branch.head '.length);
+        branch = name === '(detached)' ? undefined : name;
       } else if (entry.startsWith('? ')) {
         changed.push(entry.slice(2));
       } else if (entry.startsWith('1 ')) {
@@ -449,7 +467,7 @@ export class Git {
         changed.push('*');
       }
     }
-    return { head, changed };
+    return { head, branch, changed };
   }
 
   /**

@@ -26,18 +26,15 @@ export const worktreeProvider: SandboxProvider = {
  * to the result: an agent that switched to a branch of its own (or detached HEAD) committed there,
  * and the branch is what a clone publishes and what stays as the task's result.
  */
-export async function commitWorkTree(
+export function commitWorkTree(
   spec: SandboxSpec,
   path: string,
   message: string,
   untracked: readonly string[],
 ): Promise<string> {
-  const git = new Git(path);
-  const commit = await git.commitAll(message, { exclude: untracked, excludeFrom: spec.baseCommit });
-  if ((await git.resolveCommit(`refs/heads/${spec.branch}`)) !== commit) {
-    // Not checked out here (HEAD is elsewhere), so git lets it go; made again at the result.
-    if (await git.branchExists(spec.branch)) await git.deleteBranch(spec.branch);
-    await git.createBranch(spec.branch, commit);
-  }
-  return commit;
+  return new Git(path).commitAll(message, {
+    exclude: untracked,
+    excludeFrom: spec.baseCommit,
+    branch: spec.branch,
+  });
 }
