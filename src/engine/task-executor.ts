@@ -116,6 +116,9 @@ export async function executeTask(
   const runId = ctx.journal.record.id;
   // The task's time starts with its slot: a sandbox prepared ahead was made while it waited for one.
   const started = Date.now();
+  // Looked up while the sandbox is still being made (a prepared-ahead one usually is not).
+  const freePort = findFreePort();
+  freePort.catch(() => undefined);
   const ready = await prepared;
   // Rides with the next write (the attempt's): a crash before it leaves the task `pending` with its
   // sandbox recorded, which `status` shows as interrupted too and `resume` starts again.
@@ -131,7 +134,7 @@ export async function executeTask(
     if (!sandbox || ready.startCommit === undefined) return (outcome = 'failed');
     const startCommit = ready.startCommit;
 
-    const port = await findFreePort();
+    const port = await freePort;
     const env = (n: number): Record<string, string> => ({
       ORCHESTRA_RUN_ID: runId,
       ORCHESTRA_TASK: id,
