@@ -127,6 +127,18 @@ export class Git {
     await this.#run(['branch', '--no-track', '--', name, commit]);
   }
 
+  /**
+   * Points branch `name` at `commit` only if it is still at `expected` (undefined: only if it does not
+   * exist), in one atomic ref update. False when someone moved, made or deleted it in between.
+   */
+  async moveBranch(name: string, commit: string, expected: string | undefined): Promise<boolean> {
+    const r = await runGit(this.dir, ['update-ref', `${HEADS}${name}`, commit, expected ?? ''], this.#env);
+    if (r.exitCode === 0) return true;
+    // A failed compare is exit 128 with "cannot lock ref"; anything else is a real failure.
+    if (/cannot lock ref/.test(r.stderr)) return false;
+    throw new GitCommandError(r.exitCode, `git update-ref ${HEADS}${name}: ${r.stderr.trim()}`);
+  }
+
   /** Deletes branch `name` whether or not it is merged. */
   async deleteBranch(name: string): Promise<void> {
     await this.#run(['branch', '-D', '--', name]);

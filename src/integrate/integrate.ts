@@ -78,7 +78,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
 
   // Checked before the work (to fail fast) and again before the branch is set (the user may have
   // checked it out meanwhile).
-  const refused = await branchRefusal(ctx, branch, placed);
+  const refused = (await resultBranchState(ctx, branch, placed)).refusal;
   if (refused) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: refused } });
 
   const made = await createSandbox('worktree', {
@@ -161,41 +161,50 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
       sandbox,
     );
   }
-  const refusedNow = await branchRefusal(ctx, branch, placed);
-  if (refusedNow) {
-    return finish({ status: 'failed', branch, tasks, gates, failure: { message: refusedNow } }, sandbox);
+  const now = await resultBranchState(ctx, branch, placed);
+  if (now.refusal) {
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message: now.refusal } }, sandbox);
   }
-  // Only now does the result branch exist; a rerun moves it to the new result.
-  if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
-  await ctx.repo.createBranch(branch, combined.commit);
+  // Only now does the result branch exist; a rerun moves it to the new result. Compare-and-swap: a
+  // branch someone moved since it was checked is left alone (and keeps its reflog).
+  if (!(await ctx.repo.moveBranch(branch, combined.commit, now.tip))) {
+    const message = `branch ${branch} moved while the result was being made; integrate again with: orchestra resume --run ${ctx.journal.record.id}`;
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message } }, sandbox);
+  }
   return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates }, sandbox);
 }
 
 /**
- * Why the result branch cannot be set, if it cannot. A branch checked out somewhere (the user's
+ * Where the result branch is now, and why it cannot be set, if it cannot. A branch checked out somewhere (the user's
  * checkout, a linked worktree of theirs) is not moved under their files. An existing branch is
  * replaced only while it is where this run or another recorded run put it: the user may have
  * committed on it since, or `integrate.branch` may name a branch of their own, and replacing it
  * would throw their commits away (deleting a branch deletes its reflog too).
  */
-async function branchRefusal(
+async function resultBranchState(
   ctx: RunContext,
   branch: string,
   placed: PlacedBranch | undefined,
-): Promise<string | undefined> {
+): Promise<{ tip?: string; refusal?: string }> {
   const tip = await ctx.repo.resolveCommit(`refs/heads/${branch}`);
-  if (tip === undefined) return undefined;
+  if (tip === undefined) return {};
   const runId = ctx.journal.record.id;
   const holder = (await ctx.repo.listWorktrees()).find((w) => w.branch === branch);
   if (holder) {
-    return `the result branch ${branch} is checked out at ${holder.path}; switch it to another branch there, then integrate again with: orchestra resume --run ${runId}`;
+    return {
+      tip,
+      refusal: `the result branch ${branch} is checked out at ${holder.path}; switch it to another branch there, then integrate again with: orchestra resume --run ${runId}`,
+    };
   }
   const isTip = (p: PlacedBranch | undefined) => p?.branch === branch && p.commit === tip;
-  if (isTip(placed)) return undefined;
+  if (isTip(placed)) return { tip };
   for (const id of await RunStore.list(ctx.repoRoot)) {
     if (id === runId) continue;
     const other = await new RunStore(ctx.repoRoot, id).load();
-    if (other.ok && isTip(placedBranch(other.value.integration))) return undefined;
+    if (other.ok && isTip(placedBranch(other.value.integration))) return { tip };
   }
-  return `branch ${branch} already exists at ${tip.slice(0, 10)}, and no orchestra run put it there: rename or delete it, or set integrate.branch to another name, then integrate again with: orchestra resume --run ${runId}`;
+  return {
+    tip,
+    refusal: `branch ${branch} already exists at ${tip.slice(0, 10)}, and no orchestra run put it there: rename or delete it, or set integrate.branch to another name, then integrate again with: orchestra resume --run ${runId}`,
+  };
 }

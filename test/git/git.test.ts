@@ -60,6 +60,18 @@ describe('refs', () => {
     await expect(g.createBranch('other', base)).rejects.toThrow(GitCommandError);
   });
 
+  it('moves a branch only from where it was expected to be (compare-and-swap)', async () => {
+    const g = new Git(repo.path);
+    const next = await commitFiles(repo.path, { 'next.txt': 'n' }, 'next');
+    expect(await g.moveBranch('result', base, undefined)).toBe(true);
+    expect(await g.moveBranch('result', next, undefined)).toBe(false);
+    expect(await g.moveBranch('result', next, next)).toBe(false);
+    expect(await g.resolveCommit('result')).toBe(base);
+    expect(await g.moveBranch('result', next, base)).toBe(true);
+    expect(await g.resolveCommit('result')).toBe(next);
+    await expect(g.moveBranch('bad..name', next, undefined)).rejects.toThrow(GitCommandError);
+  });
+
   it('probes a commit and a branch at once', async () => {
     const g = new Git(repo.path);
     await g.createBranch('orchestra/tasks/r1/a', base);
