@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { Result } from '../util/result.js';
@@ -32,7 +32,7 @@ export class RunStore {
   async create(record: RunRecord, resolvedWorkflow: unknown): Promise<Result<void, string>> {
     try {
       await mkdir(this.paths.dir, { recursive: true });
-      await excludeFromGit(this.repoRoot);
+      await excludeFromGit(this.repoRoot, excludedFolders(this.repoRoot, record.sandboxRoot));
       await replaceFile(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`);
       await this.save(record);
       return ok(undefined);
@@ -193,16 +193,29 @@ function processExists(pid: number): boolean {
   }
 }
 
-async function excludeFromGit(repoRoot: string): Promise<void> {
+/**
+ * What orchestra writes inside the repository: `.orchestra/`, and the sandboxes when `sandbox.dir`
+ * puts them there (they would show as untracked otherwise), as lines of an exclude file.
+ */
+function excludedFolders(repoRoot: string, sandboxRoot: string): string[] {
+  const inside = relative(repoRoot, sandboxRoot);
+  const within = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  return ['/.orchestra/', ...(within ? [`/${inside.split(sep).join('/')}/`] : [])];
+}
+
+async function excludeFromGit(repoRoot: string, folders: readonly string[]): Promise<void> {
   const gitDir = await commonGitDir(repoRoot);
   if (gitDir === undefined) return;
   const exclude = join(gitDir, 'info', 'exclude');
   await mkdir(join(gitDir, 'info'), { recursive: true });
   const current = existsSync(exclude) ? await readFile(exclude, 'utf8') : '';
-  if (current.split('\n').some((l) => l.trim() === '/.orchestra/')) return;
+  const present = new Set(current.split('\n').map((l) => l.trim()));
+  const missing = folders.filter((f) => !present.has(f));
+  if (missing.length === 0) return;
+  const lines = missing.map((f) => `${f}\n`).join('');
   await (current === ''
-    ? writeFile(exclude, '/.orchestra/\n')
-    : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}/.orchestra/\n`));
+    ? writeFile(exclude, lines)
+    : appendFile(exclude, `${current.endsWith('\n') ? '' : '\n'}${lines}`));
 }
 
 /**

@@ -293,6 +293,16 @@ describe('sandboxes and the user checkout', () => {
     expect(snapshot(fx)).toEqual(before);
   });
 
+  it('keeps sandboxes that sandbox.dir puts inside the repository out of git status', async () => {
+    fx = new RunFixture();
+    const inside = join(fx.repo, 'work', 'sandboxes');
+    const yaml = `${HEADER.replace('dir: SANDBOX_DIR', `dir: ${JSON.stringify(inside)}`).replace('keep: never', 'keep: always')}tasks:\n  a: { agent: bot, prompt: x }\n`;
+    const { result } = await fx.run(yaml, { a: [{ write: { 'a.txt': 'a' } }] });
+    expect(result.outcome).toBe('succeeded');
+    expect(existsSync(join(inside, result.runId, 'a', 'a.txt'))).toBe(true);
+    expect(fx.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
   it.each([
     ['never', false, false],
     ['on-failure', false, true],
