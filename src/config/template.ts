@@ -69,14 +69,24 @@ export type TemplateValues = (expr: string) => string | undefined;
 
 /** Substitutes every reference. */
 export function renderTemplate(t: Template, values: TemplateValues): string {
-  return t.parts
-    .map((p) => {
-      if (typeof p === 'string') return p;
-      const v = values(p.expr);
-      if (v === undefined) throw new Error(`template reference ${p.expr} has no value`);
-      return v;
-    })
-    .join('');
+  return t.parts.map((p) => (typeof p === 'string' ? p : valueOf(p, values))).join('');
+}
+
+/**
+ * Substitutes every reference but those `keep` names, which stay references: a substituted value is
+ * never read as a template again (a variable holding the text `${{ prompt }}` stays that text).
+ */
+export function renderExcept(t: Template, values: TemplateValues, keep: (expr: string) => boolean): Template {
+  return {
+    source: t.source,
+    parts: t.parts.map((p) => (typeof p === 'string' || keep(p.expr) ? p : valueOf(p, values))),
+  };
+}
+
+function valueOf(ref: TemplateRef, values: TemplateValues): string {
+  const v = values(ref.expr);
+  if (v === undefined) throw new Error(`template reference ${ref.expr} has no value`);
+  return v;
 }
 
 /** A template with no references. */

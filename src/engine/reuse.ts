@@ -9,7 +9,7 @@ import type { RunRecord } from '../state/run-state.js';
 export function taskFingerprint(
   workflow: Workflow,
   graph: TaskGraph,
-  record: RunRecord,
+  record: Pick<RunRecord, 'baseCommit'> & { tasks: Readonly<Record<string, { commit?: string }>> },
   task: string,
 ): string {
   const needs = graph.needs(task);
@@ -17,10 +17,57 @@ export function taskFingerprint(
   return fingerprint(definitionHash(workflow.raw, task, workflow.vars), inputs);
 }
 
+/** A result of an earlier run that a task of a new run can take as its own. */
+export interface Reusable {
+  commit: string;
+  fingerprint: string;
+  /** The run that made the result (through any chain of reuses). */
+  fromRun: string;
+  usage?: RunRecord['tasks'][string]['usage'];
+}
+
 /**
- * `run --reuse`: marks as `skipped` every task that an earlier run already did with the same
- * fingerprint (same definition, same inputs), in topological order so chains of reused tasks are
- * found. Agents are not deterministic, which is why this is opt-in.
+ * Which selected tasks an earlier run already did with the same fingerprint (same definition, same
+ * inputs), in topological order so chains of reused tasks are found. Reads only: `--dry-run` shows
+ * these, `run --reuse` takes them.
+ */
+export async function findReusable(
+  workflow: Workflow,
+  graph: TaskGraph,
+  run: { repoRoot: string; id?: string; baseCommit: string; selected: readonly string[] },
+  repo: Git,
+): Promise<Map<string, Reusable>> {
+  const earlier: RunRecord[] = [];
+  for (const id of await RunStore.list(run.repoRoot)) {
+    if (id === run.id) continue;
+    const r = await new RunStore(run.repoRoot, id).load();
+    if (r.ok) earlier.push(r.value);
+  }
+  const found = new Map<string, Reusable>();
+  // Fingerprints of downstream tasks read the reused commits of their needs.
+  const commits = { baseCommit: run.baseCommit, tasks: {} as Record<string, { commit?: string }> };
+  for (const task of run.selected) {
+    if (!graph.needs(task).every((n) => found.has(n))) continue;
+    const fp = taskFingerprint(workflow, graph, commits, task);
+    for (const earlierRun of earlier) {
+      const hit = earlierRun.tasks[task];
+      if (!hit?.commit || hit.fingerprint !== fp || !(await repo.resolveCommit(hit.commit))) continue;
+      found.set(task, {
+        commit: hit.commit,
+        fingerprint: fp,
+        fromRun: hit.reusedFrom ?? earlierRun.id,
+        ...(hit.usage ? { usage: hit.usage } : {}),
+      });
+      commits.tasks[task] = { commit: hit.commit };
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * `run --reuse`: marks as `skipped` every task that `findReusable` finds, with the earlier result on
+ * this run's own task branch. Agents are not deterministic, which is why this is opt-in.
  */
 export async function reuseEarlierResults(
   workflow: Workflow,
@@ -28,28 +75,15 @@ export async function reuseEarlierResults(
   record: RunRecord,
   repo: Git,
 ): Promise<void> {
-  const earlier: RunRecord[] = [];
-  for (const id of await RunStore.list(record.repoRoot)) {
-    if (id === record.id) continue;
-    const r = await new RunStore(record.repoRoot, id).load();
-    if (r.ok) earlier.push(r.value);
-  }
-  for (const task of record.selected) {
-    if (!graph.needs(task).every((n) => record.tasks[n]?.status === 'skipped')) continue;
-    const fp = taskFingerprint(workflow, graph, record, task);
-    for (const run of earlier) {
-      const hit = run.tasks[task];
-      if (!hit?.commit || hit.fingerprint !== fp || !(await repo.resolveCommit(hit.commit))) continue;
-      const t = record.tasks[task]!;
-      t.status = 'skipped';
-      t.commit = hit.commit;
-      t.fingerprint = fp;
-      t.reusedFrom = hit.reusedFrom ?? run.id;
-      if (hit.usage) t.usage = hit.usage;
-      // Downstream tasks and integration find every result on this run's own branches.
-      if (await repo.branchExists(t.branch)) await repo.deleteBranch(t.branch);
-      await repo.createBranch(t.branch, hit.commit);
-      break;
-    }
+  for (const [task, hit] of await findReusable(workflow, graph, record, repo)) {
+    const t = record.tasks[task]!;
+    t.status = 'skipped';
+    t.commit = hit.commit;
+    t.fingerprint = hit.fingerprint;
+    t.reusedFrom = hit.fromRun;
+    if (hit.usage) t.usage = hit.usage;
+    // Downstream tasks and integration find every result on this run's own branches.
+    if (await repo.branchExists(t.branch)) await repo.deleteBranch(t.branch);
+    await repo.createBranch(t.branch, hit.commit);
   }
 }

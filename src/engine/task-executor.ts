@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { builtinAgents, commandAgent } from '../agents/index.js';
 import type { AgentAdapter, AgentReport } from '../agents/index.js';
-import { renderTemplate } from '../config/template.js';
+import { renderExcept, renderTemplate } from '../config/template.js';
 import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
@@ -519,10 +519,10 @@ async function runWork(
 
 function agentAdapter(name: string, ctx: RunContext, values: TemplateValues): AgentAdapter {
   const def = ctx.workflow.agents.get(name);
-  // `${{ prompt }}` renders to itself here; the adapter puts the prompt in its place.
+  // `${{ prompt }}` stays a reference here; the adapter puts the prompt in its place.
   if (def?.command)
     return commandAgent(
-      def.command.map((t) => renderTemplate(t, values)),
+      def.command.map((t) => renderExcept(t, values, (expr) => expr === 'prompt')),
       { stdin: def.stdin },
     );
   const builtin = builtinAgents.get(name);

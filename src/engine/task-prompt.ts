@@ -21,7 +21,7 @@ export function templateValues(
   return (expr) => {
     if (expr === 'run.id') return record.id;
     if (expr === 'task.id') return task ?? undefined;
-    if (expr === 'verify.output') return feedback ? `${feedback.what}\n${feedback.output}` : '';
+    if (expr === 'verify.output') return feedback ? `${feedback.what}\n${outputTail(feedback.output)}` : '';
     if (expr === 'prompt') return '${{ prompt }}'; // substituted by the agent adapter
     if (expr.startsWith('vars.')) return vars[expr.slice(5)];
     if (expr.startsWith('tasks.')) {
@@ -39,6 +39,11 @@ export function templateValues(
 
 const TAIL_CHARS = 4000;
 
+/** The end of a failing output, as much as a prompt gets of it wherever it is placed. */
+function outputTail(output: string): string {
+  return output.length > TAIL_CHARS ? `…${output.slice(-TAIL_CHARS)}` : output;
+}
+
 /**
  * The task's prompt for one attempt. On a retry the failure is appended, unless the prompt already
  * places it itself with `${{ verify.output }}`.
@@ -47,7 +52,6 @@ export function buildPrompt(task: TaskDef, values: TemplateValues, feedback?: Fe
   const prompt = task.prompt ? renderTemplate(task.prompt, values) : '';
   const placed = task.prompt ? templateRefs(task.prompt).some((r) => r.expr === 'verify.output') : false;
   if (!feedback || placed) return prompt;
-  const output =
-    feedback.output.length > TAIL_CHARS ? `…${feedback.output.slice(-TAIL_CHARS)}` : feedback.output;
+  const output = outputTail(feedback.output);
   return `${prompt}\n\n---\nYour previous attempt did not pass: ${feedback.what}.\n${output ? `The output ended with:\n\`\`\`\n${output.trimEnd()}\n\`\`\`\n` : ''}Fix the problem and try again.`;
 }

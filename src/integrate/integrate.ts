@@ -24,12 +24,21 @@ export function resultBranch(ctx: Pick<RunContext, 'workflow' | 'journal'>): str
   );
 }
 
-/** The tasks whose branches are integrated: the workflow's list, else the sinks of what ran, in topological order. */
+/**
+ * The tasks whose branches are integrated, in topological order: those of the workflow's list that
+ * ran, else the sinks of what ran. `run <task>` of tasks the list leaves out (upstream of them) still
+ * gets its targets' results, not an empty branch at the base.
+ */
 export function integrationTasks(ctx: Pick<RunContext, 'workflow' | 'graph' | 'journal'>): string[] {
   const selected = new Set(ctx.journal.record.selected);
-  const wanted = ctx.workflow.integrate.tasks
-    ? new Set(ctx.workflow.integrate.tasks.filter((t) => selected.has(t)))
-    : new Set([...selected].filter((id) => !ctx.graph.dependents(id).some((d) => selected.has(d))));
+  const list = ctx.workflow.integrate.tasks;
+  const listed = list?.filter((t) => selected.has(t)) ?? [];
+  // An empty list written as such integrates nothing; a list none of whose tasks ran falls back.
+  const wanted = new Set(
+    list !== undefined && (listed.length > 0 || list.length === 0)
+      ? listed
+      : [...selected].filter((id) => !ctx.graph.dependents(id).some((d) => selected.has(d))),
+  );
   return ctx.journal.record.selected.filter((id) => wanted.has(id));
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseTemplate, templateRefs } from '../config/template.js';
 import type { RawWorkflow } from '../config/workflow.js';
+import { isRecord } from '../util/is-record.js';
 
 /**
  * What a task's result depends on besides its inputs: its own definition, its role, its agent, the
@@ -18,9 +19,16 @@ export function definitionHash(
   const agentName = def.agent ?? role?.agent;
   const agent = agentName ? (raw.agents?.[agentName] ?? agentName) : undefined;
   const gates = (def.verify ?? []).map((g) => [g, raw.gates?.[g]]);
-  const texts = [def.prompt, def.run, role?.instructions, ...Object.values(def.env ?? {})].filter(
-    (t): t is string => typeof t === 'string',
-  );
+  // Every text rendered while the task runs: its gates, agent command and setup decide its result too.
+  const texts = [
+    def.prompt,
+    def.run,
+    role?.instructions,
+    ...values(def.env),
+    ...gates.flatMap(([, g]): unknown[] => (isRecord(g) ? [g.run, ...values(g.env)] : [g])),
+    ...(isRecord(agent) ? [...values(agent.command), ...values(agent.env)] : []),
+    ...(def.sandbox?.setup ?? raw.sandbox?.setup ?? []),
+  ].filter((t): t is string => typeof t === 'string');
   const usedVars = [
     ...new Set(
       texts.flatMap((t) =>
@@ -34,6 +42,11 @@ export function definitionHash(
     .sort()
     .map((v) => [v, vars[v]]);
   return hash({ def, role, agent, gates, usedVars, sandbox: raw.sandbox?.setup });
+}
+
+/** The items of a list, or the values of a mapping. */
+function values(v: unknown): unknown[] {
+  return Array.isArray(v) ? (v as unknown[]) : isRecord(v) ? Object.values(v) : [];
 }
 
 /** The definition plus the commits the task starts from: equal fingerprints may reuse a result. */

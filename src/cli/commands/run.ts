@@ -1,6 +1,8 @@
 import type { LoadedWorkflow } from '../../config/load-workflow.js';
 import type { Keep } from '../../config/workflow.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
+import { findReusable } from '../../engine/reuse.js';
+import type { Reusable } from '../../engine/reuse.js';
 import type { RunResult } from '../../engine/run-workflow.js';
 import type { FailureMode } from '../../engine/scheduler.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -81,7 +83,7 @@ export async function withReporter(
 
 async function dryRun(
   loaded: LoadedWorkflow,
-  options: { targets: string[]; concurrency?: number },
+  options: { targets: string[]; concurrency?: number; reuse: boolean },
   json: boolean,
 ): Promise<number> {
   const prepared = await prepareRun(loaded, options);
@@ -90,12 +92,17 @@ async function dryRun(
     throw new Exit(ExitCode.usage);
   }
   const { workflow } = loaded;
-  const { baseCommit, selected } = prepared.value;
+  const { repoRoot, baseCommit, selected } = prepared.value;
+  // What `run --reuse` would take from earlier runs instead of running it.
+  const reusable = options.reuse
+    ? await findReusable(workflow, loaded.graph, { repoRoot, baseCommit, selected }, new Git(repoRoot))
+    : new Map<string, Reusable>();
   const plan = selected.map((id) => {
     const t = workflow.tasks.get(id)!;
     const pool = t.agent ? workflow.agents.get(t.agent)?.concurrency : undefined;
     return {
       task: id,
+      reusedFrom: reusable.get(id)?.fromRun ?? null,
       needs: [...t.needs],
       does:
         t.kind === 'command'
@@ -114,11 +121,13 @@ async function dryRun(
     );
     return ExitCode.ok;
   }
+  const reused = reusable.size ? ` (${reusable.size} reused)` : '';
   const lines = [
-    `plan: ${plan.length} task(s) from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`,
+    `plan: ${plan.length} task(s)${reused} from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`,
   ];
   plan.forEach((p, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${p.task}: ${p.does}`);
+    const does = p.reusedFrom ? `reused from run ${p.reusedFrom} (${p.does})` : p.does;
+    lines.push(`${String(i + 1).padStart(3)}. ${p.task}: ${does}`);
     lines.push(
       `       needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`,
     );

@@ -51,6 +51,12 @@ function check(
     case 'task':
       if (site.context === 'integrate-branch')
         return { message: `"${expr}" is not available here: integration belongs to no task` };
+      // A gate is rendered for each task that runs it, and for the integration, which has no task.
+      if (site.path[0] === 'gates' && workflow.integrate.verify.includes(String(site.path[1])))
+        return {
+          message: `"${expr}" is not available in gate "${String(site.path[1])}": integrate.verify runs it, and integration belongs to no task`,
+          hint: 'give integrate.verify a gate of its own without task.id',
+        };
       return tail === 'id'
         ? undefined
         : { message: `unknown reference "${expr}"`, hint: 'task has: task.id' };
