@@ -110,12 +110,19 @@ async function isFresh(path: string): Promise<boolean> {
  * deleted the folder already. Throws only if the worktree is still registered afterwards.
  */
 export async function removeWorktree(repo: Git, path: string): Promise<void> {
+  const registered = async () => (await repo.listWorktrees()).some((worktree) => worktree.path === path);
   try {
     // This also drops the registration of a folder someone already deleted.
     await repo.removeWorktree(path);
   } catch (error) {
     // It fails too for a path that is no worktree (any more), which is what was wanted.
-    if ((await repo.listWorktrees()).some((worktree) => worktree.path === path)) throw error;
+    if (await registered()) {
+      // Git also refuses a worktree whose `.git` file is gone (a task deleted it): then the folder goes
+      // first, and with it gone, so does the registration.
+      await rm(path, { recursive: true, force: true });
+      await repo.pruneWorktrees();
+      if (await registered()) throw error;
+    }
   }
   await rm(path, { recursive: true, force: true });
 }
