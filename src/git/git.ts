@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
@@ -556,7 +557,13 @@ function runGit(
         if (error === null) return resolve({ exitCode: 0, stdout, stderr });
         if (typeof error.code === 'number') return resolve({ exitCode: error.code, stdout, stderr });
         if (error.code == null && error.signal) return resolve({ exitCode: -1, stdout, stderr });
-        reject(new Error(`cannot run git: ${error.message}`, { cause: error }));
+        // ENOENT is also what spawning in a folder that is gone gives (a task deleted its sandbox):
+        // that must not read as "git is not installed".
+        const message =
+          error.code === 'ENOENT' && !existsSync(cwd)
+            ? `cannot run git in ${cwd}: the folder does not exist (any more)`
+            : `cannot run git: ${error.message}`;
+        reject(new Error(message, { cause: error }));
       },
     );
     // Without input a command that would read stdin must see its end, not hang.

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readlinkSync } from 'node:fs';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -97,6 +98,63 @@ export class GroupTerminator {
   }
 }
 
+/**
+ * What the open file descriptors `fds` of process `pid` point at (`socket:[123]`, `pipe:[456]`), as
+ * far as they can be read: a process that exited already has none.
+ */
+export function fileHandles(pid: number, fds: readonly number[]): string[] {
+  return fds.flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/${pid}/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The processes other than this one that hold any of `handles` (see `fileHandles`) open. Empty where
+ * /proc cannot be read.
+ */
+export async function handleHolders(handles: ReadonlySet<string>): Promise<number[]> {
+  if (handles.size === 0) return [];
+  let entries: string[];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return [];
+  }
+  const holders: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let fds: string[];
+    try {
+      fds = await readdir(`/proc/${entry}/fd`);
+    } catch {
+      continue; // exited while we looked, or not ours to look at
+    }
+    for (const fd of fds) {
+      const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => '');
+      if (handles.has(target)) {
+        holders.push(Number(entry));
+        break;
+      }
+    }
+  }
+  return holders;
+}
+
+/** Sends `signal` to each process; those gone already are skipped. */
+export function signalEach(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // gone, or not ours
+    }
+  }
+}
+
 const liveGroups = new Set<number>();
 const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -121,12 +179,29 @@ function killLiveGroups(): void {
 }
 
 function onExitSignal(signal: NodeJS.Signals): void {
-  // Another listener (the CLI's Ctrl-C handler) owns this signal: it cancels runs properly.
-  if (process.listenerCount(signal) > 1) return;
+  // Another listener (the CLI's Ctrl-C handler) owns this signal: it cancels runs properly. Those of
+  // signal-exit (proper-lockfile's, to drop its locks) do not count: they leave the signal to any other
+  // listener in turn, and with ours deferring to them nobody would act on it: the process would ignore
+  // SIGTERM or SIGHUP, its groups running on.
+  if (process.listenerCount(signal) - signalExitListeners() > 1) return;
   killLiveGroups();
   removeExitHooks();
   // Die of the same signal, as we would have without our listener.
   process.kill(process.pid, signal);
+}
+
+/**
+ * How many listeners signal-exit has on each signal: one per loaded copy, counted where v3
+ * (`process.__signal_exit_emitter__`) and v4 (a global symbol) keep that count for each other.
+ */
+function signalExitListeners(): number {
+  const count = (emitter: unknown): number =>
+    typeof emitter === 'object' && emitter !== null && 'count' in emitter && typeof emitter.count === 'number'
+      ? emitter.count
+      : 0;
+  const v3 = (process as { __signal_exit_emitter__?: unknown }).__signal_exit_emitter__;
+  const v4 = (globalThis as Record<symbol, unknown>)[Symbol.for('signal-exit emitter')];
+  return count(v3) + count(v4);
 }
 
 function installExitHooks(): void {

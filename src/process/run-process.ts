@@ -2,7 +2,16 @@
 import { stat } from 'node:fs/promises';
 import { execa, type Options } from 'execa';
 import { OutputSink } from './output-sink.js';
-import { GroupTerminator, groupHasLiveMembers } from './process-group.js';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GroupTerminator,
+  fileHandles,
+  groupHasLiveMembers,
+  handleHolders,
+  signalEach,
+} from './process-group.js';
 
 /** What to run, where, and how to watch it. */
 export interface RunProcessOptions {
@@ -123,10 +132,11 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       terminator.terminate();
       return true;
     };
-    subprocess.once('exit', () => {
-      // Leftovers (a background job of a shell) would hold the output pipes open: end them now.
-      void groupHasLiveMembers(terminator.pgid).then((alive) => alive && terminator.terminate());
-    });
+    // The child's ends of its output pipes, read now while it has surely not exited yet: through them
+    // a process that left its group but holds them open is found (see `releaseOutput`).
+    const handles = new Set(fileHandles(terminator.pgid, [1, 2]));
+    const streams = [subprocess.stdout, subprocess.stderr].filter((s) => s !== null);
+    subprocess.once('exit', () => void releaseOutput(streams, terminator, handles, graceMs));
   }
   if (subprocess.stdout) sink.attach(subprocess.stdout);
   if (subprocess.stderr) sink.attach(subprocess.stderr);
@@ -150,6 +160,52 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
     ...(sink.logError === undefined ? {} : { logError: sink.logError }),
   };
 }
+
+/** How long, after SIGKILL, holders of the output pipes get to let go before our ends are closed. */
+const RELEASE_AFTER_KILL_MS = 2000;
+
+/**
+ * Once the child exited, its output pipes end when the last process holding them is gone. Leftovers
+ * in its group (a background job of a shell) are terminated. A process that left the group (`setsid`,
+ * a daemon started without redirecting its output) would hold them open for as long as it lives, and
+ * the run would wait with it, past any timeout: it is terminated too (SIGTERM, SIGKILL after
+ * `graceMs`), found through `handles`. Should the pipes still not end (no /proc, or the child exited
+ * before its handles were read), our ends are closed: what the holder prints later is lost, not the
+ * run. Never rejects.
+ */
+async function releaseOutput(
+  streams: readonly Readable[],
+  terminator: GroupTerminator,
+  handles: ReadonlySet<string>,
+  graceMs: number,
+): Promise<void> {
+  try {
+    if (await groupHasLiveMembers(terminator.pgid)) terminator.terminate();
+    await terminator.settle();
+    const ended = Promise.all(streams.map((s) => finished(s).then(noop, noop)));
+    const endsWithin = async (ms: number): Promise<boolean> => {
+      const timer = new AbortController();
+      const late = sleep(ms, false, { signal: timer.signal }).catch(noop);
+      const done = await Promise.race([ended.then(() => true), late]);
+      timer.abort(); // a pending timer would keep the process alive
+      return done === true;
+    };
+    // What the group wrote before it died may still be in the pipes: that takes a moment to read.
+    if (await endsWithin(100)) return;
+    signalEach(await handleHolders(handles), 'SIGTERM');
+    if (await endsWithin(graceMs)) return;
+    const holders = await handleHolders(handles);
+    signalEach(holders, 'SIGKILL');
+    // Known handles that nobody holds any more: the pipes end by themselves once read.
+    if (handles.size > 0 && holders.length === 0) return;
+    if (await endsWithin(RELEASE_AFTER_KILL_MS)) return;
+    for (const stream of streams) stream.destroy();
+  } catch {
+    // Reading /proc failed in an unforeseen way: the pipes are left to end by themselves.
+  }
+}
+
+function noop(): void {}
 
 async function checkCwd(cwd: string): Promise<string | undefined> {
   try {

@@ -1,5 +1,5 @@
-import { rm } from 'node:fs/promises';
 import { Git } from '../git/git.js';
+import { removeTree } from './remove-tree.js';
 import { guard, type SandboxProvider } from './sandbox.js';
 import { commitWorkTree } from './worktree-sandbox.js';
 
@@ -18,5 +18,5 @@ export const cloneProvider: SandboxProvider = {
 
   publish: (spec, path) => new Git(spec.repoRoot).fetchBranch(path, spec.branch),
 
-  remove: (_spec, path) => rm(path, { recursive: true, force: true }),
+  remove: (_spec, path) => removeTree(path),
 };

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { err, type Result } from '../util/result.js';
+import { removeTree } from './remove-tree.js';
 import { guard, type SandboxError, type SandboxProvider, type SandboxSpec } from './sandbox.js';
 
 const execFileAsync = promisify(execFile);
@@ -52,7 +52,7 @@ export const jjProvider: SandboxProvider = {
     if (listing.split('\n').some((line) => line.startsWith(`${name}:`))) {
       await inRepo(spec, ['workspace', 'forget', name]);
     }
-    await rm(path, { recursive: true, force: true });
+    await removeTree(path);
   },
 };
 

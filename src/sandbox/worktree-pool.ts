@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, rmdir } from 'node:fs/promises';
+import { readFile, rmdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Git } from '../git/git.js';
+import { removeTree } from './remove-tree.js';
 
 /**
  * What an agent can leave in a worktree's git folder that a fresh worktree would not have: an operation
@@ -110,14 +111,21 @@ async function isFresh(path: string): Promise<boolean> {
  * deleted the folder already. Throws only if the worktree is still registered afterwards.
  */
 export async function removeWorktree(repo: Git, path: string): Promise<void> {
+  const registered = async () => (await repo.listWorktrees()).some((worktree) => worktree.path === path);
   try {
     // This also drops the registration of a folder someone already deleted.
     await repo.removeWorktree(path);
   } catch (error) {
     // It fails too for a path that is no worktree (any more), which is what was wanted.
-    if ((await repo.listWorktrees()).some((worktree) => worktree.path === path)) throw error;
+    if (await registered()) {
+      // Git also refuses a worktree whose `.git` file is gone (a task deleted it): then the folder goes
+      // first, and with it gone, so does the registration.
+      await removeTree(path);
+      await repo.pruneWorktrees();
+      if (await registered()) throw error;
+    }
   }
-  await rm(path, { recursive: true, force: true });
+  await removeTree(path);
 }
 
 /** Removes a worktree of the pool as well as can be: what is left is found by `orchestra clean`. */

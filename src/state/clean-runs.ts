@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { removeTree } from '../sandbox/remove-tree.js';
 import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
 import { placedBranch } from './run-state.js';
@@ -87,7 +88,7 @@ export async function cleanRuns(
   }
   for (const [id, dir] of roots) {
     if (existsSync(dir)) {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
       report.folders.push(dir);
     }
     if (opts.branches) {

@@ -40,9 +40,11 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
   );
 }
 
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Runs an engine call with the reporter the output calls for, and Ctrl-C handling: the first
- * SIGINT/SIGTERM cancels (agents get SIGTERM then SIGKILL, state is saved), a second exits at once.
+ * SIGINT/SIGTERM/SIGHUP cancels (agents get SIGTERM then SIGKILL, state is saved), a second exits at once.
  */
 export async function withReporter(
   json: boolean,
@@ -55,13 +57,19 @@ export async function withReporter(
     cwd: process.cwd(),
     repoRoot,
   });
+  // A reader that went away (`orchestra run --json | head -1`, a closed terminal) must not crash the
+  // run: without a listener the stream's EPIPE or EIO is thrown, and the run is left half-recorded with
+  // its agents running. The run goes on unwatched and is recorded as usual. The listener stays: an
+  // error of the last write (the summary) is emitted after this function returned.
+  stream.on('error', () => undefined);
   const abort = new AbortController();
   const onSignal = () => {
     if (abort.signal.aborted) process.exit(ExitCode.cancelled);
     abort.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP (the terminal was closed) cancels too: nobody is left to see the run, and it must not go
+  // on with nobody able to stop it.
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   try {
     const result = await start((e) => reporter.onEvent(e), abort.signal);
     await reporter.close();
@@ -76,8 +84,7 @@ export async function withReporter(
         ? ExitCode.cancelled
         : ExitCode.failed;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal);
   }
 }
 
