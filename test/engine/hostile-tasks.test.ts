@@ -1,18 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HEADER, RunFixture } from '../support/run-fixture.js';
+import { extraWorktrees, HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
-
-/** Every worktree except the user's own checkout. */
-const extraWorktrees = (f: RunFixture) =>
-  f
-    .git('worktree', 'list', '--porcelain')
-    .split('\n')
-    .filter((l) => l.startsWith('worktree '))
-    .slice(1);
 
 describe('tasks that damage their own sandbox', () => {
   // Git refuses to remove a worktree whose .git file is gone: the folder and its registration were

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
-import { HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
+import { extraWorktrees, HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
@@ -29,14 +29,6 @@ function treeHash(dir: string): string {
   walk(dir);
   return h.digest('hex');
 }
-
-/** Every worktree except the user's own checkout. */
-const extraWorktrees = (f: RunFixture) =>
-  f
-    .git('worktree', 'list', '--porcelain')
-    .split('\n')
-    .filter((l) => l.startsWith('worktree '))
-    .slice(1);
 
 describe('running a workflow', () => {
   it('runs independent tasks in parallel up to the limit, and uses it (peak measured)', async () => {

@@ -148,3 +148,11 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Every worktree of the fixture's repository except the user's own checkout. */
+export const extraWorktrees = (f: RunFixture): string[] =>
+  f
+    .git('worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '))
+    .slice(1);
