@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { durationWeight, recordedDurations } from '../../src/engine/durations.js';
 import type { RunRecord, TaskRecord } from '../../src/state/run-state.js';
 import { RunStore } from '../../src/state/run-store.js';
+import { runRecord } from '../support/run-record.js';
 
 let root: string;
 
@@ -27,23 +28,7 @@ function ran(ms: number, waitMs = 0, status: TaskRecord['status'] = 'succeeded')
 }
 
 async function run(id: string, tasks: Record<string, TaskRecord>): Promise<RunRecord> {
-  const record: RunRecord = {
-    version: 1,
-    id,
-    workflowFile: join(root, 'orchestra.yaml'),
-    workflowName: 'test',
-    repoRoot: root,
-    sandboxRoot: join(root, 'sandboxes'),
-    baseRef: 'HEAD',
-    baseCommit: 'a'.repeat(40),
-    startedAt: 1,
-    selected: Object.keys(tasks),
-    vars: {},
-    concurrency: 2,
-    tasks,
-    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
-    history: [],
-  };
+  const record = runRecord(root, id, tasks);
   await new RunStore(root, id).create(record, {});
   return record;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RunJournal } from '../../src/state/run-journal.js';
 import type { RunRecord } from '../../src/state/run-state.js';
 import { RunStore } from '../../src/state/run-store.js';
+import { runRecord } from '../support/run-record.js';
 
 let root: string;
 let store: RunStore;
@@ -18,23 +19,11 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 function record(tasks: string[]): RunRecord {
-  return {
-    version: 1,
-    id: 'run-1',
-    workflowFile: join(root, 'orchestra.yaml'),
-    workflowName: 'test',
-    repoRoot: root,
-    sandboxRoot: join(root, 'sandboxes'),
-    baseRef: 'HEAD',
-    baseCommit: 'a'.repeat(40),
-    startedAt: 1,
-    selected: tasks,
-    vars: {},
-    concurrency: 2,
-    tasks: Object.fromEntries(tasks.map((t) => [t, { status: 'pending', branch: `b/${t}`, attempts: [] }])),
-    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
-    history: [],
-  };
+  return runRecord(
+    root,
+    'run-1',
+    Object.fromEntries(tasks.map((t) => [t, { status: 'pending', branch: `b/${t}`, attempts: [] }])),
+  );
 }
 
 const onDisk = (): RunRecord => JSON.parse(readFileSync(store.paths.state, 'utf8')) as RunRecord;
