@@ -245,7 +245,8 @@ describe('runProcess: killing whole process trees', () => {
     const result = await runProcess({
       ...base(dir, logFile),
       command: { argv: [node, fixture('tree.mjs'), 'ignore'] },
-      timeoutMs: 500,
+      // Long enough for two node start-ups on a loaded machine: the grandchild must be up to be killed.
+      timeoutMs: 3000,
       killGraceMs: 300,
       onLine: watcher.onLine,
     });
