@@ -222,6 +222,17 @@ program
   .action(run(async () => (await import('./commands/clean.js')).cleanCommand));
 
 program
+  .command('doctor')
+  .description(
+    "check what runs need on this machine: git, the workflow's agent CLIs, bubblewrap, disk space, the schema modeline",
+  )
+  .addOption(fileOption())
+  .addOption(varOption())
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra doctor', 'orchestra doctor -f workflows/feature.yaml --json']))
+  .action(run(async () => (await import('./commands/doctor.js')).doctorCommand));
+
+program
   .command('schema')
   .description('print the JSON Schema of orchestra.yaml')
   .addHelpText('after', examples(['orchestra schema > orchestra.schema.json']))

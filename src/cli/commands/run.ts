@@ -10,6 +10,7 @@ import type { EventSink } from '../../events/engine-event.js';
 import type { Result } from '../../util/result.js';
 import { createReporter, pickReporterKind } from '../../reporters/reporter.js';
 import { Git } from '../../git/git.js';
+import { agentPrograms, missingAgentWarnings } from '../../doctor/agent-programs.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
@@ -104,6 +105,9 @@ async function dryRun(
   const reusable = options.reuse
     ? await findReusable(workflow, loaded.graph, { repoRoot, baseCommit, selected }, new Git(repoRoot))
     : new Map<string, Reusable>();
+  const toRun = selected.filter((id) => !reusable.has(id));
+  for (const line of missingAgentWarnings(agentPrograms(workflow, repoRoot, toRun)))
+    process.stderr.write(`${line}\n`);
   const plan = selected.map((id) => {
     const t = workflow.tasks.get(id)!;
     const pool = t.agent ? workflow.agents.get(t.agent)?.concurrency : undefined;
