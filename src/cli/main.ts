@@ -194,15 +194,34 @@ program
   .addOption(intOption('--attempt <n>', 'which attempt (default: the last)'))
   .option('--gate <name>', "a gate's output instead of the agent's")
   .option('--follow', 'keep printing while the task runs (in another orchestra process)')
+  .addOption(
+    new Option(
+      '--prompt',
+      "the exact prompt the attempt's agent was given (a run: task's command)",
+    ).conflicts(['gate', 'follow']),
+  )
   .addHelpText(
     'after',
     examples([
       'orchestra logs auth-impl',
       'orchestra logs auth-impl --attempt 1 --gate test',
       'orchestra logs auth-impl --follow',
+      'orchestra logs auth-impl --prompt --attempt 2',
     ]),
   )
   .action(run(async () => (await import('./commands/logs.js')).logsCommand));
+
+program
+  .command('diff')
+  .description("a task's change: git diff from the commit it started at to its result (or its branch)")
+  .argument('<task>', 'the task')
+  .addOption(runOption())
+  .option('--stat', 'only the files changed and how much (git diff --stat)')
+  .addHelpText(
+    'after',
+    examples(['orchestra diff auth-impl', 'orchestra diff auth-impl --stat --run 20261126-101500-3f9a']),
+  )
+  .action(run(async () => (await import('./commands/diff.js')).diffCommand));
 
 program
   .command('clean')

@@ -6,6 +6,7 @@ import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
 import { integrate } from '../integrate/integrate.js';
+import { findLanding } from '../integrate/landing.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
@@ -254,6 +255,12 @@ export async function executeRun(
       r.outcome = outcome;
       r.finishedAt = Date.now();
     });
+    const { branch, commit } = record.integration;
+    // A hint only: a git error here must not turn a finished run into a crash.
+    const landing =
+      record.integration.status === 'succeeded' && commit !== undefined
+        ? await findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
+        : undefined;
     emit({
       type: 'run-finished',
       time: Date.now(),
@@ -264,6 +271,7 @@ export async function executeRun(
       ...(record.integration.status === 'succeeded'
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
         : {}),
+      ...(landing ? { landing } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {

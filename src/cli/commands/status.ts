@@ -3,6 +3,7 @@ import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
+import { landingLines } from '../status-landing.js';
 
 /**
  * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
@@ -80,6 +81,7 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
     out.push(`  git log --oneline ${record.baseCommit.slice(0, 10)}..${integration.branch}`);
     out.push(`  git diff ${record.baseCommit.slice(0, 10)}...${integration.branch}`);
+    out.push(...(await landingLines(record)));
   } else if (integration.status === 'failed') {
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
   }
