@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Exit, ExitCode } from './exit-codes.js';
 import { packageFile } from '../util/package-file.js';
+import { parseAge } from './age.js';
 
 const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
   version: string;
@@ -228,6 +229,18 @@ program
   .description('remove sandboxes and worktree entries left by runs (never a run in progress)')
   .addOption(new Option('--run <id>', 'only this run, and remove its record'))
   .option('--all', 'every run, and remove their records')
+  .addOption(
+    new Option('--older-than <age>', 'only runs started longer ago (30m, 12h, 7d, 2w), records too')
+      .argParser((v) => {
+        const ms = parseAge(v);
+        if (ms === undefined) throw new InvalidArgumentError('expected an age like 30m, 12h, 7d or 2w');
+        return ms;
+      })
+      .conflicts(['run', 'all']),
+  )
+  .addOption(
+    intOption('--keep-last <n>', 'only runs older than the newest n, records too').conflicts(['run', 'all']),
+  )
   .option('--branches', 'also delete the task and result branches of the runs cleaned')
   .addOption(jsonOption())
   .addHelpText(
@@ -235,6 +248,7 @@ program
     examples([
       'orchestra clean',
       'orchestra clean --run 20261126-101500-3f9a --branches',
+      'orchestra clean --older-than 7d --keep-last 5 --branches',
       'orchestra clean --all --branches',
     ]),
   )
