@@ -1,5 +1,7 @@
 import type { LoadedWorkflow } from '../../config/load-workflow.js';
 import type { Keep } from '../../config/workflow.js';
+import type { Notify } from '../../config/workflow-types.js';
+import { runNotify } from '../../notify/run-notify.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
 import { findReusable } from '../../engine/reuse.js';
 import type { Reusable } from '../../engine/reuse.js';
@@ -36,8 +38,10 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     reuse: flags.reuse === true,
   } as const;
   if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
-  return withReporter(flags.json === true, (onEvent, signal) =>
-    runWorkflow(loaded, { ...options, onEvent, signal }),
+  return withReporter(
+    flags.json === true,
+    (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
+    loaded.workflow.raw.notify,
   );
 }
 
@@ -50,6 +54,7 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function withReporter(
   json: boolean,
   start: (onEvent: EventSink, signal: AbortSignal) => Promise<Result<RunResult, Diagnostic[]>>,
+  notify?: Notify,
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
   const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
@@ -79,6 +84,9 @@ export async function withReporter(
       throw new Exit(ExitCode.usage);
     }
     const { outcome } = result.value;
+    // After the summary, while a second Ctrl-C can still cut it short.
+    const warning = notify === undefined ? undefined : await runNotify(notify, result.value);
+    if (warning !== undefined) process.stderr.write(`warning: ${warning}\n`);
     return outcome === 'succeeded'
       ? ExitCode.ok
       : outcome === 'cancelled'
