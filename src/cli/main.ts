@@ -177,7 +177,15 @@ program
   .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
   .addOption(runOption())
   .addOption(jsonOption())
-  .addHelpText('after', examples(['orchestra status', 'orchestra status --run 20261126-101500-3f9a --json']))
+  .option('--watch', 'show it again every second (a terminal) or on each change, until the run ends')
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra status',
+      'orchestra status --run 20261126-101500-3f9a --json',
+      'orchestra status --watch',
+    ]),
+  )
   .action(run(async () => (await import('./commands/status.js')).statusCommand));
 
 program
