@@ -251,16 +251,18 @@ export async function executeRun(
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
+    const { branch, commit } = record.integration;
+    // A hint only: a git error here must not turn a finished run into a crash. Found while the
+    // outcome is written.
+    const landing =
+      record.integration.status === 'succeeded' && commit !== undefined
+        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
+        : undefined;
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();
     });
-    const { branch, commit } = record.integration;
-    // A hint only: a git error here must not turn a finished run into a crash.
-    const landing =
-      record.integration.status === 'succeeded' && commit !== undefined
-        ? await findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
-        : undefined;
+    const landed = await landing;
     emit({
       type: 'run-finished',
       time: Date.now(),
@@ -271,7 +273,7 @@ export async function executeRun(
       ...(record.integration.status === 'succeeded'
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
         : {}),
-      ...(landing ? { landing } : {}),
+      ...(landed ? { landing: landed } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {
