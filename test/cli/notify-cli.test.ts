@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { cli, LiveCli } from '../support/cli.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 const cleanups: (() => void)[] = [];
@@ -59,6 +59,16 @@ describe('notify:', () => {
     const id = saved(fx).ORCHESTRA_RUN_ID;
     expect(cli(['rerun', '--failed'], fx.repo, { CI: '1' }).code).toBe(1);
     expect(saved(fx)).toMatchObject({ ORCHESTRA_RUN_ID: id, ORCHESTRA_RUN_STATUS: 'failed' });
+  });
+
+  it('runs when a run is cancelled (Ctrl-C), which still exits 130', async () => {
+    const fx = fixture();
+    const file = fx.setup(`${HEADER}${saveEnv(fx)}tasks:\n  a: { run: "sleep 30" }\n`);
+    const live = new LiveCli(['run', '-f', file], fx.repo);
+    await live.waitFor((e) => e.type === 'task-started');
+    live.child.kill('SIGINT');
+    expect(await live.exited).toBe(130);
+    expect(saved(fx)).toMatchObject({ ORCHESTRA_RUN_STATUS: 'cancelled', ORCHESTRA_TASKS_CANCELLED: '1' });
   });
 
   it('a failing or hanging notify command is a warning, never the exit code', () => {
