@@ -99,4 +99,24 @@ describe('landing the result', () => {
     expect(after).toContain('  already in main');
     expect(after).not.toContain('gh pr create');
   });
+
+  it('from another branch: switch to the base branch, then fast-forward it', () => {
+    const other = new RunFixture();
+    try {
+      const file = other.setup(
+        `${HEADER.replace('sandbox:\n', 'sandbox:\n  base: main\n')}tasks:\n  t: { run: "echo t > t.txt" }\n`,
+      );
+      other.git('switch', '-q', '-c', 'topic');
+      other.git('commit', '-q', '--allow-empty', '-m', 'on topic');
+      const r = cli(['run', '-f', file], other.repo, { CI: '1' });
+      expect(r.code, r.stderr).toBe(0);
+      const id = /run (\S+) succeeded/.exec(r.stderr)![1]!;
+      const hint = `git switch main && git merge --ff-only orchestra/${id}`;
+      expect(r.stderr).toContain(`  land     ${hint}  into main`);
+      execSync(hint, { cwd: other.repo, stdio: 'ignore' });
+      expect(other.git('show', 'main:t.txt')).toBe('t');
+    } finally {
+      other.cleanup();
+    }
+  });
 });
