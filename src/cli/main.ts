@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Exit, ExitCode } from './exit-codes.js';
 import { packageFile } from '../util/package-file.js';
+import { parseAge } from './age.js';
 
 const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
   version: string;
@@ -176,7 +177,15 @@ program
   .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
   .addOption(runOption())
   .addOption(jsonOption())
-  .addHelpText('after', examples(['orchestra status', 'orchestra status --run 20261126-101500-3f9a --json']))
+  .option('--watch', 'show it again every second (a terminal) or on each change, until the run ends')
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra status',
+      'orchestra status --run 20261126-101500-3f9a --json',
+      'orchestra status --watch',
+    ]),
+  )
   .action(run(async () => (await import('./commands/status.js')).statusCommand));
 
 program
@@ -194,21 +203,52 @@ program
   .addOption(intOption('--attempt <n>', 'which attempt (default: the last)'))
   .option('--gate <name>', "a gate's output instead of the agent's")
   .option('--follow', 'keep printing while the task runs (in another orchestra process)')
+  .addOption(
+    new Option(
+      '--prompt',
+      "the exact prompt the attempt's agent was given (a run: task's command)",
+    ).conflicts(['gate', 'follow']),
+  )
   .addHelpText(
     'after',
     examples([
       'orchestra logs auth-impl',
       'orchestra logs auth-impl --attempt 1 --gate test',
       'orchestra logs auth-impl --follow',
+      'orchestra logs auth-impl --prompt --attempt 2',
     ]),
   )
   .action(run(async () => (await import('./commands/logs.js')).logsCommand));
+
+program
+  .command('diff')
+  .description("a task's change: git diff from the commit it started at to its result (or its branch)")
+  .argument('<task>', 'the task')
+  .addOption(runOption())
+  .option('--stat', 'only the files changed and how much (git diff --stat)')
+  .addHelpText(
+    'after',
+    examples(['orchestra diff auth-impl', 'orchestra diff auth-impl --stat --run 20261126-101500-3f9a']),
+  )
+  .action(run(async () => (await import('./commands/diff.js')).diffCommand));
 
 program
   .command('clean')
   .description('remove sandboxes and worktree entries left by runs (never a run in progress)')
   .addOption(new Option('--run <id>', 'only this run, and remove its record'))
   .option('--all', 'every run, and remove their records')
+  .addOption(
+    new Option('--older-than <age>', 'only runs started longer ago (30m, 12h, 7d, 2w), records too')
+      .argParser((v) => {
+        const ms = parseAge(v);
+        if (ms === undefined) throw new InvalidArgumentError('expected an age like 30m, 12h, 7d or 2w');
+        return ms;
+      })
+      .conflicts(['run', 'all']),
+  )
+  .addOption(
+    intOption('--keep-last <n>', 'only runs older than the newest n, records too').conflicts(['run', 'all']),
+  )
   .option('--branches', 'also delete the task and result branches of the runs cleaned')
   .addOption(jsonOption())
   .addHelpText(
@@ -216,10 +256,22 @@ program
     examples([
       'orchestra clean',
       'orchestra clean --run 20261126-101500-3f9a --branches',
+      'orchestra clean --older-than 7d --keep-last 5 --branches',
       'orchestra clean --all --branches',
     ]),
   )
   .action(run(async () => (await import('./commands/clean.js')).cleanCommand));
+
+program
+  .command('doctor')
+  .description(
+    "check what runs need on this machine: git, the workflow's agent CLIs, bubblewrap, disk space, the schema modeline",
+  )
+  .addOption(fileOption())
+  .addOption(varOption())
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra doctor', 'orchestra doctor -f workflows/feature.yaml --json']))
+  .action(run(async () => (await import('./commands/doctor.js')).doctorCommand));
 
 program
   .command('schema')

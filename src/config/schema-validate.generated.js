@@ -59,8 +59,22 @@ const schema11 = {
       additionalProperties: { $ref: '#/definitions/Task' },
     },
     integrate: { $ref: '#/definitions/Integrate' },
+    notify: { $ref: '#/definitions/Notify' },
   },
   definitions: {
+    Notify: {
+      description:
+        'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['run'],
+          properties: { run: { type: 'string', minLength: 1 }, timeout: { $ref: '#/definitions/Duration' } },
+        },
+      ],
+    },
     Name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
     TaskId: {
       description:
@@ -2813,6 +2827,330 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
+const schema40 = {
+  description:
+    'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['run'],
+      properties: { run: { type: 'string', minLength: 1 }, timeout: { $ref: '#/definitions/Duration' } },
+    },
+  ],
+};
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data === 'string') {
+    if (func3(data) < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/oneOf/0/minLength',
+        keyword: 'minLength',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 characters',
+        schema: 1,
+        parentSchema: schema40.oneOf[0],
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/oneOf/0/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+      schema: schema40.oneOf[0].type,
+      parentSchema: schema40.oneOf[0],
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.run === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/oneOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'run' },
+        message: "must have required property '" + 'run' + "'",
+        schema: schema40.oneOf[1].required,
+        parentSchema: schema40.oneOf[1],
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'run' || key0 === 'timeout')) {
+        const err3 = {
+          instancePath,
+          schemaPath: '#/oneOf/1/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema40.oneOf[1],
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.run !== undefined) {
+      let data0 = data.run;
+      if (typeof data0 === 'string') {
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/run',
+            schemaPath: '#/oneOf/1/properties/run/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema40.oneOf[1].properties.run,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/run',
+          schemaPath: '#/oneOf/1/properties/run/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema40.oneOf[1].properties.run.type,
+          parentSchema: schema40.oneOf[1].properties.run,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.timeout !== undefined) {
+      let data1 = data.timeout;
+      const _errs10 = errors;
+      let valid3 = false;
+      let passing1 = null;
+      const _errs11 = errors;
+      if (typeof data1 === 'string') {
+        if (!pattern5.test(data1)) {
+          const err6 = {
+            instancePath: instancePath + '/timeout',
+            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
+            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
+            parentSchema: schema27.oneOf[0],
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf/0/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema27.oneOf[0].type,
+          parentSchema: schema27.oneOf[0],
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid1 = _errs11 === errors;
+      if (_valid1) {
+        valid3 = true;
+        passing1 = 0;
+      }
+      const _errs13 = errors;
+      if (typeof data1 == 'number' && isFinite(data1)) {
+        if (data1 <= 0 || isNaN(data1)) {
+          const err8 = {
+            instancePath: instancePath + '/timeout',
+            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+            schema: 0,
+            parentSchema: schema27.oneOf[1],
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+          schema: schema27.oneOf[1].type,
+          parentSchema: schema27.oneOf[1],
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid1 = _errs13 === errors;
+      if (_valid1 && valid3) {
+        valid3 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid3 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid3) {
+        const err10 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: passing1 },
+          message: 'must match exactly one schema in oneOf',
+          schema: schema27.oneOf,
+          parentSchema: schema27,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      } else {
+        errors = _errs10;
+        if (vErrors !== null) {
+          if (_errs10) {
+            vErrors.length = _errs10;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err11 = {
+      instancePath,
+      schemaPath: '#/oneOf/1/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema40.oneOf[1].type,
+      parentSchema: schema40.oneOf[1],
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err12 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+      schema: schema40.oneOf,
+      parentSchema: schema40,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://orchestra.dev/schema/orchestra.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -3652,6 +3990,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors.push(err36);
         }
         errors++;
+      }
+    }
+    if (data.notify !== undefined) {
+      if (
+        !validate23(data.notify, {
+          instancePath: instancePath + '/notify',
+          parentData: data,
+          parentDataProperty: 'notify',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
       }
     }
   } else {

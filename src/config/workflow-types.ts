@@ -60,6 +60,18 @@ export type Duration = string | number;
  */
 export type StringList5 = string[];
 /**
+ * A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Notify".
+ */
+export type Notify =
+  | string
+  | {
+      run: string;
+      timeout?: Duration;
+    };
+/**
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
  * via the `definition` "Name".
  */
@@ -120,6 +132,7 @@ export interface RawWorkflow {
     [k: string]: Task;
   };
   integrate?: Integrate;
+  notify?: Notify;
 }
 /**
  * Where and how each task's sandbox is made.

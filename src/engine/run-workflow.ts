@@ -6,6 +6,7 @@ import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
 import { integrate } from '../integrate/integrate.js';
+import { findLanding } from '../integrate/landing.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
@@ -250,10 +251,18 @@ export async function executeRun(
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
+    const { branch, commit } = record.integration;
+    // A hint only: a git error here must not turn a finished run into a crash. Found while the
+    // outcome is written.
+    const landing =
+      record.integration.status === 'succeeded' && commit !== undefined
+        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
+        : undefined;
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();
     });
+    const landed = await landing;
     emit({
       type: 'run-finished',
       time: Date.now(),
@@ -264,6 +273,7 @@ export async function executeRun(
       ...(record.integration.status === 'succeeded'
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
         : {}),
+      ...(landed ? { landing: landed } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {

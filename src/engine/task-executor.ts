@@ -22,6 +22,8 @@ import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
+import { savePrompt } from './save-prompt.js';
+import { promptWithInstructions } from '../agents/text.js';
 
 /** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
 const RATE_LIMIT = { firstMs: 5_000, maxMs: 300_000, maxWaits: 8 };
@@ -349,7 +351,8 @@ async function runAttempt(
   };
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'agent' });
-  const ran = await runWork(ctx, task, sandbox, env, values, paths.abs(log), signal, feedback);
+  const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)) };
+  const ran = await runWork(ctx, task, sandbox, env, values, files, signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   if (ran.report) {
@@ -451,7 +454,7 @@ async function runWork(
   sandbox: Sandbox,
   env: Record<string, string>,
   values: TemplateValues,
-  logFile: string,
+  files: { log: string; prompt: string },
   signal: AbortSignal,
   feedback: Feedback | undefined,
 ): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
@@ -460,16 +463,18 @@ async function runWork(
   );
   const base = {
     cwd: sandbox.path,
-    logFile,
+    logFile: files.log,
     signal,
     onLine,
     latestLineOnly: true,
     ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
   };
   if (task.kind === 'command') {
+    const shell = renderTemplate(task.run!, values);
+    await savePrompt(files.prompt, shell);
     const r = await runProcess({
       ...base,
-      command: { shell: renderTemplate(task.run!, values) },
+      command: { shell },
       env: { ...renderEnv(task.env, values), ...env },
     });
     return { ...r, report: { summary: lastLine(r.tail) } };
@@ -478,8 +483,13 @@ async function runWork(
   const adapter = agentAdapter(task.agent!, ctx, values);
   const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
   const instructions = role?.instructions ? renderTemplate(role.instructions, values) : undefined;
+  const prompt = buildPrompt(task, values, feedback);
+  await savePrompt(
+    files.prompt,
+    promptWithInstructions({ prompt, ...(instructions ? { instructions } : {}) }),
+  );
   const invocation = adapter.build({
-    prompt: buildPrompt(task, values, feedback),
+    prompt,
     ...(instructions ? { instructions } : {}),
     ...(task.model ? { model: task.model } : {}),
     extraArgs: agentDef?.command ? [] : (agentDef?.args ?? []),

@@ -1,3 +1,4 @@
+import type { Landing } from '../integrate/landing.js';
 import type { Failure, RunOutcome, TaskStatus } from './task-status.js';
 
 /** What an agent reported about its work, where the adapter could read it. */
@@ -79,6 +80,8 @@ export type EngineEvent =
       /** The integration branch, when it was made. */
       resultBranch?: string;
       resultCommit?: string;
+      /** With a result: how the user's checkout can take it (for the summary's hints). */
+      landing?: Landing;
       tasks: {
         task: string;
         status: TaskStatus;

@@ -348,6 +348,11 @@ export class Git {
     return (await this.#attempt(['merge-base', '--is-ancestor', a, b])) !== undefined;
   }
 
+  /** The names of the repository's remotes. */
+  async remotes(): Promise<string[]> {
+    return (await this.#run(['remote'])).split('\n').filter(Boolean);
+  }
+
   /** Copies branch `branch` of the repository at `fromRepoPath` to the branch of that name here. */
   async fetchBranch(fromRepoPath: string, branch: string): Promise<void> {
     const refspec = `+${HEADS}${branch}:${HEADS}${branch}`;

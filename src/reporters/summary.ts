@@ -3,6 +3,7 @@ import type { TaskStatus } from '../events/task-status.js';
 import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, shortSha } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
+import { landingHints } from '../integrate/landing.js';
 
 /** How the summary addresses the user: paths relative to their cwd, git pointed at the repository. */
 export interface SummaryOptions {
@@ -132,10 +133,15 @@ function result(finished: EventOf<'run-finished'>, record: RunRecord, opts: Summ
   const base = shortSha(finished.baseCommit);
   const at = finished.resultCommit === undefined ? '' : ` at ${shortSha(finished.resultCommit)}`;
   const git = gitCommand(opts);
+  const land = finished.landing ? landingHints(finished.landing, branch, git) : [];
   return [
     `result: branch ${style.bold(branch)}${at}`,
     `  commits  ${style.cyan(`${git} log --oneline ${base}..${branch}`)}`,
     `  changes  ${style.cyan(`${git} diff ${base}...${branch}`)}`,
+    ...land.map(
+      (h) =>
+        `  ${h.label.padEnd(7)}  ${h.command ? `${style.cyan(h.command)}  ${style.dim(h.note)}` : h.note}`,
+    ),
   ].join('\n');
 }
 

@@ -11,6 +11,8 @@ import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
 import { placedBranch } from './run-state.js';
 import { RunStore } from './run-store.js';
+import type { RunSelection } from './select-runs.js';
+import { selectRuns } from './select-runs.js';
 
 export interface CleanOptions {
   /** Only this run (its record is removed too). */
@@ -19,6 +21,8 @@ export interface CleanOptions {
   all?: boolean;
   /** Also delete the task branches and result branch of the runs cleaned. */
   branches?: boolean;
+  /** Only the runs this selects by age or count (their records are removed too). */
+  select?: RunSelection;
 }
 
 export interface CleanReport {
@@ -62,7 +66,14 @@ export async function cleanRuns(
       });
     }
   }
-  const ids = opts.runId !== undefined ? [opts.runId] : await runFolders(repoRoot);
+  const ids =
+    opts.runId !== undefined
+      ? [opts.runId]
+      : opts.select
+        ? await selectRuns(repoRoot, opts.select)
+        : await runFolders(repoRoot);
+  // Only a clean of every run may take sandboxes no record names: some may be the unselected runs'.
+  const whole = opts.runId === undefined && opts.select === undefined;
   const roots = new Map<string, string>(); // run id → its sandbox folder
   for (const id of ids) {
     const store = new RunStore(repoRoot, id);
@@ -78,7 +89,7 @@ export async function cleanRuns(
   for (const wt of await repo.listWorktrees()) {
     const owner = [...roots.entries()].find(([, dir]) => wt.path.startsWith(dir + sep));
     const orphan =
-      opts.runId === undefined &&
+      whole &&
       wt.path.startsWith(defaultRoot + sep) &&
       !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
     if (owner || orphan) {
@@ -114,7 +125,7 @@ export async function cleanRuns(
           );
       }
     }
-    if (opts.runId !== undefined || opts.all) {
+    if (!whole || opts.all) {
       await rm(new RunPaths(join(runsDir(repoRoot), id)).dir, { recursive: true, force: true });
       report.records.push(id);
     }

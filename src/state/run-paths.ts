@@ -23,6 +23,11 @@ export class RunPaths {
     return `logs/${task}/attempt-${attempt}.log`;
   }
 
+  /** What the attempt was told: the agent's prompt, or the command of a `run:` task. */
+  attemptPrompt(task: string, attempt: number): string {
+    return `logs/${task}/attempt-${attempt}.prompt.md`;
+  }
+
   gateLog(task: string | null, attempt: number, gate: string): string {
     return task === null
       ? `logs/_integration/${gate}.log`

@@ -10,12 +10,22 @@ export async function cleanCommand(opts: {
   all?: boolean;
   branches?: boolean;
   json?: boolean;
+  olderThan?: number;
+  keepLast?: number;
 }): Promise<number> {
   const repoRoot = await repoOrExit(opts.json);
   const cleaned = await cleanRuns(new Git(repoRoot), repoRoot, {
     ...(opts.run !== undefined ? { runId: opts.run } : {}),
     all: opts.all === true,
     branches: opts.branches === true,
+    ...(opts.olderThan !== undefined || opts.keepLast !== undefined
+      ? {
+          select: {
+            ...(opts.olderThan !== undefined ? { olderThanMs: opts.olderThan } : {}),
+            ...(opts.keepLast !== undefined ? { keepLast: opts.keepLast } : {}),
+          },
+        }
+      : {}),
   });
   if (!cleaned.ok) {
     printDiagnostics([cleaned.error], new Map(), opts.json === true);

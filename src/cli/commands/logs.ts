@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FINAL_STATUSES } from '../../events/task-status.js';
 import type { RunStore } from '../../state/run-store.js';
-import type { RunRecord } from '../../state/run-state.js';
+import type { AttemptRecord, RunRecord } from '../../state/run-state.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 import { printDiagnostics } from '../load.js';
 import { runOrExit } from '../repo.js';
@@ -13,6 +13,7 @@ export interface LogsFlags {
   attempt?: number;
   gate?: string;
   follow?: boolean;
+  prompt?: boolean;
 }
 
 /** `orchestra logs <task>`: the agent's or a gate's output; `--follow` tails a task still running. */
@@ -21,6 +22,7 @@ export async function logsCommand(task: string, flags: LogsFlags): Promise<numbe
   // Own keys only: a task named "constructor" or "__proto__" is not in the record.
   const t = Object.hasOwn(record.tasks, task) ? record.tasks[task] : undefined;
   if (!t) usage(`run ${record.id} has no task "${task}"`, `its tasks: ${record.selected.join(', ')}`);
+  if (flags.prompt) return showPrompt(store, task, pickAttempt(record, task, flags));
   if (!flags.follow) {
     const log = logPath(record, task, flags);
     if (!log) usage(`"${task}" has no log yet (${t.status})`);
@@ -39,7 +41,8 @@ function missingLog(store: RunStore, log: string): never {
   );
 }
 
-function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
+/** The attempt asked for (default: the last), undefined when the task has none yet. */
+function pickAttempt(record: RunRecord, task: string, flags: LogsFlags): AttemptRecord | undefined {
   const t = record.tasks[task]!;
   const attempt = flags.attempt ? t.attempts.find((a) => a.n === flags.attempt) : t.attempts.at(-1);
   if (flags.attempt && !attempt)
@@ -47,6 +50,11 @@ function logPath(record: RunRecord, task: string, flags: LogsFlags): string | un
       `"${task}" has no attempt ${flags.attempt}`,
       `attempts: ${t.attempts.map((a) => a.n).join(', ') || 'none'}`,
     );
+  return attempt;
+}
+
+function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
+  const attempt = pickAttempt(record, task, flags);
   if (!attempt) return undefined;
   if (!flags.gate) return attempt.log;
   const gate = attempt.gates.find((g) => g.name === flags.gate);
@@ -56,6 +64,23 @@ function logPath(record: RunRecord, task: string, flags: LogsFlags): string | un
       `gates run: ${attempt.gates.map((g) => g.name).join(', ') || 'none'}`,
     );
   return gate.log;
+}
+
+/** `--prompt`: what the attempt was told, as saved before it started. */
+async function showPrompt(
+  store: RunStore,
+  task: string,
+  attempt: AttemptRecord | undefined,
+): Promise<number> {
+  if (!attempt) usage(`"${task}" has not started yet: it has no prompt`);
+  const file = store.paths.abs(store.paths.attemptPrompt(task, attempt.n));
+  if (!existsSync(file))
+    usage(
+      `attempt ${attempt.n} of "${task}" has no saved prompt (${relative(process.cwd(), file)})`,
+      'a run made by an older orchestra kept only the logs',
+    );
+  await pipe(file, 0);
+  return 0;
 }
 
 /** Prints the log as it grows, moving on to each new attempt, until the task has finished. */

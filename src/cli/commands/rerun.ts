@@ -20,18 +20,21 @@ export async function continueCommand(
   flags: RerunFlags,
 ): Promise<number> {
   const loaded = await loadOrExit({ ...flags, ...(flags.file ? {} : await recordedFile(flags.run)) });
-  return withReporter(flags.json === true, (onEvent, signal) =>
-    rerunWorkflow(loaded, {
-      command,
-      tasks,
-      ...(flags.run ? { runId: flags.run } : {}),
-      failed: flags.failed === true,
-      allowStale: flags.allowStale === true,
-      failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
-      ...(flags.keep ? { keep: flags.keep } : {}),
-      onEvent,
-      signal,
-    }),
+  return withReporter(
+    flags.json === true,
+    (onEvent, signal) =>
+      rerunWorkflow(loaded, {
+        command,
+        tasks,
+        ...(flags.run ? { runId: flags.run } : {}),
+        failed: flags.failed === true,
+        allowStale: flags.allowStale === true,
+        failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
+        ...(flags.keep ? { keep: flags.keep } : {}),
+        onEvent,
+        signal,
+      }),
+    loaded.workflow.raw.notify,
   );
 }
 

@@ -1,5 +1,7 @@
 import type { LoadedWorkflow } from '../../config/load-workflow.js';
 import type { Keep } from '../../config/workflow.js';
+import type { Notify } from '../../config/workflow-types.js';
+import { runNotify } from '../../notify/run-notify.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
 import { findReusable } from '../../engine/reuse.js';
 import type { Reusable } from '../../engine/reuse.js';
@@ -10,6 +12,7 @@ import type { EventSink } from '../../events/engine-event.js';
 import type { Result } from '../../util/result.js';
 import { createReporter, pickReporterKind } from '../../reporters/reporter.js';
 import { Git } from '../../git/git.js';
+import { agentPrograms, missingAgentWarnings } from '../../doctor/agent-programs.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
@@ -35,8 +38,10 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     reuse: flags.reuse === true,
   } as const;
   if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
-  return withReporter(flags.json === true, (onEvent, signal) =>
-    runWorkflow(loaded, { ...options, onEvent, signal }),
+  return withReporter(
+    flags.json === true,
+    (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
+    loaded.workflow.raw.notify,
   );
 }
 
@@ -49,6 +54,7 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function withReporter(
   json: boolean,
   start: (onEvent: EventSink, signal: AbortSignal) => Promise<Result<RunResult, Diagnostic[]>>,
+  notify?: Notify,
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
   const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
@@ -78,6 +84,9 @@ export async function withReporter(
       throw new Exit(ExitCode.usage);
     }
     const { outcome } = result.value;
+    // After the summary, while a second Ctrl-C can still cut it short.
+    const warning = notify === undefined ? undefined : await runNotify(notify, result.value);
+    if (warning !== undefined) process.stderr.write(`warning: ${warning}\n`);
     return outcome === 'succeeded'
       ? ExitCode.ok
       : outcome === 'cancelled'
@@ -104,6 +113,9 @@ async function dryRun(
   const reusable = options.reuse
     ? await findReusable(workflow, loaded.graph, { repoRoot, baseCommit, selected }, new Git(repoRoot))
     : new Map<string, Reusable>();
+  const toRun = selected.filter((id) => !reusable.has(id));
+  for (const line of missingAgentWarnings(agentPrograms(workflow, repoRoot, toRun)))
+    process.stderr.write(`${line}\n`);
   const plan = selected.map((id) => {
     const t = workflow.tasks.get(id)!;
     const pool = t.agent ? workflow.agents.get(t.agent)?.concurrency : undefined;

@@ -3,6 +3,8 @@ import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
+import { landingLines } from '../status-landing.js';
+import { watchStatus } from '../watch-status.js';
 
 /**
  * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
@@ -28,12 +30,24 @@ export function effectiveRecord(
 }
 
 /** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
-export async function statusCommand(opts: { run?: string; json?: boolean }): Promise<number> {
+export async function statusCommand(opts: {
+  run?: string;
+  json?: boolean;
+  watch?: boolean;
+}): Promise<number> {
+  if (!opts.watch) return printStatus(opts);
+  return watchStatus(opts.run, (run, write) => printStatus({ ...opts, run }, write), opts.json === true);
+}
+
+async function printStatus(
+  opts: { run?: string; json?: boolean },
+  write: (text: string) => void = (text) => void process.stdout.write(text),
+): Promise<number> {
   const { store, record: raw } = await runOrExit(opts.run, opts.json);
   const record = effectiveRecord(raw, await store.isLocked());
   const green = record.state === 'succeeded';
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(record)}\n`);
+    write(`${JSON.stringify(record)}\n`);
     return green ? ExitCode.ok : ExitCode.failed;
   }
   const rows = record.selected.map((id) => {
@@ -80,6 +94,7 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
     out.push(`  git log --oneline ${record.baseCommit.slice(0, 10)}..${integration.branch}`);
     out.push(`  git diff ${record.baseCommit.slice(0, 10)}...${integration.branch}`);
+    out.push(...(await landingLines(record)));
   } else if (integration.status === 'failed') {
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
   }
@@ -90,7 +105,7 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     out.push(`see why: orchestra logs ${failed[0]} --run ${record.id}`);
     out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  write(`${out.join('\n')}\n`);
   return green ? ExitCode.ok : ExitCode.failed;
 }
 
