@@ -3,6 +3,7 @@ import type { TaskStatus } from '../events/task-status.js';
 import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, shortSha } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /** How the summary addresses the user: paths relative to their cwd, git pointed at the repository. */
 export interface SummaryOptions {
@@ -180,8 +181,4 @@ function gitCommand({ cwd, repoRoot }: SummaryOptions): string {
   const rel = path.relative(repoRoot, cwd);
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) return 'git';
   return `git -C ${shellQuote(displayPath(repoRoot, cwd))}`;
-}
-
-function shellQuote(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
