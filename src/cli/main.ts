@@ -89,6 +89,8 @@ const intOption = (flags: string, what: string) =>
   });
 
 const runOption = () => new Option('--run <id>', 'the run (default: the latest)');
+const runFileOption = () =>
+  new Option('-f, --file <path>', 'the latest run of this workflow file (instead of the latest run)');
 const keepOption = () =>
   new Option('--keep <when>', 'keep sandboxes: never, on-failure, always (overrides the workflow)').choices([
     'never',
@@ -175,6 +177,7 @@ program
   .command('status')
   .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
   .addOption(runOption())
+  .addOption(runFileOption())
   .addOption(jsonOption())
   .addHelpText('after', examples(['orchestra status', 'orchestra status --run 20261126-101500-3f9a --json']))
   .action(run(async () => (await import('./commands/status.js')).statusCommand));
@@ -194,6 +197,8 @@ program
   .addOption(intOption('--attempt <n>', 'which attempt (default: the last)'))
   .option('--gate <name>', "a gate's output instead of the agent's")
   .option('--follow', 'keep printing while the task runs (in another orchestra process)')
+  .addOption(runFileOption())
+  .addOption(new Option('--json', 'one JSON object: run, task, attempt, gate, log path and text'))
   .addHelpText(
     'after',
     examples([

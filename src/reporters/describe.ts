@@ -36,6 +36,16 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
   }
 }
 
+/** Counts of tasks by status give the good news first, then what needs the user. */
+export const TALLY_ORDER: readonly TaskStatus[] = [
+  'succeeded',
+  'skipped',
+  'failed',
+  'blocked',
+  'cancelled',
+  'interrupted',
+];
+
 /**
  * A status as users read it: a task whose result was reused is recorded as `skipped` (the record's
  * and `--json`'s word) but shown as `reused`, which is what happened to it.

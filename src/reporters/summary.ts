@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TaskStatus } from '../events/task-status.js';
-import { statusWord } from './describe.js';
+import { statusWord, TALLY_ORDER } from './describe.js';
 import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, shortSha } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
@@ -14,9 +14,6 @@ export interface SummaryOptions {
 }
 
 type TaskRow = EventOf<'run-finished'>['tasks'][number];
-
-/** The header counts the good news first, then what needs the user. */
-const TALLY_ORDER: TaskStatus[] = ['succeeded', 'skipped', 'failed', 'blocked', 'cancelled', 'interrupted'];
 
 /**
  * The end-of-run report shared by the terminal and plain reporters: a table of tasks, then where the
