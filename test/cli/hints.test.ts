@@ -31,11 +31,17 @@ function pasteAll(commands: string[][]): void {
 const runJson = (runId: string) =>
   JSON.parse(readFileSync(join(fx.repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
 
+/** A run of the workflow (after the header) that fails, and `status` after it. */
+function failingRun(workflow: string): { stderr: string; status: string } {
+  fx = new RunFixture();
+  const run = cli(['run', '-f', fx.setup(`${HEADER}${workflow}`)], fx.repo, { CI: '1' });
+  expect(run.code).toBe(1);
+  return { stderr: run.stderr, status: cli(['status'], fx.repo).stdout };
+}
+
 describe('every hint orchestra prints works when pasted', () => {
   it('after a merge conflict, a red gate and a failed setup', () => {
-    fx = new RunFixture();
-    const file = fx.setup(
-      `${HEADER}gates:
+    const run = failingRun(`gates:
   red: echo "the gate says no"; exit 1
 tasks:
   a: { run: "echo a > x.txt" }
@@ -43,14 +49,10 @@ tasks:
   join: { run: "true", needs: [a, b] }
   gated: { run: "echo work > g.txt", verify: [red] }
   setup: { run: "true", sandbox: { setup: ["echo preparing; exit 3"] } }
-`,
-    );
-    const run = cli(['run', '-f', file], fx.repo, { CI: '1' });
-    expect(run.code).toBe(1);
+`);
     expect(run.stderr).not.toContain('orchestra logs join');
-    const status = cli(['status'], fx.repo);
-    expect(status.stdout).toMatch(/^join\s+failed\s+0\s+\S+\s+-\s+merge-conflict/m);
-    const commands = [...hints(run.stderr), ...hints(status.stdout)];
+    expect(run.status).toMatch(/^join\s+failed\s+0\s+\S+\s+-\s+merge-conflict/m);
+    const commands = [...hints(run.stderr), ...hints(run.status)];
     expect(commands).toContainEqual(['logs', 'gated']);
     expect(commands).toContainEqual(['logs', 'setup']);
     expect(cli(['logs', 'setup'], fx.repo).stdout).toContain('preparing');
@@ -58,25 +60,19 @@ tasks:
   });
 
   it('after a failed integration', () => {
-    fx = new RunFixture();
-    const file = fx.setup(
-      `${HEADER}gates:
+    const run = failingRun(`gates:
   red: echo "integration says no"; exit 1
 tasks:
   a: { run: "echo a > a.txt" }
 integrate:
   verify: [red]
-`,
-    );
-    const run = cli(['run', '-f', file], fx.repo, { CI: '1' });
-    expect(run.code).toBe(1);
+`);
     const runId = /run (\S+) started/.exec(run.stderr)![1]!;
     const log = `.orchestra/runs/${runId}/logs/_integration/red.log`;
     expect(run.stderr).toContain(`log      ${log}`);
     expect(readFileSync(join(fx.repo, log), 'utf8')).toContain('integration says no');
-    const status = cli(['status'], fx.repo);
-    expect(status.stdout).toContain(`log: ${log}`);
-    const commands = [...hints(run.stderr), ...hints(status.stdout)];
+    expect(run.status).toContain(`log: ${log}`);
+    const commands = [...hints(run.stderr), ...hints(run.status)];
     expect(commands).toContainEqual(['resume']);
     pasteAll(commands);
     expect(runJson(runId).history.map((h) => h.command)).toContain('resume');
