@@ -70,7 +70,7 @@ describe('status, runs and logs after a failure', () => {
     const local = `${started.getFullYear()}-${String(started.getMonth() + 1).padStart(2, '0')}-${String(started.getDate()).padStart(2, '0')} ${String(started.getHours()).padStart(2, '0')}:${String(started.getMinutes()).padStart(2, '0')}`;
     expect(runs.stdout).toMatch(
       new RegExp(
-        `^${runId}\\s+\\S+\\s+${local}\\s+\\d+(\\.\\d)?m?s\\s+failed\\s+3 succeeded, 1 failed$`,
+        `^${runId}\\s+\\S+\\s+${local}\\s+\\d+(\\.\\d)?m?s\\s+3 succeeded, 1 failed\\s+failed$`,
         'm',
       ),
     );

@@ -35,7 +35,8 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
     }
     const r = effectiveRecord(record.value, await store.isLocked());
     const tasks: Partial<Record<TaskStatus, number>> = {};
-    for (const id of r.selected) tasks[r.tasks[id]!.status] = (tasks[r.tasks[id]!.status] ?? 0) + 1;
+    for (const { status } of r.selected.map((task) => r.tasks[task]!))
+      tasks[status] = (tasks[status] ?? 0) + 1;
     rows.push({
       id,
       workflow: r.workflowName,
@@ -55,7 +56,7 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
     return 0;
   }
   const table = [
-    ['RUN', 'WORKFLOW', 'STARTED', 'TIME', 'RESULT', 'TASKS'],
+    ['RUN', 'WORKFLOW', 'STARTED', 'TIME', 'TASKS', 'RESULT'],
     ...rows.map((r) => [
       r.id,
       r.workflow,
@@ -63,8 +64,8 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
       r.durationMs === undefined
         ? '-'
         : `${formatDuration(r.durationMs)}${r.result === 'running' ? '…' : ''}`,
-      r.result,
       r.tasks === undefined ? '-' : tally(r.tasks),
+      r.result,
     ]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((cells) => cells[i]!.length)));
