@@ -117,4 +117,23 @@ describe('tty reporter', () => {
     expect(live).not.toContain('error TS2345');
     await reporter.close();
   });
+
+  it('prints the warnings above the tree and shows the tasks a rerun keeps as done', async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    const [started] = scriptedRun(paths, Date.now());
+    if (started?.type !== 'run-started') throw new Error('the script starts with run-started');
+    reporter.onEvent({
+      ...started,
+      reused: [],
+      finishedEarlier: [{ task: 'schema', status: 'succeeded' }],
+      warnings: ['1 uncommitted change (a.txt) is not in the sandboxes: they start from HEAD at a1b2c3d4e5'],
+    });
+    await waitFor(
+      () => screen(out).includes('schema       succeeded earlier, not run again'),
+      'the kept task',
+    );
+    await reporter.close();
+    expect(plain(out.text).indexOf('warning: 1 uncommitted change (a.txt)')).toBe(0);
+  });
 });
