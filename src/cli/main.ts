@@ -90,6 +90,8 @@ const intOption = (flags: string, what: string) =>
   });
 
 const runOption = () => new Option('--run <id>', 'the run (default: the latest)');
+const runFileOption = () =>
+  new Option('-f, --file <path>', 'the latest run of this workflow file (instead of the latest run)');
 const keepOption = () =>
   new Option('--keep <when>', 'keep sandboxes: never, on-failure, always (overrides the workflow)').choices([
     'never',
@@ -176,6 +178,7 @@ program
   .command('status')
   .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
   .addOption(runOption())
+  .addOption(runFileOption())
   .addOption(jsonOption())
   .option('--watch', 'show it again every second (a terminal) or on each change, until the run ends')
   .addHelpText(
@@ -209,6 +212,8 @@ program
       "the exact prompt the attempt's agent was given (a run: task's command)",
     ).conflicts(['gate', 'follow']),
   )
+  .addOption(runFileOption())
+  .addOption(new Option('--json', 'one JSON object: run, task, attempt, gate, log path and text'))
   .addHelpText(
     'after',
     examples([

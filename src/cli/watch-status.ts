@@ -17,8 +17,9 @@ export async function watchStatus(
   runId: string | undefined,
   render: RenderStatus,
   json: boolean,
+  file?: string,
 ): Promise<number> {
-  const { store, record } = await runOrExit(runId, json);
+  const { store, record } = await runOrExit(runId, json, file);
   const redraw = process.stdout.isTTY === true && !json;
   let shown: string | undefined;
   for (;;) {

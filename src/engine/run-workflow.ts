@@ -23,6 +23,7 @@ import { schedule } from './scheduler.js';
 import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
+import { checkoutWarnings } from './checkout-warnings.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -149,6 +150,8 @@ export async function executeRun(
   opts: RunOptions,
 ): Promise<RunResult> {
   const record = journal.record;
+  // A rerun's or resume's time is its own: the run may have sat idle since it first started.
+  const began = Date.now();
   const emit: EventSink = opts.onEvent ?? (() => undefined);
   const signal = opts.signal ?? new AbortController().signal;
   const ctx: RunContext = {
@@ -168,6 +171,11 @@ export async function executeRun(
     record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]),
   );
   try {
+    const warnings = await checkoutWarnings(
+      ctx.repo,
+      { ref: record.baseRef, commit: record.baseCommit },
+      record.history.length > 1,
+    );
     emit({
       type: 'run-started',
       time: Date.now(),
@@ -179,7 +187,11 @@ export async function executeRun(
       reused: record.selected
         .filter((id) => record.tasks[id]!.status === 'skipped')
         .map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
+      finishedEarlier: [...prior.keys()]
+        .filter((id) => record.tasks[id]!.status !== 'skipped')
+        .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
+      warnings,
     });
     await journal.update((r) => {
       delete r.outcome;
@@ -268,7 +280,7 @@ export async function executeRun(
       time: Date.now(),
       runId: record.id,
       outcome,
-      durationMs: Date.now() - record.startedAt,
+      durationMs: Date.now() - began,
       baseCommit: record.baseCommit,
       ...(record.integration.status === 'succeeded'
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }

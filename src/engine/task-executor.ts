@@ -15,7 +15,7 @@ import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
-import { scopeMessage, scopeViolations } from '../verify/write-scope.js';
+import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-scope.js';
 import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
 import type { NodeOutcome } from './scheduler.js';
@@ -172,6 +172,8 @@ export async function executeTask(
           t.status = 'succeeded';
           t.commit = result.commit;
           t.fingerprint = fp;
+          // Its end, should the teardown's write never happen (kill -9): `resume` keeps the task.
+          t.finishedAt = Date.now();
         });
         return (outcome = 'succeeded');
       }
@@ -340,6 +342,8 @@ async function runAttempt(
     output: string,
     retryable = true,
     files?: string[],
+    // What the next attempt is told, when it needs more than the message.
+    tell = message,
   ): Promise<AttemptResult> => {
     const failure: Failure = { reason, message, ...(files ? { files } : {}) };
     await ctx.journal.updateTask(task.id, (t) => {
@@ -347,10 +351,11 @@ async function runAttempt(
       a.finishedAt = Date.now();
       a.failure = failure;
     });
-    return { kind: 'failed', failure, feedback: { what: message, output }, retryable };
+    return { kind: 'failed', failure, feedback: { what: tell, output }, retryable };
   };
 
-  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'agent' });
+  const phase = task.kind === 'command' ? 'command' : 'agent';
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase });
   const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)) };
   const ran = await runWork(ctx, task, sandbox, env, values, files, signal, feedback);
   await recorded;
@@ -401,7 +406,11 @@ async function runAttempt(
   if (role && (role.allow.length || role.forbid.length)) {
     ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'scope' });
     const bad = scopeViolations(await ctx.repo.changedPaths(startCommit, commit), role);
-    if (bad.length) return fail('write-scope', scopeMessage(bad, role), '', true, bad);
+    if (bad.length) {
+      const vcs = task.sandbox.type === 'jj' ? 'jj' : 'git';
+      const tell = scopeFeedback(bad, role, startCommit, vcs);
+      return fail('write-scope', scopeMessage(bad, role), '', true, bad, tell);
+    }
   }
 
   const gates = task.verify.map((g) => ctx.workflow.gates.get(g)!);

@@ -5,7 +5,7 @@ import type { RunRecord } from '../state/run-state.js';
 
 /** What the previous attempt did wrong, fed to the next one. */
 export interface Feedback {
-  /** One line: `gate "test" failed (exit code 1)`. */
+  /** One line (`gate "test" failed (exit code 1)`), or ending with a command on a line of its own. */
   what: string;
   /** The tail of the failing output. */
   output: string;
@@ -53,5 +53,11 @@ export function buildPrompt(task: TaskDef, values: TemplateValues, feedback?: Fe
   const placed = task.prompt ? templateRefs(task.prompt).some((r) => r.expr === 'verify.output') : false;
   if (!feedback || placed) return prompt;
   const output = outputTail(feedback.output);
-  return `${prompt}\n\n---\nYour previous attempt did not pass: ${feedback.what}.\n${output ? `The output ended with:\n\`\`\`\n${output.trimEnd()}\n\`\`\`\n` : ''}Fix the problem and try again.`;
+  return `${prompt}\n\n---\nYour previous attempt did not pass: ${sentence(feedback.what)}\n${output ? `The output ended with:\n\`\`\`\n${output.trimEnd()}\n\`\`\`\n` : ''}Fix the problem and try again.`;
+}
+
+/** `text` ending with a full stop, without doubling one it has; a text ending with a line is left as it is. */
+function sentence(text: string): string {
+  if (text.endsWith('\n')) return text.trimEnd();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

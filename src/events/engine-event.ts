@@ -10,8 +10,9 @@ export interface AgentUsage {
   costUsd?: number;
 }
 
-/** The phases of one task, for progress display. */
-export type TaskPhase = 'sandbox' | 'setup' | 'agent' | 'commit' | 'scope' | 'verify' | 'teardown';
+/** The phases of one task, for progress display: `agent` runs an agent, `command` a `run:` task. */
+export type TaskPhase =
+  'sandbox' | 'setup' | 'agent' | 'command' | 'commit' | 'scope' | 'verify' | 'teardown';
 
 /**
  * Everything the engine tells the outside world. The engine never prints: the terminal tree, the
@@ -28,7 +29,14 @@ export type EngineEvent =
       /** Tasks of this run in topological order; `reused` ones will not run. */
       tasks: string[];
       reused: { task: string; fromRun: string }[];
+      /** Tasks whose result from an earlier try of this run stands (rerun, resume): they will not run. */
+      finishedEarlier: { task: string; status: TaskStatus }[];
       concurrency: number;
+      /**
+       * What the sandboxes will not see, one line each: uncommitted changes of the user's checkout,
+       * or a base ref that moved since the run being continued.
+       */
+      warnings: string[];
     }
   | { type: 'task-started'; time: number; task: string; attempt: number; sandbox: string; branch: string }
   | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
@@ -43,7 +51,14 @@ export type EngineEvent =
       durationMs: number;
       log: string;
     }
-  | { type: 'task-retry'; time: number; task: string; attempt: number; reason: string }
+  | {
+      type: 'task-retry';
+      time: number;
+      task: string;
+      attempt: number;
+      /** Why the previous attempt failed: its failure's message, shown while the retry runs. */
+      reason: string;
+    }
   | {
       type: 'task-finished';
       time: number;
@@ -75,6 +90,7 @@ export type EngineEvent =
       time: number;
       runId: string;
       outcome: RunOutcome;
+      /** Since this run, rerun or resume started (not the run's first start). */
       durationMs: number;
       baseCommit: string;
       /** The integration branch, when it was made. */

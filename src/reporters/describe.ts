@@ -1,3 +1,4 @@
+import type { TaskStatus } from '../events/task-status.js';
 import { assertNever } from '../util/assert-never.js';
 import { formatDuration, formatFailure } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
@@ -19,7 +20,7 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
         : `blocked (needs ${event.blockedBy})`;
     case 'skipped': {
       const fromRun = record.reused.get(event.task);
-      return fromRun === undefined ? 'skipped' : `skipped (reused from run ${fromRun})`;
+      return fromRun === undefined ? 'reused' : `reused from run ${fromRun}`;
     }
     case 'cancelled':
       return 'cancelled';
@@ -35,7 +36,42 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
   }
 }
 
+/** Counts of tasks by status give the good news first, then what needs the user. */
+export const TALLY_ORDER: readonly TaskStatus[] = [
+  'succeeded',
+  'skipped',
+  'failed',
+  'blocked',
+  'cancelled',
+  'interrupted',
+];
+
+/**
+ * A status as users read it: a task whose result was reused is recorded as `skipped` (the record's
+ * and `--json`'s word) but shown as `reused`, which is what happened to it.
+ */
+export function statusWord(status: TaskStatus): string {
+  return status === 'skipped' ? 'reused' : status;
+}
+
 /** `passed 1.2s` / `failed 3.1s`. */
 export function describeGate(event: EventOf<'gate-finished'>): string {
   return `gate ${event.gate} ${event.ok ? 'passed' : 'failed'} ${formatDuration(event.durationMs)}`;
+}
+
+/** `5 tasks`, or `3 of 5 tasks (1 reused, 1 finished earlier)` when some will not run. */
+export function describeTaskCount(event: EventOf<'run-started'>): string {
+  const total = event.tasks.length;
+  const notRun = [
+    event.reused.length ? `${event.reused.length} reused` : '',
+    event.finishedEarlier.length ? `${event.finishedEarlier.length} finished earlier` : '',
+  ].filter(Boolean);
+  const toRun = total - event.reused.length - event.finishedEarlier.length;
+  const tasks = `${total} ${total === 1 ? 'task' : 'tasks'}`;
+  return notRun.length ? `${toRun} of ${tasks} to run (${notRun.join(', ')})` : tasks;
+}
+
+/** A task of a rerun or resume that keeps what an earlier try of the run gave it. */
+export function describeEarlier(status: TaskStatus): string {
+  return `${statusWord(status)} earlier, not run again`;
 }

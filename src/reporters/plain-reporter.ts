@@ -1,5 +1,5 @@
 import type { EngineEvent } from '../events/engine-event.js';
-import { describeFinished, describeGate } from './describe.js';
+import { describeEarlier, describeFinished, describeGate, describeTaskCount } from './describe.js';
 import { displayPath, formatClock, formatSeconds, shortSha } from './format.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord } from './run-record.js';
@@ -26,15 +26,16 @@ export class PlainReporter implements Reporter {
     this.record.observe(event);
     const { style } = this;
     switch (event.type) {
-      case 'run-started': {
-        const reused = event.reused.length > 0 ? ` (${event.reused.length} reused)` : '';
+      case 'run-started':
         this.line(
           event.time,
-          `run ${event.runId} started: ${event.tasks.length} tasks${reused}, concurrency ${event.concurrency}, ` +
+          `run ${event.runId} started: ${describeTaskCount(event)}, concurrency ${event.concurrency}, ` +
             `base ${shortSha(event.baseCommit)} (${displayPath(event.runDir, this.opts.cwd)})`,
         );
+        for (const warning of event.warnings) this.line(event.time, style.yellow(`warning: ${warning}`));
+        for (const { task, status } of event.finishedEarlier)
+          this.task(event.time, task, style.dim(describeEarlier(status)));
         break;
-      }
       case 'task-started':
         this.task(
           event.time,
@@ -44,7 +45,7 @@ export class PlainReporter implements Reporter {
         break;
       case 'task-phase':
         // Only the phases that take long: a CI log should show where the time went, not every step.
-        if (event.phase === 'setup' || event.phase === 'agent') {
+        if (event.phase === 'setup' || event.phase === 'agent' || event.phase === 'command') {
           this.task(
             event.time,
             event.task,

@@ -12,6 +12,8 @@ export class RunRecord {
   started: EventOf<'run-started'> | undefined;
   integrationStarted: EventOf<'integration-started'> | undefined;
   integration: EventOf<'integration-finished'> | undefined;
+  /** The log of the integration gate that failed, if one did. */
+  integrationGateLog: string | undefined;
   /** task → the run its result was reused from. */
   readonly reused = new Map<string, string>();
   readonly keptSandboxes = new Map<string, string>();
@@ -47,9 +49,11 @@ export class RunRecord {
       case 'integration-finished':
         this.integration = event;
         break;
+      case 'gate-finished':
+        if (event.task === null && !event.ok) this.integrationGateLog = event.log;
+        break;
       case 'task-phase':
       case 'task-waiting':
-      case 'gate-finished':
       case 'task-retry':
       case 'run-finished':
         break;

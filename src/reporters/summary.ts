@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { TaskStatus } from '../events/task-status.js';
+import { statusWord, TALLY_ORDER } from './describe.js';
 import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, shortSha } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
 import { landingHints } from '../integrate/landing.js';
+import { shellQuote } from '../util/shell-quote.js';
 
 /** How the summary addresses the user: paths relative to their cwd, git pointed at the repository. */
 export interface SummaryOptions {
@@ -13,9 +15,6 @@ export interface SummaryOptions {
 }
 
 type TaskRow = EventOf<'run-finished'>['tasks'][number];
-
-/** The header counts the good news first, then what needs the user. */
-const TALLY_ORDER: TaskStatus[] = ['succeeded', 'skipped', 'failed', 'blocked', 'cancelled', 'interrupted'];
 
 /**
  * The end-of-run report shared by the terminal and plain reporters: a table of tasks, then where the
@@ -47,7 +46,7 @@ function header(
   for (const t of finished.tasks) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
   const tally = [...counts]
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => style.status(status, `${n} ${status}`))
+    .map(([status, n]) => style.status(status, `${n} ${statusWord(status)}`))
     .join(', ');
   const outcome = finished.outcome === 'succeeded' ? style.green('succeeded') : style.red(finished.outcome);
   const runDir =
@@ -89,14 +88,19 @@ function taskRow(
   record: RunRecord,
 ): { cells: string[]; status: TaskStatus; note?: string } {
   const ran = t.attempts > 0;
-  const cells = [t.task, t.status, ran ? String(t.attempts) : '-', ran ? formatDuration(t.durationMs) : '-'];
+  const cells = [
+    t.task,
+    statusWord(t.status),
+    ran ? String(t.attempts) : '-',
+    ran ? formatDuration(t.durationMs) : '-',
+  ];
   if (withUsage) cells.push(formatTokens(t.usage) ?? '', formatCost(t.usage?.costUsd) ?? '');
   const fromRun = record.reused.get(t.task);
   const note =
     t.failure !== undefined
       ? formatFailure(t.failure)
       : t.status === 'skipped' && fromRun !== undefined
-        ? `reused from run ${fromRun}`
+        ? `from run ${fromRun}`
         : undefined;
   return note === undefined ? { cells, status: t.status } : { cells, status: t.status, note };
 }
@@ -151,11 +155,13 @@ function failed(finished: EventOf<'run-finished'>, record: RunRecord, opts: Summ
     return `${style.yellow('cancelled')}: ${style.cyan('orchestra resume')} continues the run`;
   }
   const failures = finished.tasks.filter((t) => t.status === 'failed');
-  if (failures.length === 0) return '';
+  if (failures.length === 0) return record.integration?.ok === false ? integrationFailed(record, opts) : '';
   const lines: string[] = [];
   for (const t of failures) {
     lines.push(`${style.red('failed')}: ${style.bold(t.task)}`);
-    lines.push(`  log      ${style.cyan(`orchestra logs ${t.task}`)}`);
+    // A task that failed before its first attempt (a conflict of its needs, its sandbox) has no log:
+    // its failure above says it all.
+    if (hasLog(t)) lines.push(`  log      ${style.cyan(`orchestra logs ${t.task}`)}`);
     const kept = record.keptSandboxes.get(t.task);
     if (kept !== undefined)
       lines.push(`  sandbox  ${displayPath(kept, cwd)} ${style.dim('(kept for inspection)')}`);
@@ -165,6 +171,21 @@ function failed(finished: EventOf<'run-finished'>, record: RunRecord, opts: Summ
     `  rerun    ${style.cyan(`orchestra rerun ${names}`)}  ${style.dim('or every failed task:')} ${style.cyan('orchestra rerun --failed')}`,
   );
   return lines.join('\n');
+}
+
+/** Every task succeeded but the integration did not: `resume` integrates again. */
+function integrationFailed(record: RunRecord, { style, cwd }: SummaryOptions): string {
+  const log = record.integrationGateLog;
+  return [
+    `${style.red('failed')}: ${style.bold('integration')}`,
+    ...(log === undefined ? [] : [`  log      ${displayPath(log, cwd)}`]),
+    `  retry    ${style.cyan('orchestra resume')}  ${style.dim('(integrates the results again)')}`,
+  ].join('\n');
+}
+
+/** Whether `orchestra logs <task>` has something to show: an attempt's output, or its setup's. */
+function hasLog(t: TaskRow): boolean {
+  return t.attempts > 0 || t.failure?.reason === 'setup-failed';
 }
 
 function keptElsewhere(
@@ -186,8 +207,4 @@ function gitCommand({ cwd, repoRoot }: SummaryOptions): string {
   const rel = path.relative(repoRoot, cwd);
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) return 'git';
   return `git -C ${shellQuote(displayPath(repoRoot, cwd))}`;
-}
-
-function shellQuote(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../events/engine-event.js';
 import { assertNever } from '../util/assert-never.js';
-import { describeFinished } from './describe.js';
+import { describeEarlier, describeFinished } from './describe.js';
 import { cleanLine, formatDuration, formatFailure, shortSha } from './format.js';
 import { ListrTree, type TreeRow } from './listr-tree.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
@@ -76,11 +76,8 @@ export class TtyReporter implements Reporter {
         this.update(event.task, (s) => s.gates.push({ name: event.gate, ok: event.ok }));
         break;
       case 'task-retry':
-        this.update(event.task, (s) => {
-          s.attempt = event.attempt;
-          s.activity = 'retrying';
-          s.gates = [];
-        });
+        this.update(event.task, (s) => s.retrying(event.attempt, event.reason));
+        this.retryOutput(event.task, event.reason);
         break;
       case 'task-finished': {
         const row = this.rows.get(event.task);
@@ -127,11 +124,16 @@ export class TtyReporter implements Reporter {
     const tree = new ListrTree(this.out, this.opts.color);
     for (const task of event.tasks) this.rows.set(task, this.newRow(tree, task));
     this.integration = this.newRow(tree, 'integration');
-    for (const { task, fromRun } of event.reused) {
+    const notRun = [
+      ...event.reused.map(({ task, fromRun }) => ({ task, text: `reused from run ${fromRun}` })),
+      ...event.finishedEarlier.map(({ task, status }) => ({ task, text: describeEarlier(status) })),
+    ];
+    for (const { task, text } of notRun) {
       const row = this.rows.get(task);
-      if (row !== undefined)
-        this.finish(row, { kind: 'skipped', title: this.label(row, `reused from run ${fromRun}`) });
+      if (row !== undefined) this.finish(row, { kind: 'skipped', title: this.label(row, text) });
     }
+    // Above the tree, which redraws itself below them.
+    for (const warning of event.warnings) this.out.write(`${this.style.yellow(`warning: ${warning}`)}\n`);
     this.tree = tree;
     tree.start();
     // Not unref'd: listr2's spinner keeps the process alive until close() anyway, and a timer left
@@ -166,6 +168,16 @@ export class TtyReporter implements Reporter {
     if (clean.trim() === '') return;
     row.pendingLine = clean;
     this.flushOutput(row);
+  }
+
+  /** The previous attempt's last line would mislead: the row says why it is retrying until new output. */
+  private retryOutput(task: string, reason: string): void {
+    const row = this.rows.get(task);
+    if (row === undefined || row.tree.finished) return;
+    clearTimeout(row.outputTimer);
+    row.outputTimer = undefined;
+    row.pendingLine = undefined;
+    row.tree.setOutput(`retrying: ${cleanLine(reason)}`);
   }
 
   /** Shows the pending line now if the row has not shown one in the last interval, else schedules it. */

@@ -1,4 +1,4 @@
-import { formatElapsed, formatSeconds } from './format.js';
+import { cleanLine, formatElapsed, formatSeconds } from './format.js';
 import type { Style } from './style.js';
 
 /** How a row of the task tree ended: listr2 shows each as its own state (✔, ↓, ✖). */
@@ -6,6 +6,9 @@ export type RowOutcome =
   | { kind: 'succeeded'; title: string }
   | { kind: 'skipped'; title: string }
   | { kind: 'failed'; title: string; message: string };
+
+/** How much of a retry's reason a row title shows (the plain log and the summary show all of it). */
+const RETRY_REASON_MAX = 80;
 
 /**
  * The live state of one row (a task, or the integration): what the title shows while it runs.
@@ -19,10 +22,20 @@ export class RowState {
   since: number | undefined;
   /** When a rate-limit pause ends, while the row is paused. */
   waitingUntil: number | undefined;
+  /** Why the previous attempt failed, while a retry runs. */
+  retryReason: string | undefined;
   /** Gates of the current attempt, in the order they finished. */
   gates: { name: string; ok: boolean }[] = [];
 
   constructor(readonly label: string) {}
+
+  /** A retry starts: its reason, shortened to fit a row, stays in the title while it runs. */
+  retrying(attempt: number, reason: string): void {
+    this.attempt = attempt;
+    this.activity = 'retrying';
+    this.retryReason = cleanLine(reason, RETRY_REASON_MAX);
+    this.gates = [];
+  }
 
   get started(): boolean {
     return this.since !== undefined;
@@ -37,7 +50,12 @@ export class RowState {
     } else {
       parts.push(style.cyan(this.activity));
     }
-    if (this.attempt > 1) parts.push(`attempt ${this.attempt}`);
+    if (this.attempt > 1)
+      parts.push(
+        this.retryReason === undefined
+          ? `attempt ${this.attempt}`
+          : `attempt ${this.attempt} ${style.yellow(`(retry: ${this.retryReason})`)}`,
+      );
     if (this.since !== undefined) parts.push(formatElapsed(now - this.since));
     const gates = this.gatesText(style);
     if (gates !== '') parts.push(gates);

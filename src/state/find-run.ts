@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -62,4 +62,14 @@ export function badRunId(runId: string): Diagnostic {
     message: `"${runId}" is not a run id: run ids are folder names in .orchestra/runs, like 20261126-101500-3f9a`,
     hint: 'list them with "orchestra runs"',
   };
+}
+
+/** The id of the latest run started from the workflow file `file`, if any is recorded. */
+export async function latestRunOf(repoRoot: string, file: string): Promise<string | undefined> {
+  const wanted = resolve(file);
+  for (const id of await RunStore.list(repoRoot)) {
+    const record = await new RunStore(repoRoot, id).load();
+    if (record.ok && resolve(record.value.workflowFile) === wanted) return id;
+  }
+  return undefined;
 }

@@ -37,3 +37,23 @@ describe('run --dry-run --reuse', () => {
     expect(fx.invocations().map((i) => i.task)).toEqual(['a', 'b', 'b']);
   });
 });
+
+describe('run and --dry-run in a checkout with uncommitted changes', () => {
+  it('say in one line which changes the sandboxes will not see', () => {
+    fx = new RunFixture();
+    const file = fx.setup(`${HEADER}tasks:\n  a: { run: "true" }\n`);
+    fx.writeFiles({ 'README.md': 'edited\n', 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' });
+    const base = fx.git('rev-parse', 'HEAD').slice(0, 10);
+    const warning = `4 uncommitted changes (README.md, a.txt, b.txt, …) are not in the sandboxes: they start from HEAD at ${base}`;
+    const plan = cli(['run', '-f', file, '--dry-run'], fx.repo);
+    expect(plan.stderr).toBe(`warning: ${warning}\n`);
+    expect(JSON.parse(cli(['run', '-f', file, '--dry-run', '--json'], fx.repo).stdout)).toMatchObject({
+      warnings: [warning],
+    });
+    const run = cli(['run', '-f', file], fx.repo, { CI: '1' });
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter((l) => l.includes('warning:'))).toEqual([
+      expect.stringMatching(new RegExp(`^\\d\\d:\\d\\d:\\d\\d warning: ${warning.replace(/[().…]/g, '.')}$`)),
+    ]);
+  });
+});

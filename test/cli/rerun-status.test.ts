@@ -44,7 +44,7 @@ function failedRun(): { file: string; runId: string } {
 describe('status, runs and logs after a failure', () => {
   it('status shows every task, the base, what failed and how to rerun; exit code 1', () => {
     fx = new RunFixture();
-    const { runId } = failedRun();
+    const { file, runId } = failedRun();
     const s = cli(['status'], fx.repo);
     expect(s.code).toBe(1);
     expect(s.stdout).toContain(`run ${runId} (`);
@@ -54,13 +54,43 @@ describe('status, runs and logs after a failure', () => {
     expect(s.stdout).toContain(`base: HEAD at ${fx.git('rev-parse', 'HEAD').slice(0, 10)}`);
     expect(s.stdout).toContain(`orchestra rerun --failed --run ${runId}`);
 
+    // A failed task's branch holds its work; the failure is under its own header.
+    const c = record(runId).tasks.c!;
+    expect(s.stdout).toMatch(
+      new RegExp(`^c\\s+failed\\s+1\\s+\\d+(\\.\\d)?m?s\\s+${c.branch}\\s+gate-failed`, 'm'),
+    );
+    expect(s.stdout).toMatch(/^TASK\s+STATUS\s+ATTEMPTS\s+TIME\s+BRANCH\s+NOTE$/m);
+    // -f: the latest run of that workflow file.
+    expect(cli(['status', '-f', file], fx.repo).stdout).toContain(`run ${runId} (`);
+    expect(cli(['status', '-f', join(fx.root, 'other.yaml')], fx.repo).code).toBe(2);
+
     const runs = cli(['runs'], fx.repo);
     expect(runs.code).toBe(0);
-    expect(runs.stdout).toMatch(new RegExp(`^${runId}\\s+\\S+\\s+\\S+\\s+failed$`, 'm'));
+    const started = new Date(record(runId).startedAt);
+    const local = `${started.getFullYear()}-${String(started.getMonth() + 1).padStart(2, '0')}-${String(started.getDate()).padStart(2, '0')} ${String(started.getHours()).padStart(2, '0')}:${String(started.getMinutes()).padStart(2, '0')}`;
+    expect(runs.stdout).toMatch(
+      new RegExp(
+        `^${runId}\\s+\\S+\\s+${local}\\s+\\d+(\\.\\d)?m?s\\s+3 succeeded, 1 failed\\s+failed$`,
+        'm',
+      ),
+    );
+    const [json] = JSON.parse(cli(['runs', '--json'], fx.repo).stdout) as {
+      tasks: object;
+      durationMs: number;
+    }[];
+    expect(json).toMatchObject({ tasks: { succeeded: 3, failed: 1 } });
+    expect(json!.durationMs).toBeGreaterThan(0);
 
     const gateLog = cli(['logs', 'c', '--gate', 'fixed'], fx.repo);
     expect(gateLog.stdout).toBe('fixed.txt is missing\n');
     expect(cli(['logs', 'c'], fx.repo).stdout).toBe('c done (attempt 1)\n');
+    expect(JSON.parse(cli(['logs', 'c', '--gate', 'fixed', '--json'], fx.repo).stdout)).toMatchObject({
+      run: runId,
+      task: 'c',
+      attempt: 1,
+      gate: 'fixed',
+      text: 'fixed.txt is missing\n',
+    });
     const missing = cli(['logs', 'c', '--attempt', '7'], fx.repo);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('"c" has no attempt 7');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,7 +148,34 @@ tasks:
     expect(t.renames!.failure).toMatchObject({ reason: 'write-scope', files: ['test/a.js'] });
     expect(t.nested!.status).toBe('succeeded');
     expect(t.outside!.failure).toMatchObject({ reason: 'write-scope', files: ['README.md'] });
-    expect(t.outside!.failure!.message).toContain('you may only change src/**');
+    expect(t.outside!.failure!.message).toContain('may only change src/**');
+  });
+
+  it('tells the next attempt the start commit and a command that puts the paths back', async () => {
+    fx = new RunFixture({ 'test/a.js': 'x\n' });
+    const yaml = `${HEADER.replace('keep: never', 'keep: always')}roles:
+  implementer: { agent: bot, forbid: ["test/**"] }
+tasks:
+  t: { role: implementer, prompt: do it, retries: 1 }
+`;
+    const { result } = await fx.run(yaml, {
+      t: [{ write: { 'test/a.js': 'changed\n', 'test/new file.js': 'n\n', 'src/ok.js': 'ok\n' } }, {}],
+    });
+    const t = result.record.tasks.t!;
+    expect(t.failure!.message).toBe(
+      'changes outside the write scope (must not change test/**): test/a.js, test/new file.js',
+    );
+    const retry = fx.invocations()[1]!.prompt;
+    const command = `git restore --source=${t.startCommit} --staged --worktree -- test/a.js 'test/new file.js'`;
+    expect(retry).toContain(`at your start commit ${t.startCommit} by running:\n${command}\n`);
+    expect(retry).not.toContain('..');
+    // The command does what it says when an agent pastes it in the sandbox.
+    execFileSync('/bin/sh', ['-c', command], { cwd: t.sandbox });
+    const left = execFileSync('git', ['diff', '--name-only', t.startCommit!], {
+      cwd: t.sandbox,
+      encoding: 'utf8',
+    });
+    expect(left.trim()).toBe('src/ok.js');
   });
 });
 

@@ -18,8 +18,8 @@ describe('plain reporter', () => {
     const text = await render(false);
     const sandbox = `${paths.sandboxRoot}/${RUN_ID}`;
     expectInOrder(text, [
-      `run ${RUN_ID} started: 5 tasks (1 reused), concurrency 3, base a1b2c3d (.orchestra/runs/${RUN_ID})`,
-      'schema       skipped (reused from run r-20250114-0900)',
+      `run ${RUN_ID} started: 4 of 5 tasks to run (1 reused), concurrency 3, base a1b2c3d (.orchestra/runs/${RUN_ID})`,
+      'schema       reused from run r-20250114-0900',
       `auth-tests   started (attempt 1) in ${sandbox}/auth-tests`,
       `api-client   started (attempt 1) in ${sandbox}/api-client`,
       'auth-tests   setup: npm ci',
@@ -74,5 +74,35 @@ describe('plain reporter', () => {
     const text = await render(true);
     expect(text).toContain('\u001b[31m');
     expect(text).toContain('\u001b[32m');
+  });
+
+  it('says which tasks of a rerun will not run, and what the sandboxes will not see', async () => {
+    const out = new Capture();
+    const reporter = createReporter('plain', out, {
+      color: false,
+      cwd: paths.repoRoot,
+      repoRoot: paths.repoRoot,
+    });
+    const [started, ...rest] = scriptedRun(paths, Date.UTC(2025, 0, 15, 12, 1, 0));
+    if (started?.type !== 'run-started') throw new Error('the script starts with run-started');
+    const warning =
+      '2 uncommitted changes (a.txt, b.txt) are not in the sandboxes: they start from HEAD at a1b2c3d4e5';
+    reporter.onEvent({
+      ...started,
+      reused: [],
+      finishedEarlier: [
+        { task: 'schema', status: 'succeeded' },
+        { task: 'auth-tests', status: 'succeeded' },
+      ],
+      warnings: [warning],
+    });
+    for (const event of rest) reporter.onEvent(event);
+    await reporter.close();
+    expectInOrder(out.text, [
+      `run ${RUN_ID} started: 3 of 5 tasks to run (2 finished earlier)`,
+      `warning: ${warning}`,
+      'schema       succeeded earlier, not run again',
+      'auth-tests   succeeded earlier, not run again',
+    ]);
   });
 });

@@ -34,7 +34,9 @@ export function scriptedRun(paths: ScriptPaths, t0: number): EngineEvent[] {
       baseCommit: BASE,
       tasks: ['schema', 'auth-tests', 'api-client', 'e2e', 'auth-impl'],
       reused: [{ task: 'schema', fromRun: 'r-20250114-0900' }],
+      finishedEarlier: [],
       concurrency: 3,
+      warnings: [],
     },
     { type: 'task-finished', time: at(5), task: 'schema', status: 'skipped', attempts: 0, durationMs: 0 },
     {

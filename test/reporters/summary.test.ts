@@ -32,10 +32,10 @@ describe('summary', () => {
   it('tabulates each task, then says where the result is, how to look at it and how to retry', () => {
     const text = summarize(scriptedRun(paths, Date.UTC(2025, 0, 15, 12, 1, 0)));
     expectInOrder(text, [
-      `run ${RUN_ID} failed in 52.4s: 2 succeeded, 1 skipped, 1 failed, 1 blocked`,
+      `run ${RUN_ID} failed in 52.4s: 2 succeeded, 1 reused, 1 failed, 1 blocked`,
       'task         status     attempts  time   tokens in/out  cost',
-      'schema       skipped    -         -',
-      'reused from run r-20250114-0900',
+      'schema       reused     -         -',
+      'from run r-20250114-0900',
       'auth-tests   succeeded  1         34.1s  12.3k/4.1k     $0.12',
       'api-client   failed     2         38.6s',
       'gate-failed: gate "test" failed (exit 1)',
@@ -108,5 +108,49 @@ describe('summary', () => {
     ]);
     expect(text).not.toContain('tokens');
     expect(text).not.toContain('orchestra rerun');
+  });
+
+  it('gives only hints that work: no log for a task that never ran, resume after a failed integration', () => {
+    const conflict = variant('integration-started', [], (finished) => ({
+      ...finished,
+      outcome: 'failed',
+      tasks: [
+        {
+          task: 'join',
+          status: 'failed',
+          attempts: 0,
+          durationMs: 0,
+          failure: { reason: 'merge-conflict', message: 'the results of "a" and "b" conflict in x.txt' },
+        },
+      ],
+    }));
+    const text = summarize(conflict);
+    expect(text).toContain('failed: join');
+    expect(text).not.toContain('orchestra logs join');
+    expect(text).toContain('orchestra rerun join');
+
+    const gateLog = `${paths.repoRoot}/.orchestra/runs/${RUN_ID}/logs/_integration/test.log`;
+    const integration = variant(
+      'integration-finished',
+      [
+        { type: 'gate-finished', time: 1, task: null, gate: 'test', ok: false, durationMs: 5, log: gateLog },
+        {
+          type: 'integration-finished',
+          time: 2,
+          ok: false,
+          branch: BRANCH,
+          failure: { message: 'integration gate "test" failed (exit 1)' },
+        },
+      ],
+      ({ resultBranch: _b, resultCommit: _c, ...rest }) => ({
+        ...rest,
+        tasks: rest.tasks.filter((t) => t.status === 'succeeded'),
+      }),
+    );
+    expectInOrder(summarize(integration), [
+      'failed: integration',
+      `log      .orchestra/runs/${RUN_ID}/logs/_integration/test.log`,
+      'retry    orchestra resume',
+    ]);
   });
 });

@@ -102,4 +102,38 @@ describe('tty reporter', () => {
     expect(final).not.toContain('result:');
     expect(timers()).toBeLessThanOrEqual(timersBefore);
   });
+
+  it("says why a task is retrying while the retry runs, instead of the last attempt's output", async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    const events = scriptedRun(paths, Date.now());
+    for (const event of upTo(events, (e) => e.type === 'task-started' && e.attempt === 2)) {
+      reporter.onEvent(event);
+    }
+    const reason = 'gate "test" failed (exit 1)';
+    await waitFor(() => screen(out).includes(`retrying: ${reason}`), 'the reason under the row');
+    const live = screen(out);
+    expect(live).toMatch(/api-client\s+starting · attempt 2 \(retry: gate "test" failed \(exit 1\)\)/);
+    expect(live).not.toContain('error TS2345');
+    await reporter.close();
+  });
+
+  it('prints the warnings above the tree and shows the tasks a rerun keeps as done', async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    const [started] = scriptedRun(paths, Date.now());
+    if (started?.type !== 'run-started') throw new Error('the script starts with run-started');
+    reporter.onEvent({
+      ...started,
+      reused: [],
+      finishedEarlier: [{ task: 'schema', status: 'succeeded' }],
+      warnings: ['1 uncommitted change (a.txt) is not in the sandboxes: they start from HEAD at a1b2c3d4e5'],
+    });
+    await waitFor(
+      () => screen(out).includes('schema       succeeded earlier, not run again'),
+      'the kept task',
+    );
+    await reporter.close();
+    expect(plain(out.text).indexOf('warning: 1 uncommitted change (a.txt)')).toBe(0);
+  });
 });

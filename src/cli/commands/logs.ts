@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FINAL_STATUSES } from '../../events/task-status.js';
+import type { RunPaths } from '../../state/run-paths.js';
 import type { RunStore } from '../../state/run-store.js';
 import type { AttemptRecord, RunRecord } from '../../state/run-state.js';
 import { Exit, ExitCode } from '../exit-codes.js';
@@ -10,28 +12,54 @@ import { runOrExit } from '../repo.js';
 
 export interface LogsFlags {
   run?: string;
+  file?: string;
   attempt?: number;
   gate?: string;
   follow?: boolean;
   prompt?: boolean;
+  json?: boolean;
 }
 
 /** `orchestra logs <task>`: the agent's or a gate's output; `--follow` tails a task still running. */
 export async function logsCommand(task: string, flags: LogsFlags): Promise<number> {
-  const { store, record } = await runOrExit(flags.run);
+  if (flags.json && flags.follow) usage('--json prints a whole log: it cannot be combined with --follow');
+  const { store, record } = await runOrExit(flags.run, flags.json, flags.file);
   // Own keys only: a task named "constructor" or "__proto__" is not in the record.
   const t = Object.hasOwn(record.tasks, task) ? record.tasks[task] : undefined;
   if (!t) usage(`run ${record.id} has no task "${task}"`, `its tasks: ${record.selected.join(', ')}`);
   if (flags.prompt) return showPrompt(store, task, pickAttempt(record, task, flags));
   if (!flags.follow) {
-    const log = logPath(record, task, flags);
-    if (!log) usage(`"${task}" has no log yet (${t.status})`);
+    const log = logPath(store.paths, record, task, flags);
+    if (!log)
+      usage(
+        t.failure
+          ? `"${task}" has no log: it failed before its first attempt (${t.failure.reason}: ${t.failure.message})`
+          : `"${task}" has no log yet (${t.status})`,
+      );
     // A live run may be about to create it; a finished one lost it.
     if (!existsSync(store.paths.abs(log)) && !(await store.isLocked())) missingLog(store, log);
+    if (flags.json) return printJson(store, record, task, log, flags);
     await pipe(store.paths.abs(log), 0);
     return 0;
   }
   return follow(store, task, flags);
+}
+
+/** `--json`: the log's text with what it is the log of, as one object. */
+async function printJson(
+  store: RunStore,
+  record: RunRecord,
+  task: string,
+  log: string,
+  flags: LogsFlags,
+): Promise<number> {
+  const path = store.paths.abs(log);
+  const attempt = flags.attempt ?? record.tasks[task]!.attempts.at(-1)?.n ?? null;
+  const text = existsSync(path) ? await readFile(path, 'utf8') : '';
+  process.stdout.write(
+    `${JSON.stringify({ run: record.id, task, attempt, gate: flags.gate ?? null, log: path, text })}\n`,
+  );
+  return 0;
 }
 
 function missingLog(store: RunStore, log: string): never {
@@ -53,9 +81,11 @@ function pickAttempt(record: RunRecord, task: string, flags: LogsFlags): Attempt
   return attempt;
 }
 
-function logPath(record: RunRecord, task: string, flags: LogsFlags): string | undefined {
+function logPath(paths: RunPaths, record: RunRecord, task: string, flags: LogsFlags): string | undefined {
+  const t = record.tasks[task]!;
   const attempt = pickAttempt(record, task, flags);
-  if (!attempt) return undefined;
+  // A task whose setup failed made no attempt: its setup's output is its log.
+  if (!attempt) return !flags.gate && t.failure?.reason === 'setup-failed' ? paths.setupLog(task) : undefined;
   if (!flags.gate) return attempt.log;
   const gate = attempt.gates.find((g) => g.name === flags.gate);
   if (!gate)
@@ -91,7 +121,7 @@ async function follow(store: RunStore, task: string, flags: LogsFlags): Promise<
     const loaded = await store.load();
     if (!loaded.ok) usage(loaded.error);
     const record = loaded.ok ? loaded.value : undefined;
-    const log = record && logPath(record, task, flags);
+    const log = record && logPath(store.paths, record, task, flags);
     if (log && log !== current) {
       if (current) process.stdout.write(`\n--- ${log} ---\n`);
       current = log;

@@ -4,6 +4,7 @@ import type { Notify } from '../../config/workflow-types.js';
 import { runNotify } from '../../notify/run-notify.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
 import { findReusable } from '../../engine/reuse.js';
+import { checkoutWarnings } from '../../engine/checkout-warnings.js';
 import type { Reusable } from '../../engine/reuse.js';
 import type { RunResult } from '../../engine/run-workflow.js';
 import type { FailureMode } from '../../engine/scheduler.js';
@@ -134,12 +135,18 @@ async function dryRun(
     };
   });
   const concurrency = options.concurrency ?? workflow.concurrency;
+  const warnings = await checkoutWarnings(
+    new Git(repoRoot),
+    { ref: workflow.sandbox.base, commit: baseCommit },
+    false,
+  );
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify } })}\n`,
+      `${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify }, warnings })}\n`,
     );
     return ExitCode.ok;
   }
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const reused = reusable.size ? ` (${reusable.size} reused)` : '';
   const lines = [
     `plan: ${plan.length} task(s)${reused} from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`,

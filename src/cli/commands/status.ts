@@ -1,6 +1,8 @@
 import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
+import { Git } from '../../git/git.js';
+import { displayPath, formatDuration } from '../../reporters/format.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 import { landingLines } from '../status-landing.js';
@@ -32,43 +34,47 @@ export function effectiveRecord(
 /** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
 export async function statusCommand(opts: {
   run?: string;
+  file?: string;
   json?: boolean;
   watch?: boolean;
 }): Promise<number> {
   if (!opts.watch) return printStatus(opts);
-  return watchStatus(opts.run, (run, write) => printStatus({ ...opts, run }, write), opts.json === true);
+  return watchStatus(
+    opts.run,
+    (run, write) => printStatus({ ...opts, run }, write),
+    opts.json === true,
+    opts.file,
+  );
 }
 
 async function printStatus(
-  opts: { run?: string; json?: boolean },
+  opts: { run?: string; file?: string; json?: boolean },
   write: (text: string) => void = (text) => void process.stdout.write(text),
 ): Promise<number> {
-  const { store, record: raw } = await runOrExit(opts.run, opts.json);
+  const { store, record: raw } = await runOrExit(opts.run, opts.json, opts.file);
   const record = effectiveRecord(raw, await store.isLocked());
   const green = record.state === 'succeeded';
   if (opts.json) {
     write(`${JSON.stringify(record)}\n`);
     return green ? ExitCode.ok : ExitCode.failed;
   }
+  const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
+  const now = Date.now();
+  const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
-    const duration =
-      t.startedAt && t.finishedAt ? seconds(t.finishedAt - t.startedAt) : t.startedAt ? 'running' : '-';
-    const usage =
-      t.usage?.inputTokens || t.usage?.outputTokens
-        ? `${t.usage.inputTokens ?? 0}/${t.usage.outputTokens ?? 0} tok${t.usage.costUsd ? ` $${t.usage.costUsd.toFixed(4)}` : ''}`
-        : '';
     return [
       id,
       label(t.status, t),
       String(t.attempts.length),
-      duration,
-      t.commit ? t.branch : '-',
-      usage,
+      taskTime(t, now),
+      // A failed task's branch holds its attempts' work too.
+      branches.has(t.branch) ? t.branch : '-',
+      ...(withUsage ? [usage(t)] : []),
       note(t),
     ];
   });
-  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', 'USAGE', ''];
+  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), 'NOTE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -97,12 +103,18 @@ async function printStatus(
     out.push(...(await landingLines(record)));
   } else if (integration.status === 'failed') {
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
+    const red = integration.gates.find((g) => !g.ok);
+    if (red) out.push(`  log: ${displayPath(store.paths.abs(red.log), process.cwd())}`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
   if (record.state === 'interrupted' || record.state === 'cancelled')
     out.push(`continue it: orchestra resume --run ${record.id}`);
+  else if (integration.status === 'failed' && failed.length === 0)
+    out.push(`integrate again: orchestra resume --run ${record.id}`);
   if (failed.length && record.state !== 'running') {
-    out.push(`see why: orchestra logs ${failed[0]} --run ${record.id}`);
+    // Only a task with a log: one that failed before its first attempt (a conflict) has none.
+    const logged = failed.find((id) => hasLog(record.tasks[id]!));
+    if (logged) out.push(`see why: orchestra logs ${logged} --run ${record.id}`);
     out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
   }
   write(`${out.join('\n')}\n`);
@@ -121,4 +133,22 @@ function note(t: TaskRecord): string {
   return '';
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+/** What `orchestra logs <task>` can show: an attempt's output, or the setup's that failed. */
+function hasLog(t: TaskRecord): boolean {
+  return t.attempts.length > 0 || t.failure?.reason === 'setup-failed';
+}
+
+/** How long the task took, or has been running for; `-` when that is not known. */
+function taskTime(t: TaskRecord, now: number): string {
+  if (t.startedAt === undefined) return '-';
+  if (t.status === 'running' || t.status === 'verifying') return `${formatDuration(now - t.startedAt)}…`;
+  // A record written before a success carried its end: the end of its last attempt, if recorded.
+  const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
+  return end === undefined ? '-' : formatDuration(end - t.startedAt);
+}
+
+function usage(t: TaskRecord): string {
+  const u = t.usage;
+  if (!u?.inputTokens && !u?.outputTokens) return '';
+  return `${u.inputTokens ?? 0}/${u.outputTokens ?? 0} tok${u.costUsd ? ` $${u.costUsd.toFixed(4)}` : ''}`;
+}
