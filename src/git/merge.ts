@@ -40,13 +40,14 @@ export async function combineCommits(
   const first = commits[0]?.commit;
   if (first === undefined) throw new Error('combineCommits needs at least one commit');
   const step = STEPS[strategy];
+  const tips = strategy === 'merge' ? await independent(git, commits) : new Set<string>();
   let head = { commit: first, tree: undefined as string | undefined };
   for (const [index, theirs] of commits.entries()) {
     // A commit met before is in already (tasks that changed nothing all share their start commit):
     // skipping it costs no git process.
     if (index === 0 || theirs.commit === head.commit) continue;
     if (commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit)) continue;
-    const next = await step({ git, head, theirs, message, base: first });
+    const next = await step({ git, head, theirs, message, base: first, tips });
     if ('conflict' in next) {
       const ours = await collider(git, commits.slice(0, index), theirs, next.conflict);
       return { ok: false, conflict: { files: next.conflict, ours, theirs: theirs.label } };
@@ -69,13 +70,16 @@ interface StepInput {
   message: (theirs: LabelledCommit) => string;
   /** The first commit, an ancestor of every head. */
   base: string;
+  /** Commits that no other of the commits has as an ancestor. */
+  tips: ReadonlySet<string>;
 }
 
 type Step = (input: StepInput) => Promise<Head | { conflict: string[] }>;
 
 const STEPS: Record<CombineStrategy, Step> = {
-  merge: async ({ git, head, theirs, message }) => {
-    if (await git.isAncestor(theirs.commit, head.commit)) return head;
+  merge: async ({ git, head, theirs, message, tips }) => {
+    // In already when an earlier commit has it; asked only about one that some other commit has.
+    if (!tips.has(theirs.commit) && (await git.isAncestor(theirs.commit, head.commit))) return head;
     const merged = await mergeTree(git, head.commit, theirs.commit);
     if ('conflict' in merged) return merged;
     const commit = await commitTree(git, merged.tree, [head.commit, theirs.commit], message(theirs));
@@ -107,6 +111,13 @@ const STEPS: Record<CombineStrategy, Step> = {
     return now;
   },
 };
+
+/** The commits no other of `commits` has as an ancestor, in one git process (none for two or fewer). */
+async function independent(git: Git, commits: readonly LabelledCommit[]): Promise<Set<string>> {
+  const unique = [...new Set(commits.map((c) => c.commit))];
+  if (unique.length <= 2) return new Set();
+  return new Set(lines((await git.plumbing(['merge-base', '--independent', ...unique])).stdout));
+}
 
 async function mergeTree(
   git: Git,
@@ -142,6 +153,10 @@ async function commitTree(
 
 async function treeOf(git: Git, commit: string): Promise<string> {
   return (await git.plumbing(['rev-parse', '--verify', `${commit}^{tree}`])).stdout.trim();
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
 }
 
 interface Pick {
