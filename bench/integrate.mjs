@@ -20,7 +20,10 @@ function makeBranches(repo, base, count) {
     const index = join(repo, '.git', `bench-index-${name}`);
     const env = { ...process.env, GIT_INDEX_FILE: index };
     sh('git', ['read-tree', base], { cwd: repo, env });
-    sh('git', ['update-index', '--add', '--cacheinfo', `100644,${blob},tasks/${name}.txt`], { cwd: repo, env });
+    sh('git', ['update-index', '--add', '--cacheinfo', `100644,${blob},tasks/${name}.txt`], {
+      cwd: repo,
+      env,
+    });
     const tree = sh('git', ['write-tree'], { cwd: repo, env }).trim();
     removeDir(index);
     const commit = git(repo, 'commit-tree', tree, '-p', base, '-m', `${name} work`).trim();
@@ -33,7 +36,8 @@ function makeBranches(repo, base, count) {
 function worktreeWay(repo, dir, base, branches) {
   const scratch = join(dir, 'scratch');
   git(repo, 'worktree', 'add', '--quiet', '--detach', scratch, base);
-  for (const b of branches) git(scratch, 'merge', '--quiet', '--no-ff', '--no-verify', '-m', b.label, b.commit);
+  for (const b of branches)
+    git(scratch, 'merge', '--quiet', '--no-ff', '--no-verify', '-m', b.label, b.commit);
   const head = git(scratch, 'rev-parse', 'HEAD').trim();
   git(repo, 'worktree', 'remove', '--force', scratch);
   return head;

@@ -68,6 +68,24 @@ export class Git {
     }
   }
 
+  /**
+   * In one git process: the top folder of the work tree around `dir` (undefined when it is not in a
+   * git repository) and the full sha of the commit `ref` names there (undefined if none).
+   */
+  static async locate(dir: string, ref: string): Promise<{ topLevel: string; commit?: string } | undefined> {
+    const args = [
+      'rev-parse',
+      '--show-toplevel',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${ref}^{commit}`,
+    ];
+    const answer = await new Git(dir).plumbing(args).catch(() => undefined);
+    const [topLevel, commit] = lines(answer?.stdout ?? '');
+    return topLevel === undefined ? undefined : { topLevel, ...(commit ? { commit } : {}) };
+  }
+
   constructor(readonly dir: string) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
     this.#env = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };

@@ -26,6 +26,8 @@ export interface RunFlags extends WorkflowOptions {
 
 /** `orchestra run [task…]`: runs the DAG (or those tasks and what they need), then integrates. */
 export async function runCommand(targets: string[], flags: RunFlags): Promise<number> {
+  // Asked while the workflow loads: git takes about as long to start as reading the workflow does.
+  const repoRoot = Git.topLevel(process.cwd());
   const loaded = await loadOrExit(flags);
   const options = {
     targets,
@@ -35,8 +37,10 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     reuse: flags.reuse === true,
   } as const;
   if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
-  return withReporter(flags.json === true, (onEvent, signal) =>
-    runWorkflow(loaded, { ...options, onEvent, signal }),
+  return withReporter(
+    flags.json === true,
+    (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
+    repoRoot,
   );
 }
 
@@ -49,9 +53,10 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function withReporter(
   json: boolean,
   start: (onEvent: EventSink, signal: AbortSignal) => Promise<Result<RunResult, Diagnostic[]>>,
+  topLevel: Promise<string | undefined> = Git.topLevel(process.cwd()),
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
-  const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
+  const repoRoot = (await topLevel) ?? process.cwd();
   const reporter = createReporter(pickReporterKind({ json, stream, env: process.env }), stream, {
     color: useColor(stream),
     cwd: process.cwd(),
