@@ -48,6 +48,16 @@ const subjects = (commit: string, ...opts: string[]): string[] =>
     .trim()
     .split('\n');
 
+describe.each<CombineStrategy>(['merge', 'squash', 'rebase'])('%s', (strategy) => {
+  it('of tasks that changed nothing (all at one commit) runs no git process', async () => {
+    // Any git process would fail here: there is no such folder to run it in.
+    const nowhere = new Git(join(repo.path, 'no such folder'));
+    const same = [start(), { ...start(), label: 'a' }, { ...start(), label: 'b' }];
+
+    expect(await combineCommits(nowhere, same, strategy, message)).toEqual({ ok: true, commit: base });
+  });
+});
+
 describe('merge', () => {
   it('merges branches with merge commits, each commit met before only once', async () => {
     const a = await branchWith('a', { 'a.txt': 'a' });
