@@ -103,11 +103,11 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   }
 
   const gates: IntegrationRecord['gates'] = [];
-  const verified = await verifyResult(ctx, combined.commit, tasks, signal, async (gate) => {
+  const gateFailure = await verifyResult(ctx, combined.commit, tasks, signal, async (gate) => {
     gates.push(gate);
     await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
   });
-  if (verified) return finish({ status: 'failed', branch, tasks, gates, failure: verified });
+  if (gateFailure) return finish({ status: 'failed', branch, tasks, gates, failure: gateFailure });
   const now = await resultBranchState(ctx, branch, placed);
   if (now.refusal) {
     return finish({ status: 'failed', branch, tasks, gates, failure: { message: now.refusal } });
