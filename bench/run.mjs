@@ -8,6 +8,8 @@ import os from 'node:os';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import { ms, printRows, timeCommand } from './lib.mjs';
+import { benchFixedCosts, printFixedCosts } from './fixed-costs.mjs';
+import { benchIntegrate, printIntegrate } from './integrate.mjs';
 import { benchMemory, printMemory } from './memory.mjs';
 import { benchOverhead, printOverhead } from './overhead.mjs';
 import { CLI } from './repo.mjs';
@@ -78,6 +80,16 @@ const BENCHES = {
     printMemory(r);
     return r;
   },
+  integrate: async () => {
+    const r = await benchIntegrate();
+    printIntegrate(r);
+    return r;
+  },
+  fixed: async () => {
+    const r = benchFixedCosts();
+    printFixedCosts(r);
+    return r;
+  },
 };
 
 const x = (value) => `${value.toFixed(2)}x`;
@@ -90,6 +102,8 @@ function results(m, r) {
   const b = r.sandbox;
   const mem = r.memory;
   const memKib = mem.run.polledKib;
+  const i = r.integrate;
+  const f = r.fixed;
   return `# Benchmark results
 
 Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}. Every
@@ -110,6 +124,9 @@ Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
 | 4 | \`orchestra --help\` | ${ms(help.helpMs)} | \`node -e 0\`: ${ms(help.nodeMs)} | ${x(help.ratio)} | <= 2x | ${met(help.ratio <= 2)} |
 | 5 | peak RSS while an agent prints 1 GB | ${(memKib / 1024).toFixed(1)} MB | \`orchestra --help\`: ${(mem.baseline.polledKib / 1024).toFixed(1)} MB | ${x(memKib / mem.baseline.polledKib)} | <= 100 MB | ${met(memKib <= 100 * 1024)} |
 | 5 | its log | ${mem.logBytes.toLocaleString('en')} bytes | printed: ${mem.bytes.toLocaleString('en')} bytes | | complete | ${met(mem.logBytes === mem.bytes && mem.lastLineWhole)} |
+| 6 | integrating ${i.branches} branches (merge), per branch | ${ms(i.merge)} | worktree + \`git merge\`: ${ms(i.worktreeMs)} | ${x(i.merge / i.worktreeMs)} | <= 15 ms | ${met(i.merge <= 15)} |
+| 7 | \`orchestra run\`, exec to exit, ${f.tasks} short tasks | ${ms(f.wallMs)} | lower bound: ${ms(f.boundMs)} | ${x(f.wallMs / f.boundMs)} | <= 1.10x | ${met(f.wallMs / f.boundMs <= 1.1)} |
+| 7 | the same, exec to the first task started | ${ms(f.firstTaskMs)} | \`node -e 0\`: ${ms(f.nodeMs)} | ${x(f.firstTaskMs / f.nodeMs)} | <= 2x | ${met(f.firstTaskMs / f.nodeMs <= 2)} |
 
 More figures from the same run:
 
@@ -121,6 +138,10 @@ More figures from the same run:
   \`sandbox: { type: none }\`: this measures the scheduler, 1 and 3 measure sandboxes.
 - 3: removing the worktree: \`git worktree remove\` ${ms(b.plainRemoveMs)}, a new sandbox's dispose
   ${ms(b.freshDisposeMs)}, a reused one's (given back to the run's pool) ${ms(b.reusedDisposeMs)}.
+- 6: a ${i.files.toLocaleString('en')}-file repository, each branch one commit; squash ${ms(i.squash)}, rebase
+  ${ms(i.rebase)} a branch. Without \`integrate.verify\` gates no worktree is made at all.
+- 7: ${f.tasks - 6} independent tasks and a chain of 6, \`sandbox: none\`, concurrency ${f.jobs}; integration of
+  the unchanged tasks ${ms(f.integrationMs)}; all runs ${f.wallTimes.map((t) => ms(t)).join(', ')}.
 - 5: /usr/bin/time's peak for the run ${mem.run.timeKib ? `${(mem.run.timeKib / 1024).toFixed(1)} MB` : 'n/a'};
   ${(mem.wallMs / 1000).toFixed(1)} s for the run.
 `;

@@ -53,8 +53,8 @@ export async function prepareRun(
   opts: RunOptions,
 ): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
   const { workflow, graph } = loaded;
-  const repoRoot = await Git.topLevel(opts.cwd ?? process.cwd());
-  if (!repoRoot) {
+  const located = await Git.locate(opts.cwd ?? process.cwd(), workflow.sandbox.base);
+  if (!located) {
     return err([
       {
         severity: 'error',
@@ -64,7 +64,7 @@ export async function prepareRun(
       },
     ]);
   }
-  const baseCommit = await new Git(repoRoot).resolveCommit(workflow.sandbox.base);
+  const { topLevel: repoRoot, commit: baseCommit } = located;
   if (!baseCommit) {
     return err([
       {

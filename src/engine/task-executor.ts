@@ -7,7 +7,7 @@ import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
 import type { TaskRecord } from '../state/run-state.js';
-import type { MergeConflict } from '../git/git.js';
+import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
@@ -243,8 +243,10 @@ async function prepareSandbox(
   const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
   let startCommit = needs[0]?.commit ?? record.baseCommit;
   if (needs.length >= 2) {
-    const merged = await ctx.repo.mergeDetached(
+    const merged = await combineCommits(
+      ctx.repo,
       needs,
+      'merge',
       (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
     );
     if (!merged.ok) return { failure: conflictFailure(merged.conflict) };

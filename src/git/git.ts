@@ -13,22 +13,6 @@ export class GitCommandError extends Error {
   }
 }
 
-/** A commit named for conflict reports (a task id, or "base"). */
-export interface LabelledCommit {
-  commit: string;
-  label: string;
-}
-
-/** Files that conflicted while integrating `theirs` on top of what `ours` had already brought in. */
-export interface MergeConflict {
-  files: string[];
-  ours: string;
-  theirs: string;
-}
-
-/** The outcome of combining commits: the new HEAD, or the conflict that stopped it. */
-export type MergeResult = { ok: true; commit: string } | { ok: false; conflict: MergeConflict };
-
 /** Where HEAD of a work tree is: `branch` is undefined when detached, `commit` when unborn. */
 export interface HeadState {
   branch: string | undefined;
@@ -82,6 +66,24 @@ export class Git {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * In one git process: the top folder of the work tree around `dir` (undefined when it is not in a
+   * git repository) and the full sha of the commit `ref` names there (undefined if none).
+   */
+  static async locate(dir: string, ref: string): Promise<{ topLevel: string; commit?: string } | undefined> {
+    const args = [
+      'rev-parse',
+      '--show-toplevel',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${ref}^{commit}`,
+    ];
+    const answer = await new Git(dir).plumbing(args).catch(() => undefined);
+    const [topLevel, commit] = lines(answer?.stdout ?? '');
+    return topLevel === undefined ? undefined : { topLevel, ...(commit ? { commit } : {}) };
   }
 
   constructor(readonly dir: string) {
@@ -210,86 +212,19 @@ export class Git {
   }
 
   /**
-   * Merges `commits[1..]` one by one into HEAD (which is `commits[0]`) with merge commits.
-   * All or nothing: on a conflict HEAD and the work tree are back where they started.
-   * Only for a scratch work tree: it resets on conflict.
+   * Runs a plumbing command for src/git/merge.ts as every command here is run (`commits`: with the
+   * fallback identity). Exit 1 is an answer (`no`: git's "no", merge-tree's "conflicts"), with the
+   * output; any other failure throws.
    */
-  merge(
-    commits: readonly LabelledCommit[],
-    message: (theirs: LabelledCommit) => string,
-  ): Promise<MergeResult> {
-    return this.#combine(commits, ['merge', '--abort'], async (theirs) => {
-      const args = ['merge', '--no-ff', '--no-verify', '-m', message(theirs), theirs.commit];
-      return (await this.#attempt(args, await this.#identityArgs())) !== undefined;
-    });
-  }
-
-  /**
-   * Like `merge`, without a work tree: each merge is computed by `git merge-tree --write-tree` and
-   * recorded by `commit-tree`, so no checkout, index or HEAD is read or changed. A task with several
-   * needs starts from this merge, made before its sandbox exists (a `none` sandbox is the user's own
-   * checkout, which a merge must never touch).
-   */
-  async mergeDetached(
-    commits: readonly LabelledCommit[],
-    message: (theirs: LabelledCommit) => string,
-  ): Promise<MergeResult> {
-    const first = commits[0]?.commit;
-    if (first === undefined) throw new Error('mergeDetached needs at least one commit');
-    let head: string = first;
-    for (const [index, theirs] of commits.entries()) {
-      // In already: a commit met before (tasks that changed nothing share one), or an ancestor of it.
-      if (index === 0 || theirs.commit === head || (await this.isAncestor(theirs.commit, head))) continue;
-      const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--no-messages', head, theirs.commit];
-      const r = await runGit(this.dir, args, this.#env);
-      const [tree = '', ...rest] = r.stdout.split('\0');
-      if (r.exitCode === 1) {
-        const files = [...new Set(rest.filter((f) => f !== ''))];
-        const ours = await this.#collider(commits.slice(0, index), theirs, files);
-        return { ok: false, conflict: { files, ours, theirs: theirs.label } };
-      }
-      if (r.exitCode !== 0)
-        throw new GitCommandError(r.exitCode, `git ${args.join(' ')}: ${r.stderr.trim()}`);
-      const record: string[] = [
-        'commit-tree',
-        '-p',
-        head,
-        '-p',
-        theirs.commit,
-        '-m',
-        message(theirs),
-        tree.trim(),
-      ];
-      head = (await this.#run(record, await this.#identityArgs())).trim();
-    }
-    return { ok: true, commit: head };
-  }
-
-  /** Like `merge`, but each of `commits[1..]` becomes one ordinary commit (`merge --squash`). */
-  mergeSquash(
-    commits: readonly LabelledCommit[],
-    message: (theirs: LabelledCommit) => string,
-  ): Promise<MergeResult> {
-    return this.#combine(commits, ['reset', '--merge'], async (theirs) => {
-      if ((await this.#attempt(['merge', '--squash', theirs.commit])) === undefined) return false;
-      await this.#commitStaged(message(theirs));
-      return true;
-    });
-  }
-
-  /**
-   * Like `merge`, but replays the commits of each of `commits[1..]` that HEAD lacks on top of HEAD
-   * (a rebase). Commits whose change HEAD already has, such as an upstream task's, are skipped as
-   * `git rebase` would; merge commits are dropped.
-   */
-  cherryPickRange(commits: readonly LabelledCommit[]): Promise<MergeResult> {
-    return this.#combine(commits, ['cherry-pick', '--abort'], async (theirs) => {
-      const range = ['--reverse', '--no-merges', '--right-only', '--cherry-pick', `HEAD...${theirs.commit}`];
-      const picks = lines(await this.#run(['rev-list', ...range]));
-      if (picks.length === 0) return true;
-      const args = ['cherry-pick', '--keep-redundant-commits', '--allow-empty-message', ...picks];
-      return (await this.#attempt(args, await this.#identityArgs())) !== undefined;
-    });
+  async plumbing(
+    args: readonly string[],
+    opts: { input?: string; env?: NodeJS.ProcessEnv; commits?: boolean } = {},
+  ): Promise<{ no: boolean; stdout: string }> {
+    const identity = opts.commits ? await this.#identityArgs() : [];
+    const command = ['-c', 'commit.gpgSign=false', ...identity, ...args];
+    const r = await runGit(this.dir, command, { ...this.#env, ...opts.env }, opts.input);
+    if (r.exitCode === 0 || r.exitCode === 1) return { no: r.exitCode === 1, stdout: r.stdout };
+    throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
   }
 
   /** Creates branch `branch` at `commit` and checks it out in a new work tree at `path`. */
@@ -385,44 +320,6 @@ export class Git {
     // Without any pattern `--ignored` is an error, and there is nothing to select anyway.
     if (options.length === 0) return [];
     return nulSeparated(await this.#run(['ls-files', '-z', '--others', '--ignored', ...options]));
-  }
-
-  /**
-   * Applies `step` to each of `commits[1..]` in order. A step that stops with a conflict is undone with
-   * `abort`, then HEAD goes back to where it started so no half-combined result is left behind.
-   */
-  async #combine(
-    commits: readonly LabelledCommit[],
-    abort: string[],
-    step: (theirs: LabelledCommit) => Promise<boolean>,
-  ): Promise<MergeResult> {
-    const start = await this.#head();
-    for (const [index, theirs] of commits.entries()) {
-      // A commit met before is in already (many tasks that changed nothing all have the base commit).
-      const seen = commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit);
-      if (index === 0 || seen || (await step(theirs))) continue;
-      const files = nulSeparated(await this.#run(['diff', '--name-only', '--diff-filter=U', '-z']));
-      if (files.length === 0) throw new Error(`integrating ${theirs.label} failed without a conflict`);
-      await this.#run(abort);
-      await this.#run(['reset', '--quiet', '--keep', start]);
-      const ours = await this.#collider(commits.slice(0, index), theirs, files);
-      return { ok: false, conflict: { files, ours, theirs: theirs.label } };
-    }
-    return { ok: true, commit: await this.#head() };
-  }
-
-  /** The latest of `merged` that changed one of `files` since it forked from `theirs`. */
-  async #collider(
-    merged: readonly LabelledCommit[],
-    theirs: LabelledCommit,
-    files: string[],
-  ): Promise<string> {
-    for (const ours of [...merged].reverse()) {
-      const fork = (await this.#run(['merge-base', ours.commit, theirs.commit])).trim();
-      const changed = await this.changedPaths(fork, ours.commit);
-      if (changed.some((path) => files.includes(path))) return ours.label;
-    }
-    return merged[0]?.label ?? 'HEAD';
   }
 
   async #commitStaged(message: string): Promise<void> {

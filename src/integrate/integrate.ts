@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import { renderTemplate } from '../config/template.js';
-import type { LabelledCommit, MergeResult } from '../git/git.js';
-import { Git } from '../git/git.js';
+import { combineCommits, type LabelledCommit } from '../git/merge.js';
 import type { RunContext } from '../engine/run-context.js';
 import { taskBranch } from '../engine/run-context.js';
 import { templateValues } from '../engine/task-prompt.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
-import type { Sandbox } from '../sandbox/sandbox.js';
 import type { IntegrationRecord, PlacedBranch } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
@@ -43,15 +41,15 @@ export function integrationTasks(ctx: Pick<RunContext, 'workflow' | 'graph' | 'j
 }
 
 /**
- * Builds the result branch in a scratch worktree: the tasks' results combined per the strategy,
- * then the integrate gates. The branch is created only at the end, pointing at a verified commit,
- * so a conflict or a red gate leaves no half-made branch behind.
+ * Builds the result branch: the tasks' results combined per the strategy without any work tree
+ * (`git merge-tree`), then the integrate gates in a scratch worktree of the result, made only when
+ * there are gates. The branch is created only at the end, pointing at a verified commit, so a
+ * conflict or a red gate leaves no half-made branch behind.
  */
 export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<IntegrationRecord> {
   const record = ctx.journal.record;
   const branch = resultBranch(ctx);
   const tasks = integrationTasks(ctx);
-  const paths = ctx.journal.store.paths;
   const commits: LabelledCommit[] = tasks.map((t) => ({ commit: record.tasks[t]!.commit!, label: t }));
   // Carried through every write until a new result replaces it (see `placed`).
   const placed = placedBranch(record.integration);
@@ -59,20 +57,11 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   await ctx.journal.update((r) => (r.integration = { status: 'running', branch, tasks, gates: [], ...kept }));
   ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks });
 
-  const strategy = ctx.workflow.integrate.strategy;
-  const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
-  const start = strategy === 'merge' ? (commits[0] ?? base) : base;
-  const scratchBranch = taskBranch(record.id, SCRATCH);
-  const scratchPath = join(ctx.sandboxRoot, record.id, SCRATCH);
-  await removeLeftover(ctx.repo, scratchPath);
-  if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
-  const finish = async (outcome: IntegrationRecord, sandbox?: Sandbox): Promise<IntegrationRecord> => {
+  const finish = async (outcome: IntegrationRecord): Promise<IntegrationRecord> => {
     const result: IntegrationRecord =
       outcome.status === 'succeeded'
         ? { ...outcome, placed: { branch, commit: outcome.commit! } }
         : { ...outcome, ...kept };
-    await sandbox?.dispose();
-    if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
     await ctx.journal.update((r) => (r.integration = result));
     ctx.emit({
       type: 'integration-finished',
@@ -90,97 +79,115 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const refused = (await resultBranchState(ctx, branch, placed)).refusal;
   if (refused) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: refused } });
 
-  const made = await createSandbox('worktree', {
-    repoRoot: ctx.repoRoot,
-    path: scratchPath,
-    branch: scratchBranch,
-    baseCommit: start.commit,
-    copy: [...ctx.workflow.sandbox.copy],
-    link: [...ctx.workflow.sandbox.link],
-  });
-  if (!made.ok)
+  const strategy = ctx.workflow.integrate.strategy;
+  const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
+  const combined = await combineCommits(
+    ctx.repo,
+    strategy === 'merge' && commits.length > 0 ? commits : [base, ...commits],
+    strategy,
+    (theirs) => `orchestra: integrate ${theirs.label}`,
+  );
+  if (!combined.ok) {
+    const { files, ours, theirs } = combined.conflict;
     return finish({
       status: 'failed',
       branch,
       tasks,
       gates: [],
-      failure: { message: `cannot make the integration sandbox: ${made.error.message}` },
-    });
-  const sandbox = made.value;
-  const git = new Git(sandbox.path);
-  const message = (theirs: LabelledCommit) => `orchestra: integrate ${theirs.label}`;
-  const others = strategy === 'merge' ? commits : [base, ...commits];
-  const combined: MergeResult =
-    strategy === 'merge'
-      ? await git.merge(others, message)
-      : strategy === 'squash'
-        ? await git.mergeSquash(others, message)
-        : await git.cherryPickRange(others);
-  if (!combined.ok) {
-    const { files, ours, theirs } = combined.conflict;
-    return finish(
-      {
-        status: 'failed',
-        branch,
-        tasks,
-        gates: [],
-        failure: {
-          message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
-          tasks: [ours, theirs],
-          files,
-        },
+      failure: {
+        message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
+        tasks: [ours, theirs],
+        files,
       },
-      sandbox,
-    );
+    });
   }
 
   const gates: IntegrationRecord['gates'] = [];
-  const red = await runGates(
-    ctx.workflow.integrate.verify.map((g) => ctx.workflow.gates.get(g)!),
-    {
-      cwd: sandbox.path,
-      env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
-      values: templateValues(record, ctx.workflow.vars, null),
-      signal,
-      logFile: (g) => paths.abs(paths.gateLog(null, 0, g)),
-      onResult: async (r, logFile) => {
-        gates.push({ name: r.gate, ok: r.ok, durationMs: r.durationMs, log: paths.gateLog(null, 0, r.gate) });
-        await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
-        ctx.emit({
-          type: 'gate-finished',
-          time: Date.now(),
-          task: null,
-          gate: r.gate,
-          ok: r.ok,
-          durationMs: r.durationMs,
-          log: logFile,
-        });
-      },
-    },
-  );
-  if (red) {
-    return finish(
-      {
-        status: 'failed',
-        branch,
-        tasks,
-        gates,
-        failure: { message: describeOutcome(`integration gate "${red.gate}"`, red.outcome), tasks },
-      },
-      sandbox,
-    );
-  }
+  const gateFailure = await verifyResult(ctx, combined.commit, tasks, signal, async (gate) => {
+    gates.push(gate);
+    await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
+  });
+  if (gateFailure) return finish({ status: 'failed', branch, tasks, gates, failure: gateFailure });
   const now = await resultBranchState(ctx, branch, placed);
   if (now.refusal) {
-    return finish({ status: 'failed', branch, tasks, gates, failure: { message: now.refusal } }, sandbox);
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message: now.refusal } });
   }
   // Only now does the result branch exist; a rerun moves it to the new result. Compare-and-swap: a
   // branch someone moved since it was checked is left alone (and keeps its reflog).
   if (!(await ctx.repo.moveBranch(branch, combined.commit, now.tip))) {
     const message = `branch ${branch} moved while the result was being made; integrate again with: orchestra resume --run ${ctx.journal.record.id}`;
-    return finish({ status: 'failed', branch, tasks, gates, failure: { message } }, sandbox);
+    return finish({ status: 'failed', branch, tasks, gates, failure: { message } });
   }
-  return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates }, sandbox);
+  return finish({ status: 'succeeded', branch, commit: combined.commit, tasks, gates });
+}
+
+/**
+ * Runs the integrate gates on `commit` in a scratch worktree, made for them and removed after; none
+ * is made when there are no gates. Returns why the result is refused, or undefined.
+ */
+async function verifyResult(
+  ctx: RunContext,
+  commit: string,
+  tasks: string[],
+  signal: AbortSignal,
+  onGate: (gate: IntegrationRecord['gates'][number]) => Promise<void>,
+): Promise<IntegrationRecord['failure']> {
+  const verify = ctx.workflow.integrate.verify;
+  if (verify.length === 0) return undefined;
+  const record = ctx.journal.record;
+  const paths = ctx.journal.store.paths;
+  const scratchBranch = taskBranch(record.id, SCRATCH);
+  const scratchPath = join(ctx.sandboxRoot, record.id, SCRATCH);
+  const dropScratchBranch = async () => {
+    if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
+  };
+  await removeLeftover(ctx.repo, scratchPath);
+  await dropScratchBranch();
+  const made = await createSandbox('worktree', {
+    repoRoot: ctx.repoRoot,
+    path: scratchPath,
+    branch: scratchBranch,
+    baseCommit: commit,
+    copy: [...ctx.workflow.sandbox.copy],
+    link: [...ctx.workflow.sandbox.link],
+  });
+  if (!made.ok) return { message: `cannot make the integration sandbox: ${made.error.message}` };
+  const sandbox = made.value;
+  try {
+    const red = await runGates(
+      verify.map((g) => ctx.workflow.gates.get(g)!),
+      {
+        cwd: sandbox.path,
+        env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
+        values: templateValues(record, ctx.workflow.vars, null),
+        signal,
+        logFile: (g) => paths.abs(paths.gateLog(null, 0, g)),
+        onResult: async (r, logFile) => {
+          await onGate({
+            name: r.gate,
+            ok: r.ok,
+            durationMs: r.durationMs,
+            log: paths.gateLog(null, 0, r.gate),
+          });
+          ctx.emit({
+            type: 'gate-finished',
+            time: Date.now(),
+            task: null,
+            gate: r.gate,
+            ok: r.ok,
+            durationMs: r.durationMs,
+            log: logFile,
+          });
+        },
+      },
+    );
+    return red
+      ? { message: describeOutcome(`integration gate "${red.gate}"`, red.outcome), tasks }
+      : undefined;
+  } finally {
+    await sandbox.dispose();
+    await dropScratchBranch();
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Git, GitCommandError, type LabelledCommit } from '../../src/git/git.js';
+import { Git, GitCommandError } from '../../src/git/git.js';
 import { commitFiles, git, makeRepo, trackedFiles, writeFiles, type TestRepo } from '../support/git-repo.js';
 
 let repo: TestRepo;
@@ -13,22 +13,6 @@ beforeEach(async () => {
   base = git(repo.path, 'rev-parse', 'HEAD').trim();
 });
 afterEach(() => repo.cleanup());
-
-/** Makes branch `name` from `from` with `files` committed on it, without touching the checkout. */
-async function branchWith(name: string, files: Record<string, string>, from = base): Promise<LabelledCommit> {
-  const dir = join(await repo.tempDir(), 'wt');
-  git(repo.path, 'worktree', 'add', '--quiet', '-b', name, dir, from);
-  const commit = await commitFiles(dir, files, `${name} work`);
-  git(repo.path, 'worktree', 'remove', dir);
-  return { commit, label: name };
-}
-
-/** A scratch work tree detached at `commit`, where integration helpers may reset freely. */
-async function scratch(commit: string): Promise<Git> {
-  const dir = join(await repo.tempDir(), 'scratch');
-  git(repo.path, 'worktree', 'add', '--quiet', '--detach', dir, commit);
-  return new Git(dir);
-}
 
 function show(dir: string, commit: string, file: string): string {
   return git(dir, 'show', `${commit}:${file}`);
@@ -211,160 +195,6 @@ describe('changedPaths', () => {
     const paths = await new Git(repo.path).changedPaths(from, 'HEAD');
 
     expect(paths.sort()).toEqual(['added.txt', 'del.txt', 'mod.txt', 'new-name.txt', 'old-name.txt']);
-  });
-});
-
-describe('integration helpers', () => {
-  const start = (): LabelledCommit => ({ commit: base, label: 'base' });
-  const message = (theirs: LabelledCommit): string => `integrate ${theirs.label}`;
-
-  /** Asserts a conflict left no trace: HEAD where it started, no merge in progress, nothing changed. */
-  function expectClean(g: Git, head: string): void {
-    expect(git(g.dir, 'rev-parse', 'HEAD').trim()).toBe(head);
-    expect(git(g.dir, 'status', '--porcelain')).toBe('');
-    expect(existsSync(git(g.dir, 'rev-parse', '--git-path', 'MERGE_HEAD').trim())).toBe(false);
-    expect(existsSync(git(g.dir, 'rev-parse', '--git-path', 'CHERRY_PICK_HEAD').trim())).toBe(false);
-  }
-
-  it('merges branches with merge commits', async () => {
-    const a = await branchWith('a', { 'a.txt': 'a' });
-    const b = await branchWith('b', { 'b.txt': 'b' });
-    const g = await scratch(base);
-
-    const result = await g.merge([start(), a, b], message);
-
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(git(g.dir, 'rev-list', '--parents', '-1', result.commit).trim().split(' ')).toHaveLength(3);
-    expect(git(g.dir, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
-      'integrate b',
-      'integrate a',
-      'initial',
-    ]);
-    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt']);
-  });
-
-  it('merges a commit met before only once (tasks that changed nothing share a commit)', async () => {
-    const a = await branchWith('a', { 'a.txt': 'a' });
-    const g = await scratch(base);
-
-    const result = await g.merge(
-      [start(), { ...start(), label: 'same' }, a, { ...a, label: 'a again' }],
-      message,
-    );
-
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(git(g.dir, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
-      'integrate a',
-      'initial',
-    ]);
-  });
-
-  it('reports a merge conflict with its files and the tasks that collided, and undoes everything', async () => {
-    const a = await branchWith('a', { 'shared.txt': 'from a', 'a.txt': 'a' });
-    const b = await branchWith('b', { 'b.txt': 'b' });
-    const c = await branchWith('c', { 'shared.txt': 'from c' });
-    const g = await scratch(base);
-
-    const result = await g.merge([start(), a, b, c], message);
-
-    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'c' } });
-    expectClean(g, base);
-  });
-
-  it('merges without a work tree, the checkout untouched, and reports a conflict the same way', async () => {
-    const a = await branchWith('a', { 'a.txt': 'a', 'shared.txt': 'from a' });
-    const b = await branchWith('b', { 'b.txt': 'b' });
-    const c = await branchWith('c', { 'shared.txt': 'from c' });
-    await writeFiles(repo.path, { 'README.md': 'edited, not committed\n' });
-    const checkout = () => [
-      git(repo.path, 'rev-parse', 'HEAD'),
-      git(repo.path, 'status', '--porcelain=v2', '--untracked-files=all'),
-      git(repo.path, 'ls-files', '-s', '--debug'),
-    ];
-    const before = checkout();
-    const g = new Git(repo.path);
-
-    const result = await g.mergeDetached([start(), a, { ...a, label: 'a again' }, b], message);
-
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(git(repo.path, 'log', '--format=%s', '--first-parent', result.commit).trim().split('\n')).toEqual([
-      'integrate b',
-      'integrate a',
-      'initial',
-    ]);
-    expect(git(repo.path, 'rev-list', '--parents', '-1', result.commit).trim().split(' ')).toHaveLength(3);
-    expect(trackedFiles(repo.path, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt', 'shared.txt']);
-    expect(await g.mergeDetached([start(), a, b, c], message)).toEqual({
-      ok: false,
-      conflict: { files: ['shared.txt'], ours: 'a', theirs: 'c' },
-    });
-    expect(checkout()).toEqual(before);
-  });
-
-  it('squashes each branch into one commit', async () => {
-    const a = await branchWith('a', { 'a.txt': 'a' });
-    const b = await branchWith('b', { 'b.txt': 'b' });
-    const g = await scratch(base);
-
-    const result = await g.mergeSquash([start(), a, b], message);
-
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(git(g.dir, 'rev-list', '--merges', '--count', result.commit).trim()).toBe('0');
-    expect(git(g.dir, 'log', '--format=%s', result.commit).trim().split('\n')).toEqual([
-      'integrate b',
-      'integrate a',
-      'initial',
-    ]);
-    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt']);
-  });
-
-  it('reports a squash conflict and undoes everything', async () => {
-    const a = await branchWith('a', { 'shared.txt': 'from a' });
-    const b = await branchWith('b', { 'shared.txt': 'from b', 'b-only.txt': 'b' });
-    const g = await scratch(base);
-
-    const result = await g.mergeSquash([start(), a, b], message);
-
-    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'b' } });
-    expectClean(g, base);
-    expect(existsSync(join(g.dir, 'b-only.txt'))).toBe(false);
-  });
-
-  it('replays commits linearly, skipping those of an upstream branch already replayed', async () => {
-    const a = await branchWith('a', { 'a.txt': 'a' });
-    // b was built on a's result, as a downstream task is.
-    const b = await branchWith('b', { 'b.txt': 'b' }, a.commit);
-    // The integration starts past the base, so a's replayed commit is a new one, not a's own.
-    const main = await commitFiles(repo.path, { 'main.txt': 'm' }, 'main moved on');
-    const g = await scratch(main);
-
-    const result = await g.cherryPickRange([{ commit: main, label: 'base' }, a, b]);
-
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(git(g.dir, 'log', '--format=%s', result.commit).trim().split('\n')).toEqual([
-      'b work',
-      'a work',
-      'main moved on',
-      'initial',
-    ]);
-    expect(await g.isAncestor(a.commit, result.commit)).toBe(false);
-    expect(trackedFiles(g.dir, result.commit)).toEqual(['README.md', 'a.txt', 'b.txt', 'main.txt']);
-  });
-
-  it('reports a cherry-pick conflict and undoes the commits already replayed', async () => {
-    const a = await branchWith('a', { 'shared.txt': 'from a' });
-    const b = await branchWith('b', { 'shared.txt': 'from b' });
-    const g = await scratch(base);
-
-    const result = await g.cherryPickRange([start(), a, b]);
-
-    expect(result).toEqual({ ok: false, conflict: { files: ['shared.txt'], ours: 'a', theirs: 'b' } });
-    expectClean(g, base);
   });
 });
 

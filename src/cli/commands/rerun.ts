@@ -34,7 +34,7 @@ export async function continueCommand(
         onEvent,
         signal,
       }),
-    loaded.workflow.raw.notify,
+    { notify: loaded.workflow.raw.notify },
   );
 }
 

@@ -30,6 +30,8 @@ export interface RunFlags extends WorkflowOptions {
 
 /** `orchestra run [task…]`: runs the DAG (or those tasks and what they need), then integrates. */
 export async function runCommand(targets: string[], flags: RunFlags): Promise<number> {
+  // Asked while the workflow loads: git takes about as long to start as reading the workflow does.
+  const repoRoot = Git.topLevel(process.cwd());
   const loaded = await loadOrExit(flags);
   const options = {
     targets,
@@ -42,7 +44,7 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
   return withReporter(
     flags.json === true,
     (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
-    loaded.workflow.raw.notify,
+    { notify: loaded.workflow.raw.notify, topLevel: repoRoot },
   );
 }
 
@@ -55,10 +57,13 @@ const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export async function withReporter(
   json: boolean,
   start: (onEvent: EventSink, signal: AbortSignal) => Promise<Result<RunResult, Diagnostic[]>>,
-  notify?: Notify,
+  {
+    notify,
+    topLevel = Git.topLevel(process.cwd()),
+  }: { notify?: Notify | undefined; topLevel?: Promise<string | undefined> } = {},
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
-  const repoRoot = (await Git.topLevel(process.cwd())) ?? process.cwd();
+  const repoRoot = (await topLevel) ?? process.cwd();
   const reporter = createReporter(pickReporterKind({ json, stream, env: process.env }), stream, {
     color: useColor(stream),
     cwd: process.cwd(),

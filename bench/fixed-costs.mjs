@@ -1,0 +1,95 @@
+// Benchmark: what a whole `orchestra run` process costs beyond its tasks. 30 `run:` tasks that sleep
+// 200 ms (`sandbox: none`, concurrency 4): 24 independent ones and a chain of 6. The wall time from
+// exec to exit is compared with the lower bound of the makespan (max(chain, work / 4)), and the time
+// from exec to the first task-started event (from `--json`) with `node -e 0`.
+// Run standalone (`node bench/fixed-costs.mjs`, after `npm run build`) or through bench/run.mjs.
+import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { median, ms, printRows, timeCommand } from './lib.mjs';
+import { deleteBranches, makeRepo, removeDir, runOrchestra, tempDir } from './repo.mjs';
+
+const TASK_MS = 200;
+const FAN_OUT = 24;
+const CHAIN = 6;
+const JOBS = 4;
+
+function workflow() {
+  const lines = [
+    'version: 1',
+    'name: fixed-costs',
+    `concurrency: ${JOBS}`,
+    'sandbox:',
+    '  type: none',
+    'tasks:',
+  ];
+  const sleep = `    run: sleep ${TASK_MS / 1000}`;
+  for (let i = 0; i < FAN_OUT; i++) lines.push(`  f${i}:`, sleep);
+  for (let i = 1; i <= CHAIN; i++) {
+    lines.push(`  c${i}:`, sleep);
+    if (i > 1) lines.push(`    needs: [c${i - 1}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Medians of the whole process and of its start-up, next to their baselines.
+ * @returns {{ tasks: number, jobs: number, runs: number, boundMs: number, wallMs: number, firstTaskMs: number, integrationMs: number, nodeMs: number, wallTimes: number[] }}
+ */
+export function benchFixedCosts({ runs = 7 } = {}) {
+  const tasks = FAN_OUT + CHAIN;
+  const boundMs = Math.max(CHAIN * TASK_MS, (tasks * TASK_MS) / JOBS);
+  const dir = tempDir('fixed');
+  try {
+    const repo = join(dir, 'repo');
+    makeRepo(repo, { 'orchestra.yaml': workflow(), 'README.md': '# fixed costs\n' });
+    const once = () => {
+      const execAt = Date.now();
+      const { wallMs, events } = runOrchestra(repo);
+      deleteBranches(repo, 'orchestra/');
+      const started = Math.min(...events.filter((e) => e.type === 'task-started').map((e) => e.time));
+      const integration = events.filter((e) => e.type.startsWith('integration-')).map((e) => e.time);
+      return { wallMs, firstTaskMs: started - execAt, integrationMs: integration[1] - integration[0] };
+    };
+    once();
+    const all = Array.from({ length: runs }, once);
+    const node = timeCommand(process.execPath, ['-e', '0'], { runs });
+    const med = (key) => median(all.map((r) => r[key]));
+    return {
+      tasks,
+      jobs: JOBS,
+      runs,
+      boundMs,
+      wallMs: med('wallMs'),
+      firstTaskMs: med('firstTaskMs'),
+      integrationMs: med('integrationMs'),
+      nodeMs: node.median,
+      wallTimes: all.map((r) => r.wallMs),
+    };
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** Prints the result of benchFixedCosts. */
+export function printFixedCosts(r) {
+  printRows(
+    `a run's fixed costs: ${r.tasks} run: tasks of ${TASK_MS} ms (${FAN_OUT} fanned out, a chain of ${CHAIN}), sandbox none, concurrency ${r.jobs}, median of ${r.runs}`,
+    [
+      ['lower bound of the makespan', ms(r.boundMs)],
+      [
+        'orchestra run, exec to exit',
+        `${ms(r.wallMs)}  (all: ${r.wallTimes.map((t) => t.toFixed(0)).join(', ')})`,
+      ],
+      ['  / bound (goal <= 1.10x)', `${(r.wallMs / r.boundMs).toFixed(3)}x`],
+      ['exec to first task started', ms(r.firstTaskMs)],
+      ['node -e 0', ms(r.nodeMs)],
+      ['  first task / node (goal <= 2x)', `${(r.firstTaskMs / r.nodeMs).toFixed(2)}x`],
+      ['integration (30 unchanged tasks)', ms(r.integrationMs)],
+    ],
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  printFixedCosts(benchFixedCosts());
+}
