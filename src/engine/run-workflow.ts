@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
 import type { Keep } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,6 +13,7 @@ import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
+import { removeEmptyRunFolder } from '../state/clean-runs.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -250,6 +252,7 @@ export async function executeRun(
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
+    await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();

@@ -383,6 +383,7 @@ async function runAttempt(
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
   const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  ctx.journal.noteTask(task.id, (t) => (t.attempts.at(-1)!.commit = commit));
   // At once, not after the gates: the write scope is read in the user's repository, which has a
   // clone's commit only once it is fetched (and the task branch then shows every attempt's work, as a
   // worktree's does).

@@ -1,0 +1,72 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Git } from '../../src/git/git.js';
+import { cleanRuns } from '../../src/state/clean-runs.js';
+import { HEADER, RunFixture } from '../support/run-fixture.js';
+
+let fx: RunFixture;
+afterEach(() => fx?.cleanup());
+
+function clean(f: RunFixture, opts: Parameters<typeof cleanRuns>[2]) {
+  return cleanRuns(new Git(f.repo), f.repo, opts).then((r) => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  });
+}
+
+describe('clean --branches and task branches', () => {
+  // A task branch the user committed on was deleted with their commit.
+  it('keeps a task branch the user committed on, and deletes those where the run left them', async () => {
+    fx = new RunFixture();
+    const yaml = `${HEADER}gates:\n  red: "false"\ntasks:\n  a: { agent: bot, prompt: x }\n  b: { agent: bot, prompt: x }\n  c: { agent: bot, prompt: x, verify: [red] }\n`;
+    const { result } = await fx.run(yaml, {
+      a: [{ write: { 'a.txt': 'a' } }],
+      b: [{ write: { 'b.txt': 'b' } }],
+      c: [{ write: { 'c.txt': 'c' } }],
+    });
+    const branch = (t: string) => result.record.tasks[t]!.branch;
+    // The user builds on a's result, and on what failed task c left.
+    for (const t of ['a', 'c']) {
+      fx.git('checkout', '-q', branch(t));
+      fx.git('commit', '-q', '--allow-empty', '-m', `user work on ${t}`);
+    }
+    fx.git('checkout', '-q', 'main');
+    const mine = ['a', 'c'].map((t) => fx.git('rev-parse', branch(t)));
+    const report = await clean(fx, { all: true, branches: true });
+    expect(report.keptBranches.sort()).toEqual([
+      `${branch('a')}: it has moved since the run left it at ${result.record.tasks.a!.commit!.slice(0, 10)}`,
+      `${branch('c')}: it has moved since the run left it at ${result.record.tasks.c!.attempts[0]!.commit!.slice(0, 10)}`,
+    ]);
+    expect(['a', 'c'].map((t) => fx.git('rev-parse', branch(t)))).toEqual(mine);
+    expect(report.branches).toContain(branch('b'));
+    expect(fx.git('branch', '--list', `orchestra/tasks/${result.runId}/*`, '--format=%(refname:short)')).toBe(
+      [branch('a'), branch('c')].join('\n'),
+    );
+  });
+});
+
+describe('sandbox folders', () => {
+  // Each run left an empty `<cache>/sandboxes/<repo>/<run-id>/`, and clean an empty `<repo>/`.
+  it('leaves no empty folder in the default sandbox location, after a run or after clean', async () => {
+    fx = new RunFixture();
+    const cache = join(fx.root, 'cache');
+    const saved = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = cache;
+    try {
+      const sandboxes = join(cache, 'orchestra', 'sandboxes');
+      const header = HEADER.replace(/ {2}dir: SANDBOX_DIR\n/, '').replace('keep: never', 'keep: on-failure');
+      const ok = await fx.run(`${header}tasks:\n  a: { agent: bot, prompt: x }\n`);
+      expect(ok.result.outcome).toBe('succeeded');
+      expect(readdirSync(sandboxes)).toEqual([]);
+
+      const failed = await fx.run(`${header}tasks:\n  a: { agent: bot, prompt: x }\n`, { a: [{ exit: 1 }] });
+      expect(existsSync(join(failed.result.record.sandboxRoot, failed.result.runId, 'a'))).toBe(true);
+      await clean(fx, {});
+      expect(readdirSync(sandboxes)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+    }
+  });
+});
