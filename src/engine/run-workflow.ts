@@ -7,6 +7,7 @@ import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
 import { integrate } from '../integrate/integrate.js';
+import { RepoGuard } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
@@ -161,6 +162,7 @@ export async function executeRun(
     sandboxRoot: record.sandboxRoot,
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
+    repoGuard: await RepoGuard.take(record.repoRoot),
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
@@ -252,6 +254,8 @@ export async function executeRun(
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
+    // What a setup command or an integration gate changed there is found by no attempt's check.
+    await ctx.repoGuard.check();
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     await journal.update((r) => {
       r.outcome = outcome;

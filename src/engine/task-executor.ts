@@ -13,6 +13,7 @@ import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
+import { repoChangedMessage } from '../sandbox/repo-guard.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
 import { scopeMessage, scopeViolations } from '../verify/write-scope.js';
@@ -152,16 +153,8 @@ export async function executeTask(
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
       attempt += 1;
-      const result = await runAttempt(
-        ctx,
-        task,
-        sandbox,
-        attempt,
-        env(attempt),
-        startCommit,
-        signal,
-        feedback,
-      );
+      const ran = runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
+      const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
         const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
@@ -303,6 +296,33 @@ type AttemptResult =
   | { kind: 'failed'; failure: Failure; feedback: Feedback; retryable: boolean }
   | { kind: 'cancelled' };
 
+/**
+ * Fails the attempt that gave `result` when the user's repository config or hooks changed while it
+ * ran (they are put back first), whatever its outcome was but a cancellation.
+ */
+async function checkRepo(ctx: RunContext, id: string, result: AttemptResult): Promise<AttemptResult> {
+  const changed = await ctx.repoGuard.check();
+  if (changed.length === 0 || result.kind === 'cancelled') return result;
+  const message = repoChangedMessage(ctx.repoGuard.gitDir!, changed);
+  return failAttempt(ctx, id, { reason: 'repo-changed', message, files: changed }, message);
+}
+
+/** Records the running attempt as failed with `failure`; `output` is fed back to the next attempt. */
+async function failAttempt(
+  ctx: RunContext,
+  id: string,
+  failure: Failure,
+  output: string,
+  retryable = true,
+): Promise<AttemptResult> {
+  await ctx.journal.updateTask(id, (t) => {
+    const a = t.attempts.at(-1)!;
+    a.finishedAt = Date.now();
+    a.failure = failure;
+  });
+  return { kind: 'failed', failure, feedback: { what: failure.message, output }, retryable };
+}
+
 /** One attempt: agent or command, commit, write scope, gates. */
 async function runAttempt(
   ctx: RunContext,
@@ -332,21 +352,14 @@ async function runAttempt(
     branch: sandbox.branch,
   });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
-  const fail = async (
+  const fail = (
     reason: FailureReason,
     message: string,
     output: string,
     retryable = true,
     files?: string[],
-  ): Promise<AttemptResult> => {
-    const failure: Failure = { reason, message, ...(files ? { files } : {}) };
-    await ctx.journal.updateTask(task.id, (t) => {
-      const a = t.attempts.at(-1)!;
-      a.finishedAt = Date.now();
-      a.failure = failure;
-    });
-    return { kind: 'failed', failure, feedback: { what: message, output }, retryable };
-  };
+  ): Promise<AttemptResult> =>
+    failAttempt(ctx, task.id, { reason, message, ...(files ? { files } : {}) }, output, retryable);
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'agent' });
   const ran = await runWork(ctx, task, sandbox, env, values, paths.abs(log), signal, feedback);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
@@ -14,6 +14,62 @@ function clean(f: RunFixture, opts: Parameters<typeof cleanRuns>[2]) {
     return r.value;
   });
 }
+
+/** The bytes of every file of the repository's config and hooks, by path. */
+function configAndHooks(f: RunFixture): Record<string, string> {
+  const git = join(f.repo, '.git');
+  const hooks = readdirSync(join(git, 'hooks')).map((name) => `hooks/${name}`);
+  return Object.fromEntries(
+    ['config', ...hooks].map((path) => {
+      const full = join(git, path);
+      return [path, `${statSync(full).mode.toString(8)} ${readFileSync(full, 'utf8')}`];
+    }),
+  );
+}
+
+describe("the user's repository config and hooks", () => {
+  // A worktree shares them with the user's checkout: a task could set core.fsmonitor or a hook that
+  // then runs there.
+  it('are put back after an attempt or a gate that changed them, which fails', async () => {
+    fx = new RunFixture();
+    const before = configAndHooks(fx);
+    const tamper = join(fx.root, 'tamper.sh');
+    fx.writeFiles(
+      {
+        'tamper.sh': `[ "$ORCHESTRA_ATTEMPT" = 1 ] || exit 0
+git config core.fsmonitor 'echo pwned'
+hooks="$(git rev-parse --git-common-dir)/hooks"
+printf '#!/bin/sh\\necho hi\\n' > "$hooks/post-checkout" && chmod +x "$hooks/post-checkout"
+rm "$hooks/pre-push.sample"
+`,
+      },
+      fx.root,
+    );
+    // One at a time: a change is blamed on the first attempt that ends after it.
+    const yaml = `${HEADER}concurrency: 1
+gates:
+  sneaky: git config alias.st '!touch pwned'
+tasks:
+  agent: { run: "sh ${tamper} && echo x > x.txt", retries: 1 }
+  gate: { run: "echo y > y.txt", verify: [sneaky] }
+`;
+    const { result } = await fx.run(yaml);
+    expect(configAndHooks(fx)).toEqual(before);
+    const agent = result.record.tasks.agent!;
+    // Told, the second attempt leaves them alone.
+    expect(agent.status).toBe('succeeded');
+    expect(agent.attempts[0]!.failure).toMatchObject({
+      reason: 'repo-changed',
+      files: ['config', 'hooks/post-checkout', 'hooks/pre-push.sample'],
+    });
+    expect(agent.attempts[0]!.failure!.message).toContain(
+      `the task changed the repository's ${join(fx.repo, '.git', 'config')}, `,
+    );
+    const gate = result.record.tasks.gate!;
+    expect(gate.status).toBe('failed');
+    expect(gate.failure).toMatchObject({ reason: 'repo-changed', files: ['config'] });
+  });
+});
 
 describe('clean --branches and task branches', () => {
   // A task branch the user committed on was deleted with their commit.
