@@ -14,6 +14,8 @@ import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import { repoChangedMessage } from '../sandbox/repo-guard.js';
+import { removeStrayRefs, startTrail, type SandboxTrail } from '../sandbox/stray-refs.js';
+import { Git } from '../git/git.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
 import { scopeMessage, scopeViolations } from '../verify/write-scope.js';
@@ -128,6 +130,8 @@ export async function executeTask(
     t.startedAt = started;
   });
   const sandbox = ready.sandbox;
+  // Read before anything runs in it: what the task then does with its HEAD tells its refs from the user's.
+  const trail = sandbox?.type === 'worktree' ? await startTrail(sandbox.path, sandbox.branch) : undefined;
   let outcome: NodeOutcome = 'failed';
   let failure: Failure | undefined = ready.failure;
   let attempt = ctx.journal.task(id).attempts.length;
@@ -183,7 +187,7 @@ export async function executeTask(
     outcome = 'failed';
     return outcome;
   } finally {
-    const keptSandbox = await teardown(ctx, task, sandbox, outcome);
+    const keptSandbox = await teardown(ctx, task, sandbox, outcome, trail);
     const finish = (t: TaskRecord) => {
       if (outcome !== 'succeeded') t.status = outcome;
       if (failure && outcome === 'failed') t.failure = failure;
@@ -566,14 +570,20 @@ function lastLine(text: string): string {
   return text.trimEnd().split('\n').at(-1)?.slice(0, 2000) ?? '';
 }
 
-/** Removes the sandbox unless the keep policy says otherwise; returns the kept path. */
+/**
+ * Removes the branches and stash entries the task made in the user's repository, then the sandbox
+ * unless the keep policy says otherwise; returns the kept path.
+ */
 async function teardown(
   ctx: RunContext,
   task: TaskDef,
   sandbox: Sandbox | undefined,
   outcome: NodeOutcome,
+  trail: SandboxTrail | undefined,
 ): Promise<string | undefined> {
   if (!sandbox) return undefined;
+  // Whatever cannot be removed now stays a branch or stash entry of the user's to delete by hand.
+  if (trail) await removeStrayRefs(ctx.repo, new Git(sandbox.path), trail, true).catch(() => undefined);
   const keep: Keep = ctx.keep ?? task.sandbox.keep;
   const kept = keep === 'always' || (keep === 'on-failure' && outcome !== 'succeeded');
   if (kept) return sandbox.path;

@@ -140,6 +140,36 @@ export class Git {
     throw new GitCommandError(r.exitCode, `git update-ref ${HEADS}${name}: ${r.stderr.trim()}`);
   }
 
+  /** Deletes `ref` (a full name) only if it is still at `expected`; false when it is not. */
+  async deleteRef(ref: string, expected: string): Promise<boolean> {
+    return (await runGit(this.dir, ['update-ref', '-d', ref, expected], this.#env)).exitCode === 0;
+  }
+
+  /** Every ref with the commit it names (a tag: the commit it points to) and the object itself. */
+  async listRefs(): Promise<{ ref: string; object: string; commit: string }[]> {
+    const out = await this.#run(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)']);
+    return lines(out).map((line) => {
+      const [ref = '', object = '', peeled] = line.split(' ');
+      return { ref, object, commit: peeled || object };
+    });
+  }
+
+  /** The first parent of each of `commits` (which must exist), in order. */
+  async firstParents(commits: readonly string[]): Promise<string[]> {
+    if (commits.length === 0) return [];
+    return lines(await this.#run(['rev-parse', ...commits.map((c) => `${c}^1`)]));
+  }
+
+  /** Detaches HEAD of this work tree at `commit` without touching its files or index. */
+  async detachHead(commit: string): Promise<void> {
+    await this.#run(['update-ref', '--no-deref', 'HEAD', commit]);
+  }
+
+  /** Drops entry `n` of the stash (`stash@{n}`). */
+  async dropStash(n: number): Promise<void> {
+    await this.#run(['stash', 'drop', '--quiet', `stash@{${n}}`]);
+  }
+
   /** Deletes branch `name` whether or not it is merged. */
   async deleteBranch(name: string): Promise<void> {
     await this.#run(['branch', '-D', '--', name]);

@@ -87,7 +87,13 @@ const task = shape({
   startedAt: optional(number),
   finishedAt: optional(number),
   attempts: list(
-    shape({ n: number, log: string, gates: list(gate), failure: optional(failure), commit: optional(string) }),
+    shape({
+      n: number,
+      log: string,
+      gates: list(gate),
+      failure: optional(failure),
+      commit: optional(string),
+    }),
   ),
   failure: optional(failure),
   blockedBy: optional(string),

@@ -1,12 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
-import type { Git } from '../git/git.js';
+import { basename, dirname, join, sep } from 'node:path';
+import { Git } from '../git/git.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { removeEmptyFolders, removeTree } from '../sandbox/remove-tree.js';
+import { removeStrayRefs, startTrail } from '../sandbox/stray-refs.js';
 import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
 import { placedBranch, type TaskRecord } from './run-state.js';
@@ -82,6 +83,13 @@ export async function cleanRuns(
       wt.path.startsWith(defaultRoot + sep) &&
       !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
     if (owner || orphan) {
+      // A run killed before its teardown left the branches and stash entries its agents made.
+      const trail = await startTrail(
+        wt.path,
+        `orchestra/tasks/${basename(dirname(wt.path))}/${basename(wt.path)}`,
+        true,
+      );
+      if (trail) await removeStrayRefs(repo, new Git(wt.path), trail, false).catch(() => undefined);
       await repo.removeWorktree(wt.path).catch(() => undefined);
       report.worktrees.push(wt.path);
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
 import { cleanRuns } from '../../src/state/clean-runs.js';
+import { gitIn } from '../support/checkout-state.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -68,6 +69,57 @@ tasks:
     const gate = result.record.tasks.gate!;
     expect(gate.status).toBe('failed');
     expect(gate.failure).toMatchObject({ reason: 'repo-changed', files: ['config'] });
+  });
+});
+
+describe("the user's stash and branch list", () => {
+  // A worktree shares every ref but HEAD: an agent's stash landed in the user's `git stash list`
+  // (where a `stash pop` would apply it to their checkout), its branches in their branch list.
+  it("lose the agent's stash entries and branches at teardown; the user's stay", async () => {
+    fx = new RunFixture();
+    fx.git('branch', 'dev');
+    fx.writeFiles({ 'README.md': 'mine\n' });
+    fx.git('stash', 'push', '-q', '-m', 'mine');
+    const script = join(fx.root, 'agent.sh');
+    fx.writeFiles(
+      {
+        'agent.sh': `set -e
+g() { git -c user.name=a -c user.email=a@localhost "$@"; }
+echo wip > wip.txt && g add wip.txt && g stash -q
+g checkout -q dev && g checkout -q -
+g checkout -q -b "$1-x" && echo x > "$1.txt" && g add "$1.txt" && g commit -qm "$1"
+g branch "$1-y"
+echo more > more.txt && g add more.txt && g stash -q
+`,
+      },
+      fx.root,
+    );
+    const yaml = `${HEADER}concurrency: 1
+tasks:
+  a: { run: "sh ${script} a" }
+  b: { run: "sh ${script} b", sandbox: { keep: always } }
+`;
+    const { result } = await fx.run(yaml);
+    expect(result.outcome).toBe('succeeded');
+    expect(fx.git('stash', 'list', '--format=%gs')).toBe('On main: mine');
+    const branches = fx.git('branch', '--format=%(refname:short)').split('\n');
+    expect(branches.filter((b) => !b.startsWith('orchestra/'))).toEqual(['dev', 'main']);
+    // The task's work is on its branch; the kept sandbox is detached where the agent left it.
+    const b = result.record.tasks.b!;
+    expect(fx.show(b.commit!, 'b.txt')).toBe('x');
+    const kept = join(fx.sandboxes, result.runId, 'b');
+    expect(gitIn(kept, 'rev-parse', 'HEAD')).toBe(b.commit);
+    expect(gitIn(kept, 'status', '--porcelain', '--branch')).toBe('## HEAD (no branch)');
+
+    // What an agent did in a sandbox its run never tore down (kill -9) goes with `clean`.
+    gitIn(kept, 'checkout', '-q', '-b', 'late');
+    fx.writeFiles({ 'late.txt': 'late\n' }, kept);
+    gitIn(kept, 'add', 'late.txt');
+    gitIn(kept, 'stash', '-q');
+    await clean(fx, {});
+    expect(fx.git('stash', 'list', '--format=%gs')).toBe('On main: mine');
+    expect(fx.git('branch', '--list', 'late')).toBe('');
+    expect(fx.git('branch', '--list', 'dev')).not.toBe('');
   });
 });
 
