@@ -15,6 +15,7 @@ import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import { repoChangedMessage } from '../sandbox/repo-guard.js';
 import { removeStrayRefs, startTrail, type SandboxTrail } from '../sandbox/stray-refs.js';
+import { changedSubmodules, submoduleMessage } from '../sandbox/submodules.js';
 import { Git } from '../git/git.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
@@ -397,6 +398,9 @@ async function runAttempt(
       ran.outcome.kind !== 'spawn-failed',
     );
   }
+
+  const submodules = await changedSubmodules(sandbox, startCommit);
+  if (submodules.length) return fail('submodule-changed', submoduleMessage(submodules), '', true, submodules);
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
   const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);

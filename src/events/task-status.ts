@@ -49,6 +49,7 @@ export type FailureReason =
   | 'gate-failed'
   | 'commit-failed'
   | 'repo-changed'
+  | 'submodule-changed'
   | 'internal-error';
 
 export interface Failure {

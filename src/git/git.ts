@@ -170,6 +170,29 @@ export class Git {
     await this.#run(['stash', 'drop', '--quiet', `stash@{${n}}`]);
   }
 
+  /** The submodules of `commit`'s tree: each gitlink's path and the commit it records. */
+  async gitlinks(commit: string): Promise<{ path: string; commit: string }[]> {
+    return nulSeparated(await this.#run(['ls-tree', '-r', '-z', '--full-tree', commit])).flatMap((entry) => {
+      const m = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      return m ? [{ path: m[2]!, commit: m[1]! }] : [];
+    });
+  }
+
+  /** Checks out `commit` on a detached HEAD, throwing away local changes. */
+  async checkoutDetached(commit: string): Promise<void> {
+    await this.#run(['checkout', '--quiet', '--force', '--detach', commit], PARALLEL_CHECKOUT);
+  }
+
+  /** Submodule paths whose checkout differs from what HEAD records (new commits, changes, new files). */
+  async changedSubmodules(): Promise<string[]> {
+    const out = await this.#run(['status', '--porcelain=v2', '-z', '--ignore-submodules=none']);
+    // `1 XY S<c><m><u> …` (an ordinary entry; a submodule's third field starts with S): path last.
+    return nulSeparated(out).flatMap((entry) => {
+      const fields = entry.split(' ');
+      return fields[0] === '1' && fields[2]?.startsWith('S') ? [fields.slice(8).join(' ')] : [];
+    });
+  }
+
   /** Deletes branch `name` whether or not it is merged. */
   async deleteBranch(name: string): Promise<void> {
     await this.#run(['branch', '-D', '--', name]);

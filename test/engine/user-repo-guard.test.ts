@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
@@ -120,6 +120,39 @@ tasks:
     expect(fx.git('stash', 'list', '--format=%gs')).toBe('On main: mine');
     expect(fx.git('branch', '--list', 'late')).toBe('');
     expect(fx.git('branch', '--list', 'dev')).not.toBe('');
+  });
+});
+
+describe('submodules', () => {
+  // The submodule folder was empty in sandboxes, and what an agent wrote there was silently dropped.
+  it('are checked out in sandboxes from the local copy, and a change inside one fails the attempt', async () => {
+    fx = new RunFixture();
+    const lib = join(fx.root, 'lib');
+    gitIn(fx.root, 'init', '-q', '-b', 'main', lib);
+    fx.writeFiles({ 'lib.txt': 'lib\n' }, lib);
+    gitIn(lib, 'add', 'lib.txt');
+    gitIn(lib, 'commit', '-qm', 'lib');
+    fx.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'vendor/lib');
+    fx.git('commit', '-qm', 'add lib');
+    // No network, no protocol.file.allow needed: the upstream is gone, and so is its folder.
+    rmSync(lib, { recursive: true });
+    const config = readFileSync(join(fx.repo, '.git', 'config'), 'utf8');
+    const g = 'git -c user.name=a -c user.email=a@localhost';
+    const yaml = `${HEADER}tasks:
+  read: { run: "test \\"$(cat vendor/lib/lib.txt)\\" = lib && echo r > r.txt" }
+  clone: { run: "test \\"$(cat vendor/lib/lib.txt)\\" = lib", sandbox: { type: clone } }
+  edit: { run: "echo changed > vendor/lib/lib.txt" }
+  bump: { run: "cd vendor/lib && echo n > n.txt && ${g} add n.txt && ${g} commit -qm n && cd ../.. && ${g} commit -qam bump" }
+`;
+    const { result } = await fx.run(yaml);
+    const t = result.record.tasks;
+    expect([t.read!.status, t.clone!.status]).toEqual(['succeeded', 'succeeded']);
+    for (const id of ['edit', 'bump']) {
+      expect(t[id]!.status, id).toBe('failed');
+      expect(t[id]!.failure, id).toMatchObject({ reason: 'submodule-changed', files: ['vendor/lib'] });
+    }
+    expect(t.edit!.failure!.message).toMatch(/^the task changed submodule vendor\/lib: /);
+    expect(readFileSync(join(fx.repo, '.git', 'config'), 'utf8')).toBe(config);
   });
 });
 
