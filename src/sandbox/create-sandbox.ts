@@ -6,7 +6,7 @@ import { cloneProvider } from './clone-sandbox.js';
 import { jjProvider } from './jj-sandbox.js';
 import { createNoneSandbox } from './none-sandbox.js';
 import { provision } from './provision.js';
-import { checkoutSubmodules } from './submodules.js';
+import { checkoutSubmodules, emptySubmodules } from './submodules.js';
 import {
   guard,
   type Sandbox,
@@ -98,7 +98,10 @@ async function isolate(
     untracked: untracked.value,
     commit: (message) => provider.commit(spec, path.value, message, untracked.value),
     publish: () => provider.publish(spec, path.value),
-    dispose: () => provider.remove(spec, path.value),
+    dispose: async () => {
+      if (spec.pool) await emptySubmodules(path.value).catch(() => undefined);
+      await provider.remove(spec, path.value);
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { removeTree } from './remove-tree.js';
@@ -24,6 +24,18 @@ export async function checkoutSubmodules(repoRoot: string, path: string, commit:
     await clone.checkoutDetached(link.commit).catch(async () => {
       await removeTree(join(target, '.git'));
     });
+  }
+}
+
+/**
+ * Deletes the submodule checkouts of the sandbox at `path`, leaving their folders empty: git refuses
+ * to move a worktree that holds any, and a worktree given back for reuse is moved to its next task.
+ */
+export async function emptySubmodules(path: string): Promise<void> {
+  if (!existsSync(join(path, '.gitmodules'))) return;
+  for (const link of await new Git(path).gitlinks('HEAD')) {
+    await removeTree(join(path, link.path));
+    await mkdir(join(path, link.path), { recursive: true });
   }
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
 import { cleanRuns } from '../../src/state/clean-runs.js';
 import { gitIn } from '../support/checkout-state.js';
-import { HEADER, RunFixture } from '../support/run-fixture.js';
+import { extraWorktrees, HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
@@ -138,15 +138,24 @@ describe('submodules', () => {
     rmSync(lib, { recursive: true });
     const config = readFileSync(join(fx.repo, '.git', 'config'), 'utf8');
     const g = 'git -c user.name=a -c user.email=a@localhost';
-    const yaml = `${HEADER}tasks:
+    const yaml = `${HEADER}concurrency: 1
+tasks:
   read: { run: "test \\"$(cat vendor/lib/lib.txt)\\" = lib && echo r > r.txt" }
+  again: { run: "test -f vendor/lib/lib.txt", needs: [read], sandbox: { keep: always } }
   clone: { run: "test \\"$(cat vendor/lib/lib.txt)\\" = lib", sandbox: { type: clone } }
   edit: { run: "echo changed > vendor/lib/lib.txt" }
   bump: { run: "cd vendor/lib && echo n > n.txt && ${g} add n.txt && ${g} commit -qm n && cd ../.. && ${g} commit -qam bump" }
 `;
     const { result } = await fx.run(yaml);
     const t = result.record.tasks;
-    expect([t.read!.status, t.clone!.status]).toEqual(['succeeded', 'succeeded']);
+    expect([t.read!.status, t.again!.status, t.clone!.status]).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
+    // A worktree holding a submodule checkout can be reused (git refuses to move one that has any).
+    expect(readdirSync(join(fx.repo, '.git', 'worktrees'))).not.toContain('again');
+    expect(extraWorktrees(fx)).toEqual([`worktree ${join(fx.sandboxes, result.runId, 'again')}`]);
     for (const id of ['edit', 'bump']) {
       expect(t[id]!.status, id).toBe('failed');
       expect(t[id]!.failure, id).toMatchObject({ reason: 'submodule-changed', files: ['vendor/lib'] });
