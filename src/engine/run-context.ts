@@ -2,6 +2,7 @@ import type { Keep, Workflow } from '../config/workflow.js';
 import type { EventSink } from '../events/engine-event.js';
 import type { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
+import type { RepoGuard } from '../sandbox/repo-guard.js';
 import type { WorktreePool } from '../sandbox/worktree-pool.js';
 import type { RunJournal } from '../state/run-journal.js';
 
@@ -18,6 +19,8 @@ export interface RunContext {
   emit: EventSink;
   /** Worktrees of finished tasks, reused by the next ones (emptied when the tasks are done). */
   pool: WorktreePool;
+  /** The user's repository config and hooks, checked (and put back) after every attempt. */
+  repoGuard: RepoGuard;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
 import type { Keep } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,12 +8,14 @@ import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
 import { integrate } from '../integrate/integrate.js';
 import { findLanding } from '../integrate/landing.js';
+import { RepoGuard } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
+import { removeEmptyRunFolder } from '../state/clean-runs.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -163,6 +166,7 @@ export async function executeRun(
     sandboxRoot: record.sandboxRoot,
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
+    repoGuard: await RepoGuard.take(record.repoRoot),
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
@@ -263,6 +267,9 @@ export async function executeRun(
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
+    // What a setup command or an integration gate changed there is found by no attempt's check.
+    await ctx.repoGuard.check();
+    await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     const { branch, commit } = record.integration;
     // A hint only: a git error here must not turn a finished run into a crash. Found while the
     // outcome is written.

@@ -13,6 +13,10 @@ import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
+import { repoChangedMessage } from '../sandbox/repo-guard.js';
+import { removeStrayRefs, startTrail, type SandboxTrail } from '../sandbox/stray-refs.js';
+import { changedSubmodules, submoduleMessage } from '../sandbox/submodules.js';
+import { Git } from '../git/git.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
 import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-scope.js';
@@ -129,6 +133,8 @@ export async function executeTask(
     t.startedAt = started;
   });
   const sandbox = ready.sandbox;
+  // Read before anything runs in it: what the task then does with its HEAD tells its refs from the user's.
+  const trail = sandbox?.type === 'worktree' ? await startTrail(sandbox.path, sandbox.branch) : undefined;
   let outcome: NodeOutcome = 'failed';
   let failure: Failure | undefined = ready.failure;
   let attempt = ctx.journal.task(id).attempts.length;
@@ -154,16 +160,8 @@ export async function executeTask(
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
       attempt += 1;
-      const result = await runAttempt(
-        ctx,
-        task,
-        sandbox,
-        attempt,
-        env(attempt),
-        startCommit,
-        signal,
-        feedback,
-      );
+      const ran = runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
+      const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
         const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
@@ -194,7 +192,7 @@ export async function executeTask(
     outcome = 'failed';
     return outcome;
   } finally {
-    const keptSandbox = await teardown(ctx, task, sandbox, outcome);
+    const keptSandbox = await teardown(ctx, task, sandbox, outcome, trail);
     const finish = (t: TaskRecord) => {
       if (outcome !== 'succeeded') t.status = outcome;
       if (failure && outcome === 'failed') t.failure = failure;
@@ -309,6 +307,35 @@ type AttemptResult =
   | { kind: 'failed'; failure: Failure; feedback: Feedback; retryable: boolean }
   | { kind: 'cancelled' };
 
+/**
+ * Fails the attempt that gave `result` when the user's repository config or hooks changed while it
+ * ran (they are put back first), whatever its outcome was but a cancellation.
+ */
+async function checkRepo(ctx: RunContext, id: string, result: AttemptResult): Promise<AttemptResult> {
+  const changed = await ctx.repoGuard.check();
+  if (changed.length === 0 || result.kind === 'cancelled') return result;
+  const message = repoChangedMessage(ctx.repoGuard.gitDir!, changed);
+  return failAttempt(ctx, id, { reason: 'repo-changed', message, files: changed }, message);
+}
+
+/** Records the running attempt as failed with `failure`; `output` is fed back to the next attempt. */
+async function failAttempt(
+  ctx: RunContext,
+  id: string,
+  failure: Failure,
+  output: string,
+  retryable = true,
+  // What the next attempt is told, when it needs more than the message.
+  tell = failure.message,
+): Promise<AttemptResult> {
+  await ctx.journal.updateTask(id, (t) => {
+    const a = t.attempts.at(-1)!;
+    a.finishedAt = Date.now();
+    a.failure = failure;
+  });
+  return { kind: 'failed', failure, feedback: { what: tell, output }, retryable };
+}
+
 /** One attempt: agent or command, commit, write scope, gates. */
 async function runAttempt(
   ctx: RunContext,
@@ -338,23 +365,15 @@ async function runAttempt(
     branch: sandbox.branch,
   });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
-  const fail = async (
+  const fail = (
     reason: FailureReason,
     message: string,
     output: string,
     retryable = true,
     files?: string[],
-    // What the next attempt is told, when it needs more than the message.
     tell = message,
-  ): Promise<AttemptResult> => {
-    const failure: Failure = { reason, message, ...(files ? { files } : {}) };
-    await ctx.journal.updateTask(task.id, (t) => {
-      const a = t.attempts.at(-1)!;
-      a.finishedAt = Date.now();
-      a.failure = failure;
-    });
-    return { kind: 'failed', failure, feedback: { what: tell, output }, retryable };
-  };
+  ): Promise<AttemptResult> =>
+    failAttempt(ctx, task.id, { reason, message, ...(files ? { files } : {}) }, output, retryable, tell);
 
   const phase = task.kind === 'command' ? 'command' : 'agent';
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase });
@@ -391,8 +410,12 @@ async function runAttempt(
     );
   }
 
+  const submodules = await changedSubmodules(sandbox, startCommit);
+  if (submodules.length) return fail('submodule-changed', submoduleMessage(submodules), '', true, submodules);
+
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
   const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  ctx.journal.noteTask(task.id, (t) => (t.attempts.at(-1)!.commit = commit));
   // At once, not after the gates: the write scope is read in the user's repository, which has a
   // clone's commit only once it is fetched (and the task branch then shows every attempt's work, as a
   // worktree's does).
@@ -573,14 +596,20 @@ function lastLine(text: string): string {
   return text.trimEnd().split('\n').at(-1)?.slice(0, 2000) ?? '';
 }
 
-/** Removes the sandbox unless the keep policy says otherwise; returns the kept path. */
+/**
+ * Removes the branches and stash entries the task made in the user's repository, then the sandbox
+ * unless the keep policy says otherwise; returns the kept path.
+ */
 async function teardown(
   ctx: RunContext,
   task: TaskDef,
   sandbox: Sandbox | undefined,
   outcome: NodeOutcome,
+  trail: SandboxTrail | undefined,
 ): Promise<string | undefined> {
   if (!sandbox) return undefined;
+  // Whatever cannot be removed now stays a branch or stash entry of the user's to delete by hand.
+  if (trail) await removeStrayRefs(ctx.repo, new Git(sandbox.path), trail, true).catch(() => undefined);
   const keep: Keep = ctx.keep ?? task.sandbox.keep;
   const kept = keep === 'always' || (keep === 'on-failure' && outcome !== 'succeeded');
   if (kept) return sandbox.path;

@@ -48,6 +48,8 @@ export type FailureReason =
   | 'write-scope'
   | 'gate-failed'
   | 'commit-failed'
+  | 'repo-changed'
+  | 'submodule-changed'
   | 'internal-error';
 
 export interface Failure {

@@ -142,6 +142,59 @@ export class Git {
     throw new GitCommandError(r.exitCode, `git update-ref ${HEADS}${name}: ${r.stderr.trim()}`);
   }
 
+  /** Deletes `ref` (a full name) only if it is still at `expected`; false when it is not. */
+  async deleteRef(ref: string, expected: string): Promise<boolean> {
+    return (await runGit(this.dir, ['update-ref', '-d', ref, expected], this.#env)).exitCode === 0;
+  }
+
+  /** Every ref with the commit it names (a tag: the commit it points to) and the object itself. */
+  async listRefs(): Promise<{ ref: string; object: string; commit: string }[]> {
+    const out = await this.#run(['for-each-ref', '--format=%(refname) %(objectname) %(*objectname)']);
+    return lines(out).map((line) => {
+      const [ref = '', object = '', peeled] = line.split(' ');
+      return { ref, object, commit: peeled || object };
+    });
+  }
+
+  /** The first parent of each of `commits` (which must exist), in order. */
+  async firstParents(commits: readonly string[]): Promise<string[]> {
+    if (commits.length === 0) return [];
+    return lines(await this.#run(['rev-parse', ...commits.map((c) => `${c}^1`)]));
+  }
+
+  /** Detaches HEAD of this work tree at `commit` without touching its files or index. */
+  async detachHead(commit: string): Promise<void> {
+    await this.#run(['update-ref', '--no-deref', 'HEAD', commit]);
+  }
+
+  /** Drops entry `n` of the stash (`stash@{n}`). */
+  async dropStash(n: number): Promise<void> {
+    await this.#run(['stash', 'drop', '--quiet', `stash@{${n}}`]);
+  }
+
+  /** The submodules of `commit`'s tree: each gitlink's path and the commit it records. */
+  async gitlinks(commit: string): Promise<{ path: string; commit: string }[]> {
+    return nulSeparated(await this.#run(['ls-tree', '-r', '-z', '--full-tree', commit])).flatMap((entry) => {
+      const m = /^160000 commit ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      return m ? [{ path: m[2]!, commit: m[1]! }] : [];
+    });
+  }
+
+  /** Checks out `commit` on a detached HEAD, throwing away local changes. */
+  async checkoutDetached(commit: string): Promise<void> {
+    await this.#run(['checkout', '--quiet', '--force', '--detach', commit], PARALLEL_CHECKOUT);
+  }
+
+  /** Submodule paths whose checkout differs from what HEAD records (new commits, changes, new files). */
+  async changedSubmodules(): Promise<string[]> {
+    const out = await this.#run(['status', '--porcelain=v2', '-z', '--ignore-submodules=none']);
+    // `1 XY S<c><m><u> …` (an ordinary entry; a submodule's third field starts with S): path last.
+    return nulSeparated(out).flatMap((entry) => {
+      const fields = entry.split(' ');
+      return fields[0] === '1' && fields[2]?.startsWith('S') ? [fields.slice(8).join(' ')] : [];
+    });
+  }
+
   /** Deletes branch `name` whether or not it is merged. */
   async deleteBranch(name: string): Promise<void> {
     await this.#run(['branch', '-D', '--', name]);

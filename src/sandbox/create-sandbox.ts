@@ -6,6 +6,7 @@ import { cloneProvider } from './clone-sandbox.js';
 import { jjProvider } from './jj-sandbox.js';
 import { createNoneSandbox } from './none-sandbox.js';
 import { provision } from './provision.js';
+import { checkoutSubmodules, emptySubmodules } from './submodules.js';
 import {
   guard,
   type Sandbox,
@@ -76,7 +77,11 @@ async function isolate(
 ): Promise<Result<Sandbox, SandboxError>> {
   const path = await claimFolder(spec.path);
   if (!path.ok) return path;
-  const created = await provider.create(spec, path.value);
+  const made = await provider.create(spec, path.value);
+  const created =
+    made.ok && type !== 'jj'
+      ? await guard('git-failed', () => checkoutSubmodules(spec.repoRoot, path.value, spec.baseCommit))
+      : made;
   const untracked = created.ok ? await guard('copy-failed', () => provision(spec, path.value)) : created;
   if (!untracked.ok) {
     // Removed, not given back to a pool: a spare keeps its branch checked out, and the branch goes too.
@@ -93,7 +98,10 @@ async function isolate(
     untracked: untracked.value,
     commit: (message) => provider.commit(spec, path.value, message, untracked.value),
     publish: () => provider.publish(spec, path.value),
-    dispose: () => provider.remove(spec, path.value),
+    dispose: async () => {
+      if (spec.pool) await emptySubmodules(path.value).catch(() => undefined);
+      await provider.remove(spec, path.value);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { chmod, lstat, readdir, rm } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -27,5 +27,20 @@ async function makeFoldersWritable(dir: string): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isDirectory()) await makeFoldersWritable(join(dir, entry.name));
+  }
+}
+
+/**
+ * Removes each of `folders` in turn (a folder before its parent) while it is empty, stopping at the
+ * first that is not: a run's sandbox folder and the repository's folder above it would otherwise stay
+ * behind, empty, after every run. A folder another run is filling at that moment is not empty.
+ */
+export async function removeEmptyFolders(folders: readonly string[]): Promise<void> {
+  for (const folder of folders) {
+    try {
+      await rmdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    }
   }
 }

@@ -1,15 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { join, sep } from 'node:path';
-import type { Git } from '../git/git.js';
+import { basename, dirname, join, sep } from 'node:path';
+import { Git } from '../git/git.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { removeTree } from '../sandbox/remove-tree.js';
+import { removeEmptyFolders, removeTree } from '../sandbox/remove-tree.js';
+import { removeStrayRefs, startTrail } from '../sandbox/stray-refs.js';
 import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
-import { placedBranch } from './run-state.js';
+import { placedBranch, type TaskRecord } from './run-state.js';
 import { RunStore } from './run-store.js';
 import type { RunSelection } from './select-runs.js';
 import { selectRuns } from './select-runs.js';
@@ -93,6 +94,13 @@ export async function cleanRuns(
       wt.path.startsWith(defaultRoot + sep) &&
       !report.live.some((id) => wt.path.startsWith(join(defaultRoot, id) + sep));
     if (owner || orphan) {
+      // A run killed before its teardown left the branches and stash entries its agents made.
+      const trail = await startTrail(
+        wt.path,
+        `orchestra/tasks/${basename(dirname(wt.path))}/${basename(wt.path)}`,
+        true,
+      );
+      if (trail) await removeStrayRefs(repo, new Git(wt.path), trail, false).catch(() => undefined);
       await repo.removeWorktree(wt.path).catch(() => undefined);
       report.worktrees.push(wt.path);
     }
@@ -102,6 +110,7 @@ export async function cleanRuns(
       await removeTree(dir);
       report.folders.push(dir);
     }
+    await removeEmptyRunFolder(repoRoot, dir);
     if (opts.branches) {
       // git refuses to delete a branch checked out somewhere: the user's checkout is left as it is.
       const checkedOut = new Map((await repo.listWorktrees()).map((wt) => [wt.branch, wt.path]));
@@ -111,8 +120,18 @@ export async function cleanRuns(
         await repo.deleteBranch(branch);
         report.branches.push(branch);
       };
-      for (const b of await repo.listBranches(`orchestra/tasks/${id}/`)) await remove(b);
       const record = await new RunStore(repoRoot, id).load();
+      const prefix = `orchestra/tasks/${id}/`;
+      for (const b of await repo.listBranches(prefix)) {
+        // A task branch the user committed on is theirs now, as a moved result branch is.
+        const tasks = record.ok ? record.value.tasks : undefined;
+        const name = b.slice(prefix.length);
+        const moved = tasks
+          ? await taskBranchMoved(repo, b, Object.hasOwn(tasks, name) ? tasks[name] : undefined)
+          : "the run's record is unreadable, so it may hold commits of yours";
+        if (moved === undefined) await remove(b);
+        else report.keptBranches.push(`${b}: ${moved}`);
+      }
       // Only the result branch the run put there, while it is still there: `integrate.branch` may
       // name a branch of the user's, and the user may have committed on the result since.
       const placed = record.ok ? placedBranch(record.value.integration) : undefined;
@@ -132,6 +151,37 @@ export async function cleanRuns(
   }
   await repo.pruneWorktrees();
   return ok(report);
+}
+
+/**
+ * Why task branch `branch` may hold commits of the user's, or undefined when it is where orchestra
+ * last put it: at the task's start, an attempt's result or its recorded result. A branch of no task
+ * of the run (the integration's scratch branch) is orchestra's alone.
+ */
+async function taskBranchMoved(
+  repo: Git,
+  branch: string,
+  task: TaskRecord | undefined,
+): Promise<string | undefined> {
+  if (task === undefined) return undefined;
+  const left = [task.commit, ...task.attempts.map((a) => a.commit).reverse(), task.startCommit].filter(
+    (c): c is string => typeof c === 'string',
+  );
+  const tip = await repo.resolveCommit(`refs/heads/${branch}`);
+  if (tip !== undefined && left.includes(tip)) return undefined;
+  return left[0] === undefined
+    ? 'the run recorded no commit of it, so it may hold commits of yours'
+    : `it has moved since the run left it at ${left[0].slice(0, 10)}`;
+}
+
+/**
+ * Removes a run's sandbox folder if it is empty (every sandbox of the run is gone), then the
+ * repository's folder of the default sandbox location above it if that is empty too. A `sandbox.dir`
+ * of the user's is left, empty or not.
+ */
+export function removeEmptyRunFolder(repoRoot: string, runFolder: string): Promise<void> {
+  const root = dirname(runFolder);
+  return removeEmptyFolders(root === defaultSandboxRoot(repoRoot) ? [runFolder, root] : [runFolder]);
 }
 
 /** Every run folder, also one without a readable record (a run that died before its first write). */

@@ -19,6 +19,8 @@ export interface AttemptRecord {
   log: string;
   gates: GateRecord[];
   failure?: Failure;
+  /** The task branch after the attempt's commit: `clean --branches` deletes a branch only there. */
+  commit?: string;
 }
 
 /**
