@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtinAgents, commandAgent } from '../agents/index.js';
+import { builtinAgents, commandAgent, tooLongMessage } from '../agents/index.js';
 import type { AgentAdapter, AgentReport } from '../agents/index.js';
 import { renderExcept, renderTemplate } from '../config/template.js';
 import type { Template, TemplateValues } from '../config/template.js';
@@ -478,8 +478,9 @@ async function runWork(
   const adapter = agentAdapter(task.agent!, ctx, values);
   const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
   const instructions = role?.instructions ? renderTemplate(role.instructions, values) : undefined;
+  const prompt = buildPrompt(task, values, feedback);
   const invocation = adapter.build({
-    prompt: buildPrompt(task, values, feedback),
+    prompt,
     ...(instructions ? { instructions } : {}),
     ...(task.model ? { model: task.model } : {}),
     extraArgs: agentDef?.command ? [] : (agentDef?.args ?? []),
@@ -498,6 +499,14 @@ async function runWork(
       env: processEnv,
       ...(invocation.stdin !== undefined ? { stdin: invocation.stdin } : {}),
     });
+    if (r.outcome.kind === 'spawn-failed' && r.outcome.cause === 'too-long')
+      return {
+        ...r,
+        outcome: {
+          ...r.outcome,
+          message: tooLongMessage(task.agent!, prompt, invocation.argv, agentDef?.command !== undefined),
+        },
+      };
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
     const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
@@ -541,7 +550,7 @@ function failureReason(outcome: ProcessOutcome): FailureReason {
     case 'signaled':
       return 'agent-signaled';
     case 'spawn-failed':
-      return 'agent-not-found';
+      return outcome.cause === 'not-found' ? 'agent-not-found' : 'agent-failed';
     case 'exited':
     case 'cancelled':
       return 'agent-failed';

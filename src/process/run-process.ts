@@ -52,8 +52,11 @@ export type ProcessOutcome =
   | { kind: 'timed-out' }
   /** `signal` was aborted; its tree was killed (or it never started). */
   | { kind: 'cancelled' }
-  /** It could not be started; `message` says why (which program was not found, which folder is missing). */
-  | { kind: 'spawn-failed'; message: string };
+  /**
+   * It could not be started; `message` says why (which program was not found, which folder is missing).
+   * `cause` singles out a program that is not there and a command line too long for the OS (E2BIG).
+   */
+  | { kind: 'spawn-failed'; message: string; cause?: 'not-found' | 'too-long' };
 
 /** How a run ended and what it printed, as far as kept in memory (the whole output is in the log). */
 export interface ProcessResult {
@@ -150,7 +153,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   else if (result.isCanceled) outcome = { kind: 'cancelled' };
   else if (typeof result.exitCode === 'number') outcome = { kind: 'exited', exitCode: result.exitCode };
   else if (result.signal !== undefined) outcome = { kind: 'signaled', signal: result.signal };
-  else outcome = { kind: 'spawn-failed', message: spawnFailure(file, result) };
+  else outcome = spawnFailure(file, result);
 
   return {
     outcome,
@@ -219,9 +222,15 @@ async function checkCwd(cwd: string): Promise<string | undefined> {
 function spawnFailure(
   file: string,
   result: { code?: string | undefined; shortMessage?: string | undefined },
-): string {
-  if (result.code === 'ENOENT') return `program not found: ${file}`;
-  if (result.code === 'EACCES') return `permission denied (not executable?): ${file}`;
-  if (result.code === 'E2BIG') return `command line too long for ${file}`;
-  return `cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`;
+): ProcessOutcome {
+  const failed = (message: string, cause?: 'not-found' | 'too-long'): ProcessOutcome => ({
+    kind: 'spawn-failed',
+    message,
+    ...(cause === undefined ? {} : { cause }),
+  });
+  if (result.code === 'ENOENT') return failed(`program not found: ${file}`, 'not-found');
+  if (result.code === 'EACCES') return failed(`permission denied (not executable?): ${file}`);
+  if (result.code === 'E2BIG')
+    return failed(`its command line is too long for the OS (E2BIG): ${file}`, 'too-long');
+  return failed(`cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`);
 }
