@@ -10,6 +10,7 @@ import type { TaskRecord } from '../state/run-state.js';
 import type { MergeConflict } from '../git/git.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
+import type { LogError } from '../process/output-sink.js';
 import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
@@ -352,6 +353,8 @@ async function runAttempt(
   const ran = await runWork(ctx, task, sandbox, env, values, paths.abs(log), signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
+  // Another attempt would only fill the disk again.
+  if (ran.logError?.diskFull === true) return fail('disk-full', ran.logError.message, ran.tail, false);
   if (ran.report) {
     const usage = ran.report;
     // Written with the attempt's outcome, the next write either way.
@@ -454,7 +457,7 @@ async function runWork(
   logFile: string,
   signal: AbortSignal,
   feedback: Feedback | undefined,
-): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
+): Promise<{ outcome: ProcessOutcome; tail: string; logError?: LogError; report?: AgentReport }> {
   const onLine = sampleLines((line) =>
     ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line }),
   );

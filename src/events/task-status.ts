@@ -48,6 +48,7 @@ export type FailureReason =
   | 'write-scope'
   | 'gate-failed'
   | 'commit-failed'
+  | 'disk-full'
   | 'internal-error';
 
 export interface Failure {

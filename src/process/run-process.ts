@@ -1,7 +1,7 @@
 // The only module that imports execa: swapping the process library touches this file alone.
 import { stat } from 'node:fs/promises';
 import { execa, type Options } from 'execa';
-import { OutputSink } from './output-sink.js';
+import { OutputSink, type LogError } from './output-sink.js';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,8 +66,11 @@ export interface ProcessResult {
   tail: string;
   /** The first ~4 KB of the combined output (some agents print their session id only at the start). */
   head: string;
-  /** Set when the log file could not be written completely (e.g. disk full); the run itself went on. */
-  logError?: string;
+  /**
+   * Set when the log file could not be written completely. On a full disk the process tree was
+   * terminated (it would only run on to fail), and the log holds the output's tail.
+   */
+  logError?: LogError;
 }
 
 const DEFAULT_KILL_GRACE_MS = 5000;
@@ -135,6 +138,9 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
       terminator.terminate();
       return true;
     };
+    sink.whenFileFails(() => {
+      if (sink.logError?.diskFull === true) terminator.terminate();
+    });
     // The child's ends of its output pipes, read now while it has surely not exited yet: through them
     // a process that left its group but holds them open is found (see `releaseOutput`).
     const handles = new Set(fileHandles(terminator.pgid, [1, 2]));

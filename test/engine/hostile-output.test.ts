@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
@@ -58,5 +62,60 @@ describe('a prompt too long for a command-line argument', () => {
     );
     expect(result.record.tasks.big?.status).toBe('succeeded');
     expect(fx.show(result.record.tasks.big!.commit!, 'got.txt').trim()).toBe(String(prompt.length));
+  });
+});
+
+/** Whether a small tmpfs can be mounted here (root, and a kernel and container that allow it). */
+function canMountTmpfs(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'orchestra-mount-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status !== 0) return false;
+    spawnSync('umount', [dir]);
+    return true;
+  } finally {
+    rmdirSync(dir);
+  }
+}
+
+const tmpfs = canMountTmpfs();
+if (!tmpfs) {
+  // Say it out loud: a skipped test is easy to mistake for a passing one.
+  // eslint-disable-next-line no-console
+  console.warn('cannot mount a tmpfs here (not root?): the disk-full test is skipped');
+}
+
+describe.skipIf(!tmpfs)('a disk that fills up', () => {
+  // The agent's log filled the disk; the next write of run.json failed and the whole run died.
+  it('fails the task whose log filled it, runs the others, and keeps the record readable', async () => {
+    fx = new RunFixture();
+    const runs = join(fx.repo, '.orchestra', 'runs');
+    mkdirSync(runs, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', runs]);
+    try {
+      const { result } = await fx.run(
+        `${HEADER}concurrency: 1\ntasks:\n` +
+          `  big: { run: "head -c 2000000 /dev/zero | tr '\\\\0' x; echo; echo last words; sleep 30", retries: 2 }\n` +
+          '  after: { needs: [big], run: "echo x > x.txt" }\n' +
+          '  other: { run: "echo other > o.txt" }\n',
+      );
+      const big = result.record.tasks.big!;
+      expect(big.status).toBe('failed');
+      expect(big.attempts).toHaveLength(1);
+      expect(big.failure?.reason).toBe('disk-full');
+      expect(big.failure?.message).toMatch(
+        /^the disk is full \(ENOSPC\): log file .*attempt-1\.log keeps only/,
+      );
+      expect(result.record.tasks.after?.status).toBe('blocked');
+      expect(result.record.tasks.other?.status).toBe('succeeded');
+      const dir = join(runs, result.runId);
+      expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toMatchObject({
+        tasks: { big: { status: 'failed' }, other: { status: 'succeeded' } },
+      });
+      const log = readFileSync(join(dir, big.attempts[0]!.log), 'utf8');
+      expect(log).toMatch(/^\[orchestra: the disk filled up while this log was written/);
+      expect(log.length).toBeLessThan(20_000);
+    } finally {
+      execFileSync('umount', [runs]);
+    }
   });
 });
