@@ -22,6 +22,7 @@ import { taskFingerprint } from './reuse.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
+import { recordProcessGroup } from './process-record.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
 
 /** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
@@ -197,6 +198,7 @@ export async function executeTask(
       if (failure && outcome === 'failed') t.failure = failure;
       t.finishedAt = Date.now();
       if (!keptSandbox) delete t.sandbox;
+      delete t.processGroup;
     };
     // A success is on disk already; its end time rides with the next write, and dependents start now.
     if (outcome === 'succeeded') ctx.journal.noteTask(id, finish);
@@ -288,7 +290,14 @@ async function runSetup(
   const logFile = ctx.journal.store.paths.abs(ctx.journal.store.paths.setupLog(task.id));
   for (const step of task.sandbox.setup) {
     const command = renderTemplate(step, values);
-    const r = await runProcess({ command: { shell: command }, cwd: sandbox.path, env, logFile, signal });
+    const r = await runProcess({
+      command: { shell: command },
+      cwd: sandbox.path,
+      env,
+      logFile,
+      signal,
+      onStart: recordProcessGroup(ctx, task.id),
+    });
     if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) {
       return {
         reason: 'setup-failed',
@@ -415,6 +424,7 @@ async function runAttempt(
     values,
     signal,
     logFile: (g) => paths.abs(paths.gateLog(task.id, n, g)),
+    onStart: recordProcessGroup(ctx, task.id),
     onResult: async (r, logFile) => {
       await ctx.journal.updateTask(task.id, (t) => {
         t.attempts.at(-1)!.gates.push({
@@ -467,6 +477,7 @@ async function runWork(
     signal,
     onLine,
     latestLineOnly: true,
+    onStart: recordProcessGroup(ctx, task.id),
     ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
   };
   if (task.kind === 'command') {

@@ -40,6 +40,8 @@ export interface RunProcessOptions {
   onLine?: (line: string) => void;
   /** Hand `onLine` only the newest complete line of each chunk of output (enough for a live display). */
   latestLineOnly?: boolean;
+  /** Called once the process started, with its process group id (its pid: it leads its own group). */
+  onStart?: (pgid: number) => void;
 }
 
 /** How a process ended. */
@@ -132,6 +134,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
 
   const subprocess = execa(file, args, options);
   const pid = subprocess.pid;
+  if (pid !== undefined) opts.onStart?.(pid);
   const terminator = pid === undefined ? undefined : new GroupTerminator(pid, graceMs);
   if (terminator !== undefined) {
     subprocess.kill = () => {

@@ -22,6 +22,8 @@ export interface GateRunOptions {
   logFile: (gate: string) => string;
   /** Called after each gate, before the next starts (the caller persists it). */
   onResult: (result: GateResult, logFile: string) => Promise<void>;
+  /** Called as each gate's process starts, with its process group id. */
+  onStart?: (pgid: number) => void;
 }
 
 /** Runs gates in order and stops at the first that fails: later gates would only add noise. */
@@ -40,6 +42,7 @@ export async function runGates(
       logFile,
       signal: opts.signal,
       ...(gate.timeoutMs ? { timeoutMs: gate.timeoutMs } : {}),
+      ...(opts.onStart ? { onStart: opts.onStart } : {}),
     });
     const gateResult: GateResult = {
       gate: gate.name,

@@ -1,6 +1,7 @@
 import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
+import { leftoverProcesses } from '../../engine/leftover-processes.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 
@@ -30,10 +31,14 @@ export function effectiveRecord(
 /** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
 export async function statusCommand(opts: { run?: string; json?: boolean }): Promise<number> {
   const { store, record: raw } = await runOrExit(opts.run, opts.json);
-  const record = effectiveRecord(raw, await store.isLocked());
+  const live = await store.isLocked();
+  const record = effectiveRecord(raw, live);
+  // Processes a run killed with SIGKILL left running (its agents do not die with it).
+  const leftovers = live ? [] : await leftoverProcesses(raw);
   const green = record.state === 'succeeded';
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(record)}\n`);
+    const shown = leftovers.length ? { ...record, stillRunning: leftovers } : record;
+    process.stdout.write(`${JSON.stringify(shown)}\n`);
     return green ? ExitCode.ok : ExitCode.failed;
   }
   const rows = record.selected.map((id) => {
@@ -82,6 +87,10 @@ export async function statusCommand(opts: { run?: string; json?: boolean }): Pro
     out.push(`  git diff ${record.baseCommit.slice(0, 10)}...${integration.branch}`);
   } else if (integration.status === 'failed') {
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
+  }
+  if (leftovers.length) {
+    const which = leftovers.map((l) => `${l.task} (process group ${l.processGroup})`).join(', ');
+    out.push(`still running, though the run died: ${which}; resume stops them first`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
   if (record.state === 'interrupted' || record.state === 'cancelled')
