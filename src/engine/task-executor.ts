@@ -298,6 +298,7 @@ async function runSetup(
       signal,
       onStart: recordProcessGroup(ctx, task.id),
     });
+    if (r.logError?.diskFull === true) return { reason: 'disk-full', message: r.logError.message };
     if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) {
       return {
         reason: 'setup-failed',
@@ -446,6 +447,7 @@ async function runAttempt(
     },
   });
   if (signal.aborted) return { kind: 'cancelled' };
+  if (red?.logError?.diskFull === true) return fail('disk-full', red.logError.message, red.tail, false);
   if (red)
     return fail(
       'gate-failed',

@@ -1,6 +1,7 @@
 import type { GateDef } from '../config/workflow.js';
 import { renderTemplate } from '../config/template.js';
 import type { TemplateValues } from '../config/template.js';
+import type { LogError } from '../process/output-sink.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
 
@@ -11,6 +12,8 @@ export interface GateResult {
   outcome: ProcessOutcome;
   durationMs: number;
   tail: string;
+  /** The gate's log could not be written (a full disk stops the gate: see `runProcess`). */
+  logError?: LogError;
 }
 
 export interface GateRunOptions {
@@ -50,6 +53,7 @@ export async function runGates(
       outcome: result.outcome,
       durationMs: result.durationMs,
       tail: result.tail,
+      ...(result.logError ? { logError: result.logError } : {}),
     };
     await opts.onResult(gateResult, logFile);
     if (!gateResult.ok) return gateResult;

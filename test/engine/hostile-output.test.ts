@@ -86,16 +86,17 @@ if (!tmpfs) {
 
 describe.skipIf(!tmpfs)('a disk that fills up', () => {
   // The agent's log filled the disk; the next write of run.json failed and the whole run died.
-  it('fails the task whose log filled it, runs the others, and keeps the record readable', async () => {
+  it('fails the task whose log (or gate log) filled it, runs the others, and keeps the record readable', async () => {
     fx = new RunFixture();
     const runs = join(fx.repo, '.orchestra', 'runs');
     mkdirSync(runs, { recursive: true });
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', runs]);
     try {
       const { result } = await fx.run(
-        `${HEADER}concurrency: 1\ntasks:\n` +
+        `${HEADER}concurrency: 1\ngates:\n  fill: "head -c 2000000 /dev/zero; sleep 30"\ntasks:\n` +
           `  big: { run: "head -c 2000000 /dev/zero | tr '\\\\0' x; echo; echo last words; sleep 30", retries: 2 }\n` +
           '  after: { needs: [big], run: "echo x > x.txt" }\n' +
+          '  gated: { run: "true", verify: [fill], retries: 2 }\n' +
           '  other: { run: "echo other > o.txt" }\n',
       );
       const big = result.record.tasks.big!;
@@ -106,6 +107,11 @@ describe.skipIf(!tmpfs)('a disk that fills up', () => {
         /^the disk is full \(ENOSPC\): log file .*attempt-1\.log keeps only/,
       );
       expect(result.record.tasks.after?.status).toBe('blocked');
+      // A gate's log filling the disk fails its task the same way.
+      const gated = result.record.tasks.gated!;
+      expect(gated.attempts).toHaveLength(1);
+      expect(gated.failure?.reason).toBe('disk-full');
+      expect(gated.failure?.message).toMatch(/attempt-1\.gate-fill\.log keeps only/);
       expect(result.record.tasks.other?.status).toBe('succeeded');
       const dir = join(runs, result.runId);
       expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'))).toMatchObject({
