@@ -8,13 +8,16 @@ import {
   promptWithInstructions,
   sum,
 } from './text.js';
+import { fitsInArgument } from './argv-limit.js';
 import type { AgentAdapter, AgentReport, AgentRequest } from './types.js';
+
+const STDIN_POINTER = '(The task is above.)';
 
 /**
  * Google Gemini CLI (`gemini`), headless.
  *
  * - `--prompt=<prompt>`: headless mode with this prompt (the role's instructions prepended: the CLI has
- *   no flag for a system prompt addition).
+ *   no flag for a system prompt addition). A prompt too long for one argument goes on stdin.
  * - `--output-format=stream-json`: JSONL events (`init` with the session id, `message`, `tool_use`,
  *   `tool_result`, `error`, and a final `result` with status, stats and error).
  * - `--approval-mode=yolo`: tools run without approval (`--yolo` is the deprecated spelling).
@@ -25,16 +28,21 @@ export const geminiAgent: AgentAdapter = {
   name: 'gemini',
 
   build(req: AgentRequest) {
+    const prompt = promptWithInstructions(req);
+    const inArgv = fitsInArgument(`--prompt=${prompt}`);
     return {
       argv: [
         'gemini',
-        `--prompt=${promptWithInstructions(req)}`,
+        // The CLI appends `--prompt` to what it reads on stdin: a prompt too long for an argument goes
+        // there, and the option, which keeps it headless, only points at it.
+        inArgv ? `--prompt=${prompt}` : `--prompt=${STDIN_POINTER}`,
         '--output-format=stream-json',
         '--approval-mode=yolo',
         '--skip-trust',
         ...(req.model ? [`--model=${req.model}`] : []),
         ...req.extraArgs,
       ],
+      ...(inArgv ? {} : { stdin: prompt }),
       env: {},
     };
   },

@@ -13,6 +13,7 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { RunOptions, RunResult } from './run-workflow.js';
 import { executeRun } from './run-workflow.js';
+import { stopLeftoverProcesses } from './leftover-processes.js';
 
 export interface RerunOptions extends RunOptions {
   runId?: string;
@@ -71,6 +72,7 @@ export async function rerunWorkflow(
       opts.allowStale === true,
     );
     if (stale.length) throw new Refused(stale);
+    await stopLeftoverProcesses(record);
     const journal = new RunJournal(store, record);
     const rerun = new Set(chosen.value);
     await journal.update((r) => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtinAgents, commandAgent } from '../agents/index.js';
+import { builtinAgents, commandAgent, tooLongMessage } from '../agents/index.js';
 import type { AgentAdapter, AgentReport } from '../agents/index.js';
 import { renderExcept, renderTemplate } from '../config/template.js';
 import type { Template, TemplateValues } from '../config/template.js';
@@ -10,6 +10,7 @@ import type { TaskRecord } from '../state/run-state.js';
 import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
+import type { LogError } from '../process/output-sink.js';
 import { runProcess } from '../process/run-process.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
@@ -25,6 +26,7 @@ import { taskFingerprint } from './reuse.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
+import { recordProcessGroup } from './process-record.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
 import { savePrompt } from './save-prompt.js';
 import { promptWithInstructions } from '../agents/text.js';
@@ -198,6 +200,7 @@ export async function executeTask(
       if (failure && outcome === 'failed') t.failure = failure;
       t.finishedAt = Date.now();
       if (!keptSandbox) delete t.sandbox;
+      delete t.processGroup;
     };
     // A success is on disk already; its end time rides with the next write, and dependents start now.
     if (outcome === 'succeeded') ctx.journal.noteTask(id, finish);
@@ -291,7 +294,15 @@ async function runSetup(
   const logFile = ctx.journal.store.paths.abs(ctx.journal.store.paths.setupLog(task.id));
   for (const step of task.sandbox.setup) {
     const command = renderTemplate(step, values);
-    const r = await runProcess({ command: { shell: command }, cwd: sandbox.path, env, logFile, signal });
+    const r = await runProcess({
+      command: { shell: command },
+      cwd: sandbox.path,
+      env,
+      logFile,
+      signal,
+      onStart: recordProcessGroup(ctx, task.id),
+    });
+    if (r.logError?.diskFull === true) return { reason: 'disk-full', message: r.logError.message };
     if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) {
       return {
         reason: 'setup-failed',
@@ -381,6 +392,8 @@ async function runAttempt(
   const ran = await runWork(ctx, task, sandbox, env, values, files, signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
+  // Another attempt would only fill the disk again.
+  if (ran.logError?.diskFull === true) return fail('disk-full', ran.logError.message, ran.tail, false);
   if (ran.report) {
     const usage = ran.report;
     // Written with the attempt's outcome, the next write either way.
@@ -449,6 +462,7 @@ async function runAttempt(
     values,
     signal,
     logFile: (g) => paths.abs(paths.gateLog(task.id, n, g)),
+    onStart: recordProcessGroup(ctx, task.id),
     onResult: async (r, logFile) => {
       await ctx.journal.updateTask(task.id, (t) => {
         t.attempts.at(-1)!.gates.push({
@@ -470,6 +484,7 @@ async function runAttempt(
     },
   });
   if (signal.aborted) return { kind: 'cancelled' };
+  if (red?.logError?.diskFull === true) return fail('disk-full', red.logError.message, red.tail, false);
   if (red)
     return fail(
       'gate-failed',
@@ -491,7 +506,7 @@ async function runWork(
   files: { log: string; prompt: string },
   signal: AbortSignal,
   feedback: Feedback | undefined,
-): Promise<{ outcome: ProcessOutcome; tail: string; report?: AgentReport }> {
+): Promise<{ outcome: ProcessOutcome; tail: string; logError?: LogError; report?: AgentReport }> {
   const onLine = sampleLines((line) =>
     ctx.emit({ type: 'task-output', time: Date.now(), task: task.id, line }),
   );
@@ -501,6 +516,7 @@ async function runWork(
     signal,
     onLine,
     latestLineOnly: true,
+    onStart: recordProcessGroup(ctx, task.id),
     ...(task.timeoutMs ? { timeoutMs: task.timeoutMs } : {}),
   };
   if (task.kind === 'command') {
@@ -542,6 +558,14 @@ async function runWork(
       env: processEnv,
       ...(invocation.stdin !== undefined ? { stdin: invocation.stdin } : {}),
     });
+    if (r.outcome.kind === 'spawn-failed' && r.outcome.cause === 'too-long')
+      return {
+        ...r,
+        outcome: {
+          ...r.outcome,
+          message: tooLongMessage(task.agent!, prompt, invocation.argv, agentDef?.command !== undefined),
+        },
+      };
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
     const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
@@ -585,7 +609,7 @@ function failureReason(outcome: ProcessOutcome): FailureReason {
     case 'signaled':
       return 'agent-signaled';
     case 'spawn-failed':
-      return 'agent-not-found';
+      return outcome.cause === 'not-found' ? 'agent-not-found' : 'agent-failed';
     case 'exited':
     case 'cancelled':
       return 'agent-failed';

@@ -31,7 +31,7 @@ export function templateValues(
       const field = rest.slice(dot + 1);
       if (field === 'branch') return t?.branch;
       if (field === 'commit') return t?.commit;
-      if (field === 'summary') return t?.usage?.summary ?? '';
+      if (field === 'summary') return withoutNul(t?.usage?.summary ?? '');
     }
     return undefined;
   };
@@ -39,9 +39,18 @@ export function templateValues(
 
 const TAIL_CHARS = 4000;
 
+/**
+ * What a process printed, made fit for an argument or environment variable, which cannot hold a NUL
+ * byte (spawning would fail, for every dependent of a task whose summary has one): each NUL becomes
+ * U+FFFD, the replacement character.
+ */
+function withoutNul(text: string): string {
+  return text.replaceAll('\0', '\uFFFD');
+}
+
 /** The end of a failing output, as much as a prompt gets of it wherever it is placed. */
 function outputTail(output: string): string {
-  return output.length > TAIL_CHARS ? `…${output.slice(-TAIL_CHARS)}` : output;
+  return withoutNul(output.length > TAIL_CHARS ? `…${output.slice(-TAIL_CHARS)}` : output);
 }
 
 /**

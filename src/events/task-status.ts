@@ -50,6 +50,7 @@ export type FailureReason =
   | 'commit-failed'
   | 'repo-changed'
   | 'submodule-changed'
+  | 'disk-full'
   | 'internal-error';
 
 export interface Failure {

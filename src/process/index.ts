@@ -1,4 +1,5 @@
 export { findFreePort } from './free-port.js';
+export { isRunGroupAlive, stopRunGroup } from './leftover-group.js';
 export {
   runProcess,
   type ProcessOutcome,

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -10,6 +10,13 @@ import { TailBuffer } from './tail-buffer.js';
 export const TAIL_BYTES = 16 * 1024;
 /** How much of the beginning of the output is kept for the result's `head`. */
 export const HEAD_BYTES = 4 * 1024;
+
+/** Why the log file could not be written completely. */
+export interface LogError {
+  message: string;
+  /** The disk (or the user's quota) is full: the log then holds only the output's tail. */
+  diskFull: boolean;
+}
 
 /** The sink, or why the log file could not be opened. */
 export type OpenSinkResult = { ok: true; sink: OutputSink } | { ok: false; message: string };
@@ -28,7 +35,8 @@ export class OutputSink {
   readonly #latestLineOnly: boolean;
   readonly #sources = new Set<Readable>();
   readonly #done: Promise<void>[] = [];
-  #fileError: string | undefined;
+  #fileError: LogError | undefined;
+  #onFileError: (() => void) | undefined;
   #paused = false;
 
   private constructor(
@@ -40,7 +48,7 @@ export class OutputSink {
     this.#onLine = onLine;
     this.#latestLineOnly = latestLineOnly;
     file.on('drain', () => this.#resumeAll());
-    file.on('error', (error) => this.#onFileError(error));
+    file.on('error', (error) => this.#failFile(error));
   }
 
   /** Creates the log file's folder and opens the file for appending. */
@@ -83,12 +91,18 @@ export class OutputSink {
     if (this.#paused) source.pause();
   }
 
+  /** Calls `callback` once, when writing the log file fails. */
+  whenFileFails(callback: () => void): void {
+    this.#onFileError = callback;
+  }
+
   /**
    * Resolves once every attached stream has ended and everything it printed is on disk with the file
    * closed. Never rejects: a failing disk is reported through `logError`.
    */
   async close(): Promise<void> {
     await Promise.all(this.#done);
+    if (this.#fileError?.diskFull === true) await this.#keepOnlyTail();
     if (this.#fileError !== undefined || this.#file.closed) return;
     await new Promise<void>((resolve) => {
       this.#file.once('close', resolve);
@@ -107,7 +121,7 @@ export class OutputSink {
   }
 
   /** Why the log file could not be written, if it could not. */
-  get logError(): string | undefined {
+  get logError(): LogError | undefined {
     return this.#fileError;
   }
 
@@ -133,11 +147,29 @@ export class OutputSink {
     for (const source of this.#sources) source.resume();
   }
 
-  #onFileError(error: Error): void {
+  #failFile(error: Error): void {
     if (this.#fileError !== undefined) return;
-    this.#fileError = `writing log file ${this.#file.path.toString()} failed: ${describe(error)}`;
+    const code = (error as NodeJS.ErrnoException).code;
+    const diskFull = code === 'ENOSPC' || code === 'EDQUOT';
+    const path = this.#file.path.toString();
+    this.#fileError = diskFull
+      ? {
+          message: `the disk is full (${code}): log file ${path} keeps only the output's last ${TAIL_BYTES / 1024} KiB`,
+          diskFull,
+        }
+      : { message: `writing log file ${path} failed: ${describe(error)}`, diskFull };
     // Keep draining the child's pipes (into the tail only): a child blocked on a full pipe would hang.
     this.#resumeAll();
+    this.#onFileError?.();
+  }
+
+  /**
+   * Replaces the log that filled the disk (or took its last bytes) with the tail kept in memory, so
+   * that the run's record can still be written. Best effort: the disk may be full of something else.
+   */
+  async #keepOnlyTail(): Promise<void> {
+    const note = `[orchestra: the disk filled up while this log was written; the last ${TAIL_BYTES / 1024} KiB of output follow]\n`;
+    await writeFile(this.#file.path, note + this.tail()).catch(() => undefined);
   }
 }
 

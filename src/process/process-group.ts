@@ -26,12 +26,22 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
  */
 export async function groupHasLiveMembers(pgid: number): Promise<boolean> {
   if (!signalGroup(pgid, 0)) return false;
+  const members = await liveGroupMembers(pgid, true);
+  return members === undefined || members.length > 0;
+}
+
+/**
+ * The processes of group `pgid` that are not zombies, as read from /proc (undefined where it cannot
+ * be read). `first`: stop at the first one found.
+ */
+export async function liveGroupMembers(pgid: number, first = false): Promise<number[] | undefined> {
   let entries: string[];
   try {
     entries = await readdir('/proc');
   } catch {
-    return true;
+    return undefined;
   }
+  const members: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -42,9 +52,11 @@ export async function groupHasLiveMembers(pgid: number): Promise<boolean> {
     }
     // Fields after the command name, which is in parentheses and may itself contain ") ".
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true;
+    if (Number(fields[2]) !== pgid || fields[0] === 'Z') continue;
+    members.push(Number(entry));
+    if (first) break;
   }
-  return false;
+  return members;
 }
 
 /**

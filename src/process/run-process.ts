@@ -1,7 +1,7 @@
 // The only module that imports execa: swapping the process library touches this file alone.
 import { stat } from 'node:fs/promises';
 import { execa, type Options } from 'execa';
-import { OutputSink } from './output-sink.js';
+import { OutputSink, type LogError } from './output-sink.js';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,6 +40,8 @@ export interface RunProcessOptions {
   onLine?: (line: string) => void;
   /** Hand `onLine` only the newest complete line of each chunk of output (enough for a live display). */
   latestLineOnly?: boolean;
+  /** Called once the process started, with its process group id (its pid: it leads its own group). */
+  onStart?: (pgid: number) => void;
 }
 
 /** How a process ended. */
@@ -52,8 +54,11 @@ export type ProcessOutcome =
   | { kind: 'timed-out' }
   /** `signal` was aborted; its tree was killed (or it never started). */
   | { kind: 'cancelled' }
-  /** It could not be started; `message` says why (which program was not found, which folder is missing). */
-  | { kind: 'spawn-failed'; message: string };
+  /**
+   * It could not be started; `message` says why (which program was not found, which folder is missing).
+   * `cause` singles out a program that is not there and a command line too long for the OS (E2BIG).
+   */
+  | { kind: 'spawn-failed'; message: string; cause?: 'not-found' | 'too-long' };
 
 /** How a run ended and what it printed, as far as kept in memory (the whole output is in the log). */
 export interface ProcessResult {
@@ -63,8 +68,11 @@ export interface ProcessResult {
   tail: string;
   /** The first ~4 KB of the combined output (some agents print their session id only at the start). */
   head: string;
-  /** Set when the log file could not be written completely (e.g. disk full); the run itself went on. */
-  logError?: string;
+  /**
+   * Set when the log file could not be written completely. On a full disk the process tree was
+   * terminated (it would only run on to fail), and the log holds the output's tail.
+   */
+  logError?: LogError;
 }
 
 const DEFAULT_KILL_GRACE_MS = 5000;
@@ -126,12 +134,16 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
 
   const subprocess = execa(file, args, options);
   const pid = subprocess.pid;
+  if (pid !== undefined) opts.onStart?.(pid);
   const terminator = pid === undefined ? undefined : new GroupTerminator(pid, graceMs);
   if (terminator !== undefined) {
     subprocess.kill = () => {
       terminator.terminate();
       return true;
     };
+    sink.whenFileFails(() => {
+      if (sink.logError?.diskFull === true) terminator.terminate();
+    });
     // The child's ends of its output pipes, read now while it has surely not exited yet: through them
     // a process that left its group but holds them open is found (see `releaseOutput`).
     const handles = new Set(fileHandles(terminator.pgid, [1, 2]));
@@ -150,7 +162,7 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   else if (result.isCanceled) outcome = { kind: 'cancelled' };
   else if (typeof result.exitCode === 'number') outcome = { kind: 'exited', exitCode: result.exitCode };
   else if (result.signal !== undefined) outcome = { kind: 'signaled', signal: result.signal };
-  else outcome = { kind: 'spawn-failed', message: spawnFailure(file, result) };
+  else outcome = spawnFailure(file, result);
 
   return {
     outcome,
@@ -219,9 +231,15 @@ async function checkCwd(cwd: string): Promise<string | undefined> {
 function spawnFailure(
   file: string,
   result: { code?: string | undefined; shortMessage?: string | undefined },
-): string {
-  if (result.code === 'ENOENT') return `program not found: ${file}`;
-  if (result.code === 'EACCES') return `permission denied (not executable?): ${file}`;
-  if (result.code === 'E2BIG') return `command line too long for ${file}`;
-  return `cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`;
+): ProcessOutcome {
+  const failed = (message: string, cause?: 'not-found' | 'too-long'): ProcessOutcome => ({
+    kind: 'spawn-failed',
+    message,
+    ...(cause === undefined ? {} : { cause }),
+  });
+  if (result.code === 'ENOENT') return failed(`program not found: ${file}`, 'not-found');
+  if (result.code === 'EACCES') return failed(`permission denied (not executable?): ${file}`);
+  if (result.code === 'E2BIG')
+    return failed(`its command line is too long for the OS (E2BIG): ${file}`, 'too-long');
+  return failed(`cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`);
 }

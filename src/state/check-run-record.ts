@@ -98,6 +98,7 @@ const task = shape({
   failure: optional(failure),
   blockedBy: optional(string),
   usage: optional(usage),
+  processGroup: optional(number),
 });
 const runRecord = shape({
   id: string,

@@ -49,12 +49,14 @@ export class RunJournal {
   }
 
   #schedule(): Promise<void> {
-    // A failed write fails every later one too: the record on disk would silently fall behind.
     const write = this.#last.then(() => {
       this.#next = undefined;
       return this.store.save(this.record);
     });
-    this.#last = write;
+    // A failed write (a full disk) rejects the updates it carried; the next one writes the whole
+    // record again, theirs included, so the record catches up once there is room: nothing is lost
+    // that a caller was not told about.
+    this.#last = write.catch(() => undefined);
     return write;
   }
 }

@@ -49,6 +49,11 @@ export interface TaskRecord {
   reusedFrom?: string;
   /** How many times a rate limit made this task wait (not counted as attempts). */
   rateLimitWaits?: number;
+  /**
+   * The process group of the task's process running now (setup, agent or command, gate): what a run
+   * that died leaves running, for `status` to report and `resume` to stop.
+   */
+  processGroup?: number;
 }
 
 export interface IntegrationRecord {

@@ -1,6 +1,7 @@
 import type { GateDef } from '../config/workflow.js';
 import { renderTemplate } from '../config/template.js';
 import type { TemplateValues } from '../config/template.js';
+import type { LogError } from '../process/output-sink.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
 
@@ -11,6 +12,8 @@ export interface GateResult {
   outcome: ProcessOutcome;
   durationMs: number;
   tail: string;
+  /** The gate's log could not be written (a full disk stops the gate: see `runProcess`). */
+  logError?: LogError;
 }
 
 export interface GateRunOptions {
@@ -22,6 +25,8 @@ export interface GateRunOptions {
   logFile: (gate: string) => string;
   /** Called after each gate, before the next starts (the caller persists it). */
   onResult: (result: GateResult, logFile: string) => Promise<void>;
+  /** Called as each gate's process starts, with its process group id. */
+  onStart?: (pgid: number) => void;
 }
 
 /** Runs gates in order and stops at the first that fails: later gates would only add noise. */
@@ -40,6 +45,7 @@ export async function runGates(
       logFile,
       signal: opts.signal,
       ...(gate.timeoutMs ? { timeoutMs: gate.timeoutMs } : {}),
+      ...(opts.onStart ? { onStart: opts.onStart } : {}),
     });
     const gateResult: GateResult = {
       gate: gate.name,
@@ -47,6 +53,7 @@ export async function runGates(
       outcome: result.outcome,
       durationMs: result.durationMs,
       tail: result.tail,
+      ...(result.logError ? { logError: result.logError } : {}),
     };
     await opts.onResult(gateResult, logFile);
     if (!gateResult.ok) return gateResult;

@@ -113,6 +113,16 @@ describe('built-in agents', () => {
     ]);
   });
 
+  it('gemini: a prompt too long for one argument goes on stdin, the option only points at it', () => {
+    const long = { ...bare, prompt: 'p'.repeat(300 * 1024) };
+    const invocation = agent('gemini').build(long);
+    expect(invocation.stdin).toBe(long.prompt);
+    expect(invocation.argv[1]).toBe('--prompt=(The task is above.)');
+    // Right below the limit it stays in argv.
+    const fits = { ...bare, prompt: 'p'.repeat(32 * 4096 - '--prompt='.length - 1) };
+    expect(agent('gemini').build(fits)).not.toHaveProperty('stdin');
+  });
+
   it('aider: one message, yes to everything, no commits of its own', () => {
     expect(agent('aider').build(full)).toEqual({
       argv: [

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
 import { cli, LiveCli } from '../support/cli.js';
-import { HEADER, RunFixture } from '../support/run-fixture.js';
+import { HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
@@ -112,6 +112,55 @@ describe('kill -9 at each phase, then status, resume and clean', () => {
     expect(worktrees()).toHaveLength(1);
   });
 });
+
+describe('kill -9 leaves the agent running', () => {
+  // The agent leads its own process group and outlives orchestra; resume started a second one
+  // beside it, both writing into the task's sandbox.
+  it('status says it still runs, and resume stops it before running the task again', async () => {
+    fx = new RunFixture();
+    const file = fx.setup(`${HEADER}tasks:\n  a: { agent: bot, prompt: x }\n`, {
+      a: [{ sleepMs: 60_000, grandchild: true }, {}],
+    });
+    const run = new LiveCli(['run', '-f', file], fx.repo);
+    await run.waitFor((e) => e.type === 'task-started');
+    // The agent logs its start, with its pid and its grandchild's (which ignores SIGTERM), first.
+    const agent = await waitFor(() => fx.invocations()[0]);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const runId = runIdOf(run);
+    expect(isAlive(agent.pid)).toBe(true);
+    expect(isAlive(agent.grandchild!)).toBe(true);
+
+    const shown = cli(['status', '--run', runId], fx.repo);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `still running, though the run died: a \\(process group ${agent.pid}\\); resume stops them first`,
+      ),
+    );
+    expect(status(runId).record).toMatchObject({ stillRunning: [{ task: 'a', processGroup: agent.pid }] });
+
+    const resumed = cli(['resume', '-f', file, '--json'], fx.repo);
+    expect(resumed.code).toBe(0);
+    expect(isAlive(agent.pid)).toBe(false);
+    expect(isAlive(agent.grandchild!)).toBe(false);
+    // The first agent never reached its end; the second one ran after it was gone.
+    const [first, second] = fx.invocations();
+    expect(first?.end).toBeUndefined();
+    expect(second?.start).toBeGreaterThan(first!.start);
+    const after = status(runId).record;
+    expect(after.tasks.a!.processGroup).toBeUndefined();
+    expect(after).not.toHaveProperty('stillRunning');
+  });
+});
+
+async function waitFor<T>(get: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    const value = get();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
 
 describe('runs side by side', () => {
   it('two runs in one repository both complete with their own ids and branches', async () => {

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
@@ -52,6 +53,38 @@ describe('the bundled quickstart', () => {
     const starts = events.filter((e) => e.type === 'task-started' && e.attempt === 1);
     const firstFinish = events.findIndex((e) => e.type === 'task-finished');
     expect(starts.filter((e) => events.indexOf(e) < firstFinish).length).toBe(3);
+  });
+});
+
+describe('npm run quickstart (try.mjs)', () => {
+  const tryIt = (args: string[], tmp: string) =>
+    spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../../examples/quickstart/try.mjs', import.meta.url)), ...args],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp },
+      },
+    );
+
+  it('says where its scratch folders are, removes them on success and keeps them on failure', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'orchestra-try-'));
+    cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+
+    const ok = tryIt(['docs'], tmp);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/quickstart repository: .*orchestra-quickstart-/);
+    expect(ok.stdout).toContain('Removed ');
+    expect(readdirSync(tmp)).toEqual([]);
+
+    const failed = tryIt(['--bogus'], tmp);
+    expect(failed.status).toBe(2);
+    // The cache folder is made only once orchestra got as far as writing to it.
+    const [repo] = readdirSync(tmp).map((name) => join(tmp, name));
+    expect(failed.stdout).toContain(`Kept for a look: ${repo} and ${repo}-cache`);
+    // The copy's schema modeline resolves from the scratch repository.
+    const modeline = readFileSync(join(repo!, 'orchestra.yaml'), 'utf8').split('\n')[0]!;
+    expect(existsSync(resolve(repo!, modeline.replace(/^.*\$schema=/, '')))).toBe(true);
   });
 });
 

@@ -189,6 +189,34 @@ describe('orchestra init', () => {
     expect(second.stderr).not.toMatch(STACK_FRAME);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  /** The schema a file's modeline names, read from the file's own folder as an editor does. */
+  function modelineSchema(file: string): unknown {
+    const modeline = readFileSync(file, 'utf8').split('\n')[0]!;
+    return JSON.parse(readFileSync(resolve(dirname(file), modeline.replace(/^.*\$schema=/, '')), 'utf8'));
+  }
+
+  it('points the modeline at a schema that exists from any folder, without orchestra in node_modules', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'orchestra-init-'));
+    execFileSync('git', ['init', '-q', dir]);
+    // A global or linked install: nothing in the project's node_modules.
+    const top = await cli(['init'], { cwd: dir });
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain("note: the schema line points at this machine's orchestra");
+    expect(modelineSchema(join(dir, 'orchestra.yaml'))).toHaveProperty('title', 'RawWorkflow');
+
+    // A nested file with the dev dependency at the repository root reaches it from its own folder.
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules/orchestra'));
+    const nested = await cli(['init', '-f', '.config/orchestra.yaml'], { cwd: dir });
+    expect(nested.code).toBe(0);
+    expect(nested.stdout).not.toContain('note:');
+    const file = join(dir, '.config/orchestra.yaml');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/orchestra/schema/orchestra.schema.json',
+    );
+    expect(modelineSchema(file)).toHaveProperty('title', 'RawWorkflow');
+  });
 });
 
 describe('orchestra schema, help, version and usage errors', () => {

@@ -18,10 +18,10 @@ import {
 import type { ModelScript } from '../support/model-script.js';
 import { codexArgs, codexEnv, startOpenAIServer } from '../support/openai-server.js';
 import type { CodexArgsOptions, ModelServer } from '../support/openai-server.js';
-import { CODEX_BIN, jsonLines, makeRepo, runCli, tempDirs, until } from './helpers.js';
+import { CODEX_BIN, OUTSIDE_SYSTEM_TEMP, jsonLines, makeRepo, runCli, tempDirs, until } from './helpers.js';
 import type { CliRun, JsonLine } from './helpers.js';
 
-const dirs = tempDirs();
+const dirs = tempDirs(OUTSIDE_SYSTEM_TEMP);
 const servers: ModelServer[] = [];
 
 afterEach(async () => {

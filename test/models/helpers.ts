@@ -1,7 +1,7 @@
 /** Temp repos, temp homes and JSON-lines parsing for the fake-model tests. */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
@@ -15,12 +15,23 @@ export interface TempDirs {
   dispose(): Promise<void>;
 }
 
-/** Collects temp folders so an afterEach can remove them all. */
-export function tempDirs(): TempDirs {
+/**
+ * A scratch root outside the system temp folder: Codex's own `workspace-write` sandbox, when
+ * bubblewrap is installed, refuses to run from one ("Refusing to create helper binaries under
+ * temporary dir /tmp") and the agent then cannot write.
+ */
+export const OUTSIDE_SYSTEM_TEMP = join(
+  process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'),
+  'orchestra-tests',
+);
+
+/** Collects temp folders (under `root`, the system temp folder by default) so an afterEach can remove them all. */
+export function tempDirs(root: string = tmpdir()): TempDirs {
   const made: string[] = [];
   return {
     async make(prefix) {
-      const dir = await mkdtemp(join(tmpdir(), `orchestra-${prefix}-`));
+      await mkdir(root, { recursive: true });
+      const dir = await mkdtemp(join(root, `orchestra-${prefix}-`));
       made.push(dir);
       return dir;
     },

@@ -112,6 +112,20 @@ describe('runProcess: spawn failures', () => {
     expect(result.outcome).toEqual({
       kind: 'spawn-failed',
       message: 'program not found: orchestra-no-such-program-42',
+      cause: 'not-found',
+    });
+  });
+
+  it('says when an argument is too long for the OS, and not that the program is missing', async () => {
+    const { dir, logFile } = await setup();
+    const result = await runProcess({
+      ...base(dir, logFile),
+      command: { argv: [node, '-e', '0', 'x'.repeat(300 * 1024)] },
+    });
+    expect(result.outcome).toEqual({
+      kind: 'spawn-failed',
+      message: `its command line is too long for the OS (E2BIG): ${node}`,
+      cause: 'too-long',
     });
   });
 

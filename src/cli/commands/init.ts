@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { packageFile } from '../../util/package-file.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 
@@ -13,23 +13,47 @@ export function initCommand(opts: { file?: string }): number {
     throw new Exit(ExitCode.usage);
   }
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, starter(schemaRef(dirname(target))), { flag: 'wx' });
+  const schema = schemaRef(dirname(target));
+  writeFileSync(target, starter(schema.path), { flag: 'wx' });
   process.stdout.write(
     `wrote ${relative(process.cwd(), target)}; next: orchestra validate && orchestra graph\n`,
   );
+  if (schema.note !== undefined) process.stdout.write(`note: ${schema.note}\n`);
   return 0;
 }
 
 /**
- * Where editors find the schema, as a path that still works once the file is committed: the
- * project's own copy (orchestra installed as a dev dependency, or this repository itself), else
- * where that dev dependency would put it.
+ * Where editors find the schema, relative to the file's folder so it resolves from there: the
+ * project's own dev dependency (a path that works for everyone who installs the project), else the
+ * copy of the orchestra that is running (a global or linked install: right on this machine only,
+ * which `note` says).
  */
-function schemaRef(dir: string): string {
-  const installed = packageFile('schema/orchestra.schema.json');
-  const inside = relative(dir, installed);
-  if (!inside.startsWith('..') && !isAbsolute(inside)) return `./${inside}`;
-  return './node_modules/orchestra/schema/orchestra.schema.json';
+function schemaRef(dir: string): { path: string; note?: string } {
+  const local = projectSchema(dir);
+  if (local !== undefined) return { path: relativeRef(dir, local) };
+  const installed = packageFile(SCHEMA);
+  const path = relativeRef(dir, installed);
+  if (!path.startsWith('..')) return { path };
+  return {
+    path,
+    note: `the schema line points at this machine's orchestra (${installed}); with orchestra as a dev dependency it would point into node_modules`,
+  };
+}
+
+const SCHEMA = 'schema/orchestra.schema.json';
+
+/** `node_modules/orchestra/schema/…` in `dir` or the nearest folder above it that has one. */
+function projectSchema(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, 'node_modules', 'orchestra', SCHEMA);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+function relativeRef(dir: string, file: string): string {
+  const path = relative(dir, file).split(sep).join('/');
+  return path.startsWith('..') ? path : `./${path}`;
 }
 
 function starter(schema: string): string {

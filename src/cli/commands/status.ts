@@ -3,6 +3,7 @@ import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
 import { Git } from '../../git/git.js';
 import { displayPath, formatDuration } from '../../reporters/format.js';
+import { leftoverProcesses } from '../../engine/leftover-processes.js';
 import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 import { landingLines } from '../status-landing.js';
@@ -52,10 +53,14 @@ async function printStatus(
   write: (text: string) => void = (text) => void process.stdout.write(text),
 ): Promise<number> {
   const { store, record: raw } = await runOrExit(opts.run, opts.json, opts.file);
-  const record = effectiveRecord(raw, await store.isLocked());
+  const live = await store.isLocked();
+  const record = effectiveRecord(raw, live);
+  // Processes a run killed with SIGKILL left running (its agents do not die with it).
+  const leftovers = live ? [] : await leftoverProcesses(raw);
   const green = record.state === 'succeeded';
   if (opts.json) {
-    write(`${JSON.stringify(record)}\n`);
+    const shown = leftovers.length ? { ...record, stillRunning: leftovers } : record;
+    write(`${JSON.stringify(shown)}\n`);
     return green ? ExitCode.ok : ExitCode.failed;
   }
   const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
@@ -105,6 +110,10 @@ async function printStatus(
     out.push(`integration failed: ${integration.failure?.message ?? ''}`);
     const red = integration.gates.find((g) => !g.ok);
     if (red) out.push(`  log: ${displayPath(store.paths.abs(red.log), process.cwd())}`);
+  }
+  if (leftovers.length) {
+    const which = leftovers.map((l) => `${l.task} (process group ${l.processGroup})`).join(', ');
+    out.push(`still running, though the run died: ${which}; resume stops them first`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
   if (record.state === 'interrupted' || record.state === 'cancelled')
