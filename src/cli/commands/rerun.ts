@@ -19,7 +19,11 @@ export async function continueCommand(
   tasks: string[],
   flags: RerunFlags,
 ): Promise<number> {
-  const loaded = await loadOrExit({ ...flags, ...(flags.file ? {} : await recordedFile(flags.run)) });
+  const recorded = await recordedRun(flags.run);
+  const loaded = await loadOrExit(
+    { ...flags, ...(flags.file || !recorded.file ? {} : { file: recorded.file }) },
+    recorded.vars,
+  );
   return withReporter(flags.json === true, (onEvent, signal) =>
     rerunWorkflow(loaded, {
       command,
@@ -39,13 +43,17 @@ export const rerunCommand = (tasks: string[], flags: RerunFlags) => continueComm
 export const resumeCommand = (flags: RerunFlags) => continueCommand('resume', [], flags);
 
 /**
- * Without -f, a run is continued with the workflow file it was started from (`run -f other.yaml`),
- * not whichever one discovery finds; if the run cannot be found, discovery goes on and the run
- * lookup reports why.
+ * What the run to continue was started with. Without -f, a run is continued with the workflow file
+ * it was started from (`run -f other.yaml`), not whichever one discovery finds; and with the values
+ * its variables had (`run --var x=y`), not the defaults. If the run cannot be found, discovery goes
+ * on and the run lookup reports why.
  */
-async function recordedFile(runId: string | undefined): Promise<{ file?: string }> {
+async function recordedRun(
+  runId: string | undefined,
+): Promise<{ file?: string; vars?: Readonly<Record<string, string>> }> {
   const repoRoot = await Git.topLevel(process.cwd());
   const found = repoRoot ? await findRun(repoRoot, runId) : undefined;
-  const file = found?.ok ? found.value.record.workflowFile : undefined;
-  return file && existsSync(file) ? { file } : {};
+  if (!found?.ok) return {};
+  const { workflowFile, vars } = found.value.record;
+  return { ...(workflowFile && existsSync(workflowFile) ? { file: workflowFile } : {}), vars };
 }
