@@ -159,6 +159,26 @@ describe('--var overrides', () => {
     }
   });
 
+  it('take a variable named like an Object property: __proto__, constructor', async () => {
+    const repo = tempRepo();
+    const yaml = repo.write(
+      'orchestra.yaml',
+      'vars:\n  __proto__: p\n  constructor: c\ntasks:\n  a:\n    run: echo ${{ vars.__proto__ }} ${{ vars.constructor }}\n',
+    );
+    const declared = loaded(await loadWorkflow(yaml)).workflow.vars;
+    expect(Object.entries(declared)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    const vars = Object.fromEntries([['__proto__', 'given']]) as Record<string, string>;
+    const given = loaded(await loadWorkflow(yaml, { vars })).workflow.vars;
+    repo.remove();
+    expect(Object.entries(given)).toEqual([
+      ['__proto__', 'given'],
+      ['constructor', 'c'],
+    ]);
+  });
+
   it('take the values of a recorded run over the defaults, and --var over both', async () => {
     const recordedVars = { spec: 'docs/recorded.md', gone: 'a variable the workflow no longer declares' };
     const recorded = loaded(await loadWorkflow(file, { recordedVars }));
