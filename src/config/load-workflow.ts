@@ -10,6 +10,7 @@ import type { ConfigIssue } from './config-issue.js';
 import { discoverWorkflow, SEARCH_PLACES, searchStop } from './discover.js';
 import { normalize } from './normalize.js';
 import { resultBranchIssue } from './result-branch.js';
+import { collapseStrayKeys } from './stray-keys.js';
 import { rules } from './rules/index.js';
 import { validateSchema } from './schema-validator.js';
 import { quickParse } from './quick-parse.js';
@@ -182,7 +183,7 @@ function check(
   };
   const branch = resultBranchIssue(withVars, vars);
   if (branch) issues.push(branch);
-  return { workflow: withVars, graph, issues };
+  return { workflow: withVars, graph, issues: collapseStrayKeys(data, issues) };
 }
 
 function loaded({ workflow, graph }: Checked, source: string): LoadedWorkflow {

@@ -5,7 +5,8 @@
  */
 export function branchNameProblem(name: string): string | undefined {
   if (name === '') return 'it is empty';
-  if (name === 'HEAD' || name === '@') return 'git reads it as the checked-out commit, so the branch would be ambiguous';
+  if (name === 'HEAD' || name === '@')
+    return 'git reads it as the checked-out commit, so the branch would be ambiguous';
   if (name.startsWith('-')) return 'it starts with "-"';
   if (name.startsWith('/') || name.endsWith('/')) return 'it starts or ends with "/"';
   if (name.includes('//')) return 'it contains "//"';
