@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rerunWorkflow } from '../../engine/continue-run.js';
-import { Git } from '../../git/git.js';
 import { findRun } from '../../state/find-run.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit } from '../load.js';
+import { repoOrExit } from '../repo.js';
 import type { RunFlags } from './run.js';
 import { withReporter } from './run.js';
 
@@ -19,7 +19,7 @@ export async function continueCommand(
   tasks: string[],
   flags: RerunFlags,
 ): Promise<number> {
-  const recorded = await recordedRun(flags.run);
+  const recorded = await recordedRun(flags.run, flags.json === true);
   const loaded = await loadOrExit(
     { ...flags, ...(flags.file || !recorded.file ? {} : { file: recorded.file }) },
     recorded.vars,
@@ -46,14 +46,14 @@ export const resumeCommand = (flags: RerunFlags) => continueCommand('resume', []
  * What the run to continue was started with. Without -f, a run is continued with the workflow file
  * it was started from (`run -f other.yaml`), not whichever one discovery finds; and with the values
  * its variables had (`run --var x=y`), not the defaults. If the run cannot be found, discovery goes
- * on and the run lookup reports why.
+ * on and the run lookup reports why; outside a repository (or in one git refuses) nothing goes on.
  */
 async function recordedRun(
   runId: string | undefined,
+  json: boolean,
 ): Promise<{ file?: string; vars?: Readonly<Record<string, string>> }> {
-  const repoRoot = await Git.topLevel(process.cwd());
-  const found = repoRoot ? await findRun(repoRoot, runId) : undefined;
-  if (!found?.ok) return {};
+  const found = await findRun(await repoOrExit(json), runId);
+  if (!found.ok) return {};
   const { workflowFile, vars } = found.value.record;
   return { ...(workflowFile && existsSync(workflowFile) ? { file: workflowFile } : {}), vars };
 }
