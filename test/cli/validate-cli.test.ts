@@ -1,6 +1,14 @@
 import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +129,22 @@ describe('orchestra validate', () => {
 
 describe('orchestra graph', () => {
   const file = join(valid, 'diamond.yaml');
+
+  it('prints a 50,000-task chain as text in a few dozen bytes a task', () => {
+    const n = 50_000;
+    const tasks: string[] = [];
+    for (let i = 0; i < n; i++) tasks.push(`  t${i}:\n    run: echo\n${i ? `    needs: [t${i - 1}]\n` : ''}`);
+    const dir = mkdtempSync(join(tmpdir(), 'orchestra-chain-'));
+    writeFileSync(join(dir, 'chain.yaml'), `tasks:\n${tasks.join('')}`);
+    // Past the default 1 MiB of captured output of the cli() helper.
+    const stdout = execFileSync(process.execPath, [main, 'graph', '-f', join(dir, 'chain.yaml')], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    rmSync(dir, { recursive: true });
+    expect(stdout.split('\n')).toHaveLength(n + 2);
+    expect(stdout.length / n).toBeLessThan(40);
+  }, 120_000);
 
   it('--format json prints the graph JSON; --json is the same', async () => {
     const r = await cli(['graph', '--format', 'json', '-f', file]);
