@@ -12,10 +12,16 @@ export interface WorkflowOptions {
   json?: boolean;
 }
 
-/** Loads the workflow or prints its diagnostics (human or JSON) and exits with code 2. */
-export async function loadOrExit(opts: WorkflowOptions): Promise<LoadedWorkflow> {
+/**
+ * Loads the workflow or prints its diagnostics (human or JSON) and exits with code 2.
+ * @param recordedVars the variables of the run being continued, which --var overrides
+ */
+export async function loadOrExit(
+  opts: WorkflowOptions,
+  recordedVars?: Readonly<Record<string, string>>,
+): Promise<LoadedWorkflow> {
   const vars = parseVars(opts.var ?? []);
-  const result = await loadWorkflow(opts.file, { vars });
+  const result = await loadWorkflow(opts.file, { vars, ...(recordedVars ? { recordedVars } : {}) });
   if (result.ok) return result.value;
   printDiagnostics(result.error.diagnostics, result.error.sources, opts.json === true);
   throw new Exit(ExitCode.usage);

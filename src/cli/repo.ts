@@ -1,3 +1,4 @@
+import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { Git } from '../git/git.js';
 import { Exit, ExitCode } from './exit-codes.js';
 import { printDiagnostics } from './load.js';
@@ -5,22 +6,11 @@ import { findRun, latestRunOf } from '../state/find-run.js';
 import type { RunStore } from '../state/run-store.js';
 import type { RunRecord } from '../state/run-state.js';
 
-/** The repository around the current folder, or a usage error. */
+/** The repository around the current folder, or a usage error in git's own words. */
 export async function repoOrExit(json = false): Promise<string> {
-  const root = await Git.topLevel(process.cwd());
-  if (root) return root;
-  printDiagnostics(
-    [
-      {
-        severity: 'error',
-        code: 'usage',
-        message: `${process.cwd()} is not in a git repository`,
-        hint: 'run orchestra inside the checkout of the repository (a bare repository has none)',
-      },
-    ],
-    new Map(),
-    json,
-  );
+  const found = await Git.workTreeOf(process.cwd());
+  if (found.ok) return found.value;
+  printDiagnostics([noWorkTree(process.cwd(), found.error)], new Map(), json);
   throw new Exit(ExitCode.usage);
 }
 

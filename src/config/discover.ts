@@ -21,7 +21,7 @@ export async function discoverWorkflow(cwd: string): Promise<{ file: string; roo
   const explorer = cosmiconfig('orchestra', {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'global',
-    stopDir: repoRoot(cwd),
+    stopDir: searchStop(cwd).dir,
     loaders: { '.yaml': present, '.yml': present, noExt: present },
     cache: false,
     // An empty orchestra.yaml is found and reported as empty, not skipped for a parent's file.
@@ -32,9 +32,10 @@ export async function discoverWorkflow(cwd: string): Promise<{ file: string; roo
   return { file: found.filepath, root: found.filepath.endsWith('package.json') ? ['orchestra'] : [] };
 }
 
-/** The nearest folder with a `.git`, or the filesystem root. */
-function repoRoot(cwd: string): string {
+/** Where the search stops: the nearest folder with a `.git` (the repository root), else the filesystem root. */
+export function searchStop(cwd: string): { dir: string; inRepo: boolean } {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return dir;
+    if (existsSync(join(dir, '.git'))) return { dir, inRepo: true };
+    if (dirname(dir) === dir) return { dir, inRepo: false };
   }
 }

@@ -7,8 +7,10 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ConfigIssue } from './config-issue.js';
-import { discoverWorkflow, SEARCH_PLACES } from './discover.js';
+import { discoverWorkflow, SEARCH_PLACES, searchStop } from './discover.js';
 import { normalize } from './normalize.js';
+import { resultBranchIssue } from './result-branch.js';
+import { collapseStrayKeys } from './stray-keys.js';
 import { rules } from './rules/index.js';
 import { validateSchema } from './schema-validator.js';
 import { quickParse } from './quick-parse.js';
@@ -20,6 +22,11 @@ export interface LoadOptions {
   cwd?: string;
   /** --var overrides; each must name a declared variable. */
   vars?: Readonly<Record<string, string>>;
+  /**
+   * The values a recorded run was started with (rerun, resume): they replace the defaults of the
+   * variables the workflow still declares, and --var replaces them.
+   */
+  recordedVars?: Readonly<Record<string, string>>;
 }
 
 /** Why a workflow could not be loaded, with the texts needed to print code frames. */
@@ -49,11 +56,14 @@ export async function loadWorkflow(
   const cwd = opts.cwd ?? process.cwd();
   const found = file ? { file: resolve(cwd, file), root: [] } : await discoverWorkflow(cwd);
   if (!found) {
+    const stop = searchStop(cwd);
     return failure([
       {
         severity: 'error',
         code: 'config-not-found',
-        message: `no workflow found in ${cwd} or its parents up to the repository root`,
+        message: stop.inRepo
+          ? `no workflow found in ${cwd} or its parents up to the repository root ${stop.dir}`
+          : `no workflow found in ${cwd} or any folder above it (it is not in a git repository)`,
         hint: `create one with "orchestra init", or name it with -f (searched: ${SEARCH_PLACES.join(', ')})`,
       },
     ]);
@@ -66,7 +76,7 @@ export async function loadWorkflow(
       {
         severity: 'error',
         code: 'config-not-found',
-        message: `cannot read ${found.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        message: unreadable(found.file, (e as NodeJS.ErrnoException).code ?? String(e)),
       },
     ]);
   }
@@ -90,13 +100,14 @@ export async function loadWorkflow(
     ]);
   }
   const text = bytes.toString('utf8');
+  const vars = opts.vars ?? {};
   // A clean file never needs positions: check it on the fast parse and only build the
   // position-keeping document when there is something to report.
   const quick = quickParse(text, found.root);
   if (isRecord(quick)) {
-    const checked = check(quick, found.file);
-    const varProblems = varDiagnostics(opts.vars ?? {}, checked.workflow);
-    if (checked.issues.length === 0 && varProblems.length === 0) return ok(loaded(checked, text, opts.vars));
+    const checked = check(quick, found.file, vars, opts.recordedVars);
+    const varProblems = varDiagnostics(vars, checked.workflow);
+    if (checked.issues.length === 0 && varProblems.length === 0) return ok(loaded(checked, text));
   }
 
   // The position-keeping parser is loaded only when there is something to report.
@@ -119,7 +130,7 @@ export async function loadWorkflow(
       sources,
     });
   }
-  const checked = check(doc.data, found.file);
+  const checked = check(doc.data, found.file, vars, opts.recordedVars);
   const diagnostics = doc.diagnostics.concat(
     checked.issues.map((i): Diagnostic => ({
       severity: 'error',
@@ -133,9 +144,9 @@ export async function loadWorkflow(
         : {}),
     })),
   );
-  diagnostics.push(...varDiagnostics(opts.vars ?? {}, checked.workflow));
+  diagnostics.push(...varDiagnostics(vars, checked.workflow));
   if (diagnostics.length > 0) return err({ diagnostics: sortByPlace(diagnostics), sources });
-  return ok(loaded(checked, text, opts.vars));
+  return ok(loaded(checked, text));
 }
 
 interface Checked {
@@ -144,22 +155,39 @@ interface Checked {
   issues: ConfigIssue[];
 }
 
-/** Schema, normalisation and the semantic rules: every problem, located by path only. */
-function check(data: unknown, file: string): Checked {
+/**
+ * Schema, normalisation and the semantic rules: every problem, located by path only. The rules see
+ * the defaults of the variables; what depends on the values given (the result branch) is checked
+ * with them.
+ */
+function check(
+  data: unknown,
+  file: string,
+  vars: Readonly<Record<string, string>>,
+  recordedVars: Readonly<Record<string, string>> = {},
+): Checked {
   const issues: ConfigIssue[] = validateSchema(data);
   const { workflow, sites, issues: normalizeIssues } = normalize(data, file, {});
   issues.push(...normalizeIssues);
   const graph = new TaskGraph(workflow.tasks.values());
   for (const rule of rules) issues.push(...rule({ workflow, graph, sites }));
-  return { workflow, graph, issues };
+  // Undeclared names are left out here: varDiagnostics reports those given with --var.
+  const given = Object.entries({ ...recordedVars, ...vars }).filter(([k]) => Object.hasOwn(workflow.vars, k));
+  const withVars = {
+    ...workflow,
+    vars: Object.assign(
+      Object.create(null) as Record<string, string>,
+      workflow.vars,
+      Object.fromEntries(given),
+    ),
+  };
+  const branch = resultBranchIssue(withVars, vars);
+  if (branch) issues.push(branch);
+  return { workflow: withVars, graph, issues: collapseStrayKeys(data, issues) };
 }
 
-function loaded(
-  { workflow, graph }: Checked,
-  source: string,
-  vars: Readonly<Record<string, string>> = {},
-): LoadedWorkflow {
-  return { workflow: { ...workflow, vars: { ...workflow.vars, ...vars } }, graph, source };
+function loaded({ workflow, graph }: Checked, source: string): LoadedWorkflow {
+  return { workflow, graph, source };
 }
 
 function varDiagnostics(vars: Readonly<Record<string, string>>, workflow: Workflow): Diagnostic[] {
@@ -180,6 +208,13 @@ function sortByPlace(ds: Diagnostic[]): Diagnostic[] {
       (a.location?.line ?? Infinity) - (b.location?.line ?? Infinity) ||
       (a.location?.col ?? 0) - (b.location?.col ?? 0),
   );
+}
+
+function unreadable(file: string, code: string): string {
+  if (code === 'ENOENT') return `${file} does not exist`;
+  if (code === 'EISDIR') return `${file} is a folder, not a workflow file`;
+  if (code === 'EACCES') return `cannot read ${file}: permission denied`;
+  return `cannot read ${file}: ${code}`;
 }
 
 function failure(diagnostics: Diagnostic[]): Result<never, LoadFailure> {

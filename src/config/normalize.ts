@@ -112,7 +112,8 @@ export function normalize(
     return out;
   };
 
-  const vars: Record<string, string> = {};
+  // No prototype: a variable may be named "__proto__".
+  const vars = Object.create(null) as Record<string, string>;
   for (const [k, v] of entries(raw.vars)) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') vars[k] = String(v);
   }

@@ -1,7 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError } from 'yaml';
+import type { CST, Document, Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { isRecord } from '../util/is-record.js';
+import { MAX_NESTING, quotedValueAt, tooDeep } from './yaml-cst.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -15,8 +16,9 @@ export type Target = 'key' | 'value';
 export class SourceDocument {
   readonly data: unknown;
   readonly diagnostics: Diagnostic[] = [];
-  readonly #doc: Document.Parsed;
+  readonly #doc: Document.Parsed | undefined;
   readonly #lines = new LineCounter();
+  readonly #tokens: CST.Token[];
 
   /**
    * @param root path of the workflow inside the document (`['orchestra']` for package.json).
@@ -26,14 +28,21 @@ export class SourceDocument {
     readonly text: string,
     readonly root: YamlPath = [],
   ) {
-    // uniqueKeys: a duplicated task id would otherwise silently replace the first one.
-    this.#doc = parseDocument(text, {
-      lineCounter: this.#lines,
-      uniqueKeys: true,
-      prettyErrors: false,
-      // The library would print warnings (e.g. collection keys) to stderr itself; the schema reports them.
-      logLevel: 'error',
-    });
+    // parseDocument's two steps, so that the syntax tree can be checked before it is composed.
+    this.#tokens = [...new Parser(this.#lines.addNewLine).parse(text)];
+    const deep = tooDeep(this.#tokens);
+    if (deep !== undefined) {
+      this.data = undefined;
+      this.diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `the YAML is nested more than ${MAX_NESTING} levels deep here`,
+        hint: 'a workflow needs a few levels; look for brackets opened and never closed',
+        location: this.#at(deep, 1),
+      });
+      return;
+    }
+    this.#doc = compose(this.#tokens, text.length);
     // One message per place: the parser often reports a single mistake twice from the same offset.
     const seen = new Set<number>();
     for (const e of this.#doc.errors) {
@@ -45,19 +54,7 @@ export class SourceDocument {
       this.data = undefined;
       return;
     }
-    // A custom tag (`run: !shell …`) would otherwise be read as a plain string and run as one. The
-    // value is still read, so the rest of the file is checked too.
-    for (const w of this.#doc.warnings) {
-      if (w.code !== 'TAG_RESOLVE_FAILED') continue;
-      const tag = /^\S+/.exec(this.text.slice(w.pos[0]))?.[0] ?? '';
-      this.diagnostics.push({
-        severity: 'error',
-        code: 'yaml-syntax',
-        message: `unknown tag "${tag}"`,
-        hint: 'a workflow takes plain YAML values; remove the tag (a command is a string: run: npm test)',
-        location: this.#at(w.pos[0], Math.max(1, tag.length)),
-      });
-    }
+    this.#refuseTags(this.#doc);
     try {
       // maxAliasCount bounds alias expansion: a "billion laughs" file fails here instead of eating memory.
       const js: unknown = this.#doc.toJS({ maxAliasCount: 100 });
@@ -72,6 +69,32 @@ export class SourceDocument {
         location: this.#at(0, 1),
       });
     }
+  }
+
+  /**
+   * A custom tag (`run: !shell …`) would be read as a plain string and run as one; a standard one
+   * other than the core schema's (`!!binary`, `!!timestamp`) would turn a command into bytes or a
+   * date. Each is reported once, and a tagged value is read as the text it is, so nothing else
+   * complains about it and the rest of the file is still checked.
+   */
+  #refuseTags(doc: Document.Parsed): void {
+    visit(doc, {
+      Node: (_, node) => {
+        if (!node.tag || CORE_TAGS.has(node.tag)) return;
+        const tag = doc.directives?.tagString(node.tag) ?? node.tag;
+        const start = node.range?.[0] ?? 0;
+        const at = this.text.lastIndexOf(tag, start);
+        const standard = node.tag.startsWith(YAML_TAG_PREFIX);
+        this.diagnostics.push({
+          severity: 'error',
+          code: 'yaml-syntax',
+          message: standard ? `the YAML tag "${tag}" is not supported in a workflow` : `unknown tag "${tag}"`,
+          hint: 'a workflow takes plain YAML values; remove the tag (a command is a string: run: npm test)',
+          location: at >= 0 ? this.#at(at, tag.length) : this.#at(start, 1),
+        });
+        if (isScalar(node) && node.source !== undefined) node.value = node.source;
+      },
+    });
   }
 
   /** A parser error in words about the file, at the place the user has to fix. */
@@ -95,6 +118,19 @@ export class SourceDocument {
         'remove this "---" and what follows, or move it to its own file',
       );
     }
+    // An unclosed quote is only noticed where the file ends: point at the quote that opened it.
+    if (code === 'MISSING_CHAR' && message.includes('quote')) {
+      const opened = quotedValueAt(this.#tokens, start);
+      if (opened) {
+        const q = opened.source[0]!;
+        return error(
+          `the quote ${q} opened here is not closed`,
+          opened.offset,
+          1,
+          `add the closing ${q} (a quoted value may span lines, so the rest of the file was read as part of it)`,
+        );
+      }
+    }
     // An unclosed flow collection is only noticed where the file ends: point at its opening bracket.
     const unclosed = /end with a ([\]}])/.exec(message);
     if (unclosed) {
@@ -107,7 +143,7 @@ export class SourceDocument {
 
   /** The location of the node at `path` (relative to the workflow root), or the nearest existing parent. */
   locate(path: YamlPath, target: Target = 'value', needle?: string): SourceLocation {
-    let node: unknown = this.#doc.contents;
+    let node: unknown = this.#doc?.contents;
     let found: { key?: Node; value?: Node } = { value: node as Node };
     for (const seg of [...this.root, ...path]) {
       const next = child(node, seg);
@@ -132,6 +168,35 @@ export class SourceDocument {
     const { line, col } = this.#lines.linePos(offset);
     return { file: this.file, line, col, length };
   }
+}
+
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** The tags of the YAML 1.2 core schema, which both parsers read the same way. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => YAML_TAG_PREFIX + t),
+);
+
+/** What parseDocument does after parsing: the first document, and an error for any other. */
+function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({
+    // uniqueKeys: a duplicated task id would otherwise silently replace the first one.
+    uniqueKeys: true,
+    prettyErrors: false,
+    // The library would print warnings (e.g. collection keys) to stderr itself; the schema reports them.
+    logLevel: 'error',
+  });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc) {
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'several documents'),
+      );
+      break;
+    }
+    doc = next;
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return doc!;
 }
 
 function child(node: unknown, seg: string | number): { key?: Node; value?: Node } | undefined {

@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'agent-command-missing'
   | 'task-kind'
   | 'bad-task-id'
+  | 'bad-branch-name'
   | 'duplicate-need'
   | 'self-need'
   | 'cycle'

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
 
 /** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
 export class GitCommandError extends Error {
@@ -61,10 +63,20 @@ export class Git {
 
   /** The top folder of the work tree around `dir`, or undefined when it is not in a git repository. */
   static async topLevel(dir: string): Promise<string | undefined> {
+    const found = await Git.workTreeOf(dir);
+    return found.ok ? found.value : undefined;
+  }
+
+  /**
+   * The top folder of the work tree around `dir`, or git's own words for why there is none: not a
+   * repository, a bare one, or one git refuses to use (owned by someone else).
+   */
+  static async workTreeOf(dir: string): Promise<Result<string, string>> {
     try {
-      return (await new Git(dir).#run(['rev-parse', '--show-toplevel'])).trim();
-    } catch {
-      return undefined;
+      const r = await runGit(dir, ['rev-parse', '--show-toplevel'], new Git(dir).#env);
+      return r.exitCode === 0 ? ok(r.stdout.trim()) : err(r.stderr.trim());
+    } catch (e) {
+      return err(e instanceof Error ? e.message : String(e));
     }
   }
 

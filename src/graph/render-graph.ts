@@ -81,19 +81,22 @@ function label(workflow: Workflow, id: string): string {
   return t.kind === 'command' ? 'run' : (t.role ?? t.agent ?? 'agent');
 }
 
+/**
+ * One line per task in an order they can run, each naming what it needs. Not indented: a task's
+ * level says nothing about which task it needs, and indenting by level makes a long chain's output
+ * grow with the square of its length.
+ */
 function text(workflow: Workflow, graph: TaskGraph): string {
-  const levels = levelsOf(graph);
   const critical = new Set(graph.criticalPath());
+  const n = graph.ids.length;
   const lines = [
-    `${workflow.name}: ${graph.ids.length} task(s), critical path ${graph.criticalPath().join(' → ')}`,
+    `${workflow.name}: ${n} task${n === 1 ? '' : 's'} in an order they can run (← what a task needs, * the critical path: the longest chain of needs)`,
   ];
   for (const id of graph.topologicalOrder()) {
     const t = workflow.tasks.get(id)!;
     const needs = t.needs.length ? `  ← ${t.needs.join(', ')}` : '';
     const gates = t.verify.length ? `  [verify: ${t.verify.join(', ')}]` : '';
-    lines.push(
-      `${'  '.repeat(levels.get(id) ?? 0)}${critical.has(id) ? '*' : '-'} ${id} (${label(workflow, id)})${needs}${gates}`,
-    );
+    lines.push(`${critical.has(id) ? '*' : ' '} ${id} (${label(workflow, id)})${needs}${gates}`);
   }
   return `${lines.join('\n')}\n`;
 }

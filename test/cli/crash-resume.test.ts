@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
@@ -161,6 +161,37 @@ async function waitFor<T>(get: () => T | undefined, timeoutMs = 10_000): Promise
   }
   throw new Error('timed out');
 }
+
+describe('the values of --var after kill -9', () => {
+  it("resume and rerun keep the run's values; --var on rerun overrides them", async () => {
+    fx = new RunFixture();
+    const go = join(fx.root, 'go');
+    const file = fx.setup(`${HEADER}vars:
+  word: default
+tasks:
+  first: { run: "echo \${{ vars.word }} > first.txt" }
+  second: { run: "while [ ! -e ${go} ]; do sleep 0.1; done; echo \${{ vars.word }} > second.txt", needs: [first] }
+`);
+    const run = new LiveCli(['run', '-f', file, '--var', 'word=given'], fx.repo);
+    await run.waitFor((e) => e.type === 'task-started' && e.task === 'second');
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const runId = runIdOf(run);
+    writeFileSync(go, '');
+
+    // Not "first changed since the run": it ran with word=given, and so does what resume starts.
+    const resumed = cli(['resume', '--json'], fx.repo);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const branch = status(runId).record.integration.branch;
+    expect([fx.show(branch, 'first.txt'), fx.show(branch, 'second.txt')]).toEqual(['given', 'given']);
+
+    expect(cli(['rerun', 'second', '--run', runId], fx.repo).code).toBe(0);
+    expect(fx.show(branch, 'second.txt')).toBe('given');
+    expect(cli(['rerun', 'first', 'second', '--var', 'word=other'], fx.repo).code).toBe(0);
+    expect([fx.show(branch, 'first.txt'), fx.show(branch, 'second.txt')]).toEqual(['other', 'other']);
+  });
+});
 
 describe('runs side by side', () => {
   it('two runs in one repository both complete with their own ids and branches', async () => {

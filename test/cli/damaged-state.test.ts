@@ -208,7 +208,12 @@ describe('where orchestra runs', () => {
         ['rerun', 'a', '-f', file],
         ['resume', '-f', file],
       ]) {
-        refused(cli(args, cwd, env()), 'is not in a git repository');
+        refused(
+          cli(args, cwd, env()),
+          cwd === bare
+            ? `git cannot use the repository at ${bare}: it is a bare repository`
+            : 'is not in a git repository',
+        );
       }
     }
   });

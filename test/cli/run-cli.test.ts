@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
+import { MAX_TASK_ID_BYTES } from '../../src/config/rules/task-id-length.js';
 import { cli, LiveCli } from '../support/cli.js';
 import { HEADER, isAlive, RunFixture } from '../support/run-fixture.js';
 
@@ -111,6 +112,36 @@ describe('orchestra run', () => {
     const unknown = cli(['run', '-f', file, 'nope'], fx.repo);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown task "nope"');
+  });
+
+  it('runs a task whose id has the longest length allowed; validate refuses one byte more', () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const id = 'a'.repeat(MAX_TASK_ID_BYTES);
+    const workflow = (task: string) =>
+      `${HEADER.replace('never', 'always')}gates:\n  t: "true"\ntasks:\n  ${task}: { run: "echo x > x.txt", verify: [t] }\n  b: { agent: bot, prompt: x, needs: [${task}] }\n`;
+    const file = fx.setup(workflow(id));
+    const r = cli(['run', '-f', file, '--json'], fx.repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    fx.setup(workflow(`${id}b`));
+    const refused = cli(['validate', '-f', file], fx.repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`the limit is ${MAX_TASK_ID_BYTES}`);
+  });
+
+  it('refuses a --var that makes the result branch invalid before any task runs, with exit 2', () => {
+    const fx = new RunFixture();
+    cleanups.push(() => fx.cleanup());
+    const file = fx.setup(
+      `${HEADER}vars:\n  topic: x\ntasks:\n  a: { run: "exit 0" }\nintegrate:\n  branch: "feature/\${{ vars.topic }}"\n`,
+    );
+    const r = cli(['run', '-f', file, '--var', 'topic=a..b'], fx.repo);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'orchestra.yaml:13:11  error integrate.branch: the result branch would be "feature/a..b" with vars.topic = "a..b" (from --var)',
+    );
+    expect(existsSync(join(fx.repo, '.orchestra'))).toBe(false);
   });
 
   it('on Ctrl-C ends the agents process trees, records cancelled, and exits 130', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,5 +31,40 @@ describe('bad command lines exit 2 with the problem on stderr, never a stack tra
     expect(r.stderr).toContain(says);
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('a repository git refuses is reported in git\'s words, not as "not in a git repository"', () => {
+  it('a bare repository', () => {
+    const bare = join(dir, 'bare.git');
+    execFileSync('git', ['init', '-q', '--bare', bare]);
+    const r = cli(['status'], bare);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`git cannot use the repository at ${bare}: it is a bare repository`);
+  });
+
+  // Only root can give a folder to another user; git then refuses it unless safe.directory says otherwise.
+  const owned = join(dir, 'owned');
+  const refused = () => {
+    execFileSync('git', ['init', '-q', owned]);
+    execFileSync('chown', ['-R', 'nobody', owned]);
+    return spawnSync('git', ['rev-parse'], { cwd: owned, encoding: 'utf8' }).stderr.includes(
+      'dubious ownership',
+    );
+  };
+  it.skipIf(process.getuid?.() !== 0 || !refused())(
+    'a repository owned by another user (skipped unless root, and git refuses it)',
+    () => {
+      const r = cli(['status'], owned);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`git cannot use the repository at ${owned}: detected dubious ownership`);
+      expect(r.stderr).toContain(`git config --global --add safe.directory ${owned}`);
+    },
+  );
+
+  it('a folder outside any repository says just that', () => {
+    const r = cli(['status'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${dir} is not in a git repository`);
   });
 });

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { tempRepo } from './temp-repo.js';
 import type { TempRepo } from './temp-repo.js';
 
 const valid = fileURLToPath(new URL('../fixtures/valid', import.meta.url));
+const invalid = fileURLToPath(new URL('../fixtures/invalid', import.meta.url));
 
 function loaded(r: Result<LoadedWorkflow, LoadFailure>): LoadedWorkflow {
   if (!r.ok) {
@@ -109,7 +112,7 @@ describe('loadWorkflow on valid workflows', () => {
       {
         severity: 'error',
         code: 'config-not-found',
-        message: `cannot read ${join(valid, 'nope.yaml')}: ENOENT`,
+        message: `${join(valid, 'nope.yaml')} does not exist`,
       },
     ]);
   });
@@ -136,6 +139,52 @@ describe('--var overrides', () => {
     expect(formatDiagnostics(diagnostics.slice(1), { sources, color: false, cwd: valid })).toBe(
       'error --var zzz: the workflow declares no variable "zzz"\n  hint: declared: spec\n\n1 error\n',
     );
+  });
+
+  it('refuse one that makes the result branch an invalid name, located at integrate.branch', async () => {
+    const branchFile = join(invalid, 'integrate-branch-from-var.yaml');
+    // The file's default is invalid too: a valid value given with --var makes it load.
+    expect(loaded(await loadWorkflow(branchFile, { vars: { topic: 'ok' } })).workflow.vars.topic).toBe('ok');
+    for (const [value, problem] of [
+      ['a..b', 'it contains ".."'],
+      ['x/.y', 'its part ".y-<run-id>" starts with "."'],
+      ['a@{1}', 'it contains "@{"'],
+    ]) {
+      const { diagnostics } = failed(await loadWorkflow(branchFile, { vars: { topic: value! } }));
+      expect(diagnostics.map((d) => [d.code, d.path, d.location?.line])).toEqual([
+        ['bad-branch-name', 'integrate.branch', 8],
+      ]);
+      expect(diagnostics[0]!.message).toContain(`with vars.topic = "${value}" (from --var)`);
+      expect(diagnostics[0]!.message).toContain(problem);
+    }
+  });
+
+  it('take a variable named like an Object property: __proto__, constructor', async () => {
+    const repo = tempRepo();
+    const yaml = repo.write(
+      'orchestra.yaml',
+      'vars:\n  __proto__: p\n  constructor: c\ntasks:\n  a:\n    run: echo ${{ vars.__proto__ }} ${{ vars.constructor }}\n',
+    );
+    const declared = loaded(await loadWorkflow(yaml)).workflow.vars;
+    expect(Object.entries(declared)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    const vars = Object.fromEntries([['__proto__', 'given']]) as Record<string, string>;
+    const given = loaded(await loadWorkflow(yaml, { vars })).workflow.vars;
+    repo.remove();
+    expect(Object.entries(given)).toEqual([
+      ['__proto__', 'given'],
+      ['constructor', 'c'],
+    ]);
+  });
+
+  it('take the values of a recorded run over the defaults, and --var over both', async () => {
+    const recordedVars = { spec: 'docs/recorded.md', gone: 'a variable the workflow no longer declares' };
+    const recorded = loaded(await loadWorkflow(file, { recordedVars }));
+    expect({ ...recorded.workflow.vars }).toEqual({ spec: 'docs/recorded.md' });
+    const given = loaded(await loadWorkflow(file, { recordedVars, vars: { spec: 'docs/given.md' } }));
+    expect({ ...given.workflow.vars }).toEqual({ spec: 'docs/given.md' });
   });
 
   it('reject any variable when none is declared, saying where to declare it', async () => {
@@ -220,10 +269,22 @@ describe('discovery', () => {
       {
         severity: 'error',
         code: 'config-not-found',
-        message: `no workflow found in ${sub} or its parents up to the repository root`,
+        message: `no workflow found in ${sub} or its parents up to the repository root ${repo.root}`,
         hint: 'create one with "orchestra init", or name it with -f (searched: orchestra.yaml, orchestra.yml, .orchestra.yaml, .config/orchestra.yaml, package.json)',
       },
     ]);
+  });
+
+  it('outside a repository says so instead of naming a repository root', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'orchestra-norepo-'));
+    try {
+      const { diagnostics } = failed(await loadWorkflow(undefined, { cwd: outside }));
+      expect(diagnostics[0]?.message).toBe(
+        `no workflow found in ${outside} or any folder above it (it is not in a git repository)`,
+      );
+    } finally {
+      rmSync(outside, { recursive: true });
+    }
   });
 
   it('reports an unknown YAML tag and still checks the rest of the file', async () => {

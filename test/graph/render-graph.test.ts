@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkflow } from '../../src/config/load-workflow.js';
@@ -87,17 +90,38 @@ describe('renderGraph', () => {
     for (const id of loaded.graph.ids) expect(out).toContain(`  "${id}" [label=`);
   });
 
-  it('text shows the tasks in order, indented by level, with the critical path starred', () => {
+  it('text lists the tasks in order, unindented, with what each needs and the critical path starred', () => {
     expect(render('text')).toBe(
       [
-        'diamond: 5 task(s), critical path design → api → ship',
+        'diamond: 5 tasks in an order they can run (← what a task needs, * the critical path: the longest chain of needs)',
         '* design (author)',
-        '  * api (author)  ← design  [verify: test]',
-        '  - ui (codex)  ← design',
-        '    * ship (run)  ← api, ui',
-        '- lint.all (run)',
+        '* api (author)  ← design  [verify: test]',
+        '  ui (codex)  ← design',
+        '* ship (run)  ← api, ui',
+        '  lint.all (run)',
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('renderGraph of a 50,000-task chain', () => {
+  const n = 50_000;
+  let chain: LoadedWorkflow;
+  beforeAll(async () => {
+    const tasks: string[] = [];
+    for (let i = 0; i < n; i++) tasks.push(`  t${i}:\n    run: echo\n${i ? `    needs: [t${i - 1}]\n` : ''}`);
+    const dir = mkdtempSync(join(tmpdir(), 'orchestra-chain-'));
+    writeFileSync(join(dir, 'chain.yaml'), `tasks:\n${tasks.join('')}`);
+    const r = await loadWorkflow(join(dir, 'chain.yaml'));
+    rmSync(dir, { recursive: true });
+    if (!r.ok) throw new Error(JSON.stringify(r.error.diagnostics[0]));
+    chain = r.value;
+  }, 120_000);
+
+  it.each(['text', 'mermaid', 'dot', 'json'] as const)('%s grows linearly with the tasks', (format) => {
+    const out = renderGraph(chain.workflow, chain.graph, format);
+    // Each task's id, its one need and the format's punctuation: a few hundred bytes, not O(n).
+    expect(out.length / n).toBeLessThan(400);
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rerunWorkflow } from '../../engine/continue-run.js';
-import { Git } from '../../git/git.js';
 import { findRun } from '../../state/find-run.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit } from '../load.js';
+import { repoOrExit } from '../repo.js';
 import type { RunFlags } from './run.js';
 import { withReporter } from './run.js';
 
@@ -19,7 +19,11 @@ export async function continueCommand(
   tasks: string[],
   flags: RerunFlags,
 ): Promise<number> {
-  const loaded = await loadOrExit({ ...flags, ...(flags.file ? {} : await recordedFile(flags.run)) });
+  const recorded = await recordedRun(flags.run, flags.json === true);
+  const loaded = await loadOrExit(
+    { ...flags, ...(flags.file || !recorded.file ? {} : { file: recorded.file }) },
+    recorded.vars,
+  );
   return withReporter(
     flags.json === true,
     (onEvent, signal) =>
@@ -42,13 +46,17 @@ export const rerunCommand = (tasks: string[], flags: RerunFlags) => continueComm
 export const resumeCommand = (flags: RerunFlags) => continueCommand('resume', [], flags);
 
 /**
- * Without -f, a run is continued with the workflow file it was started from (`run -f other.yaml`),
- * not whichever one discovery finds; if the run cannot be found, discovery goes on and the run
- * lookup reports why.
+ * What the run to continue was started with. Without -f, a run is continued with the workflow file
+ * it was started from (`run -f other.yaml`), not whichever one discovery finds; and with the values
+ * its variables had (`run --var x=y`), not the defaults. If the run cannot be found, discovery goes
+ * on and the run lookup reports why; outside a repository (or in one git refuses) nothing goes on.
  */
-async function recordedFile(runId: string | undefined): Promise<{ file?: string }> {
-  const repoRoot = await Git.topLevel(process.cwd());
-  const found = repoRoot ? await findRun(repoRoot, runId) : undefined;
-  const file = found?.ok ? found.value.record.workflowFile : undefined;
-  return file && existsSync(file) ? { file } : {};
+async function recordedRun(
+  runId: string | undefined,
+  json: boolean,
+): Promise<{ file?: string; vars?: Readonly<Record<string, string>> }> {
+  const found = await findRun(await repoOrExit(json), runId);
+  if (!found.ok) return {};
+  const { workflowFile, vars } = found.value.record;
+  return { ...(workflowFile && existsSync(workflowFile) ? { file: workflowFile } : {}), vars };
 }

@@ -2,8 +2,16 @@ import { cycles } from './cycles.js';
 import { needsShape } from './needs-shape.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
+import { taskIdLength } from './task-id-length.js';
 import { taskKind } from './task-kind.js';
 import { templateReferences } from './template-refs.js';
 
 /** The semantic checks, run after the schema, in the order their findings are printed. */
-export const rules: readonly Rule[] = [taskKind, references, needsShape, cycles, templateReferences];
+export const rules: readonly Rule[] = [
+  taskIdLength,
+  taskKind,
+  references,
+  needsShape,
+  cycles,
+  templateReferences,
+];

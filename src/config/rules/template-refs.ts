@@ -35,6 +35,8 @@ function check(
   { workflow }: RuleContext,
   ancestors: (task: string, id: string) => boolean,
 ): { message: string; hint?: string } | undefined {
+  const hasUnknownNeed = (task: string) =>
+    workflow.tasks.get(task)!.needs.some((n) => !workflow.tasks.has(n));
   const [head = '', ...rest] = expr.split('.');
   const tail = rest.join('.');
   switch (head) {
@@ -74,7 +76,8 @@ function check(
       if (!TASK_CONTEXTS.includes(site.context) || !site.task) {
         return { message: `"${expr}" is only available in a task's prompt, run or env` };
       }
-      if (!ancestors(site.task, id)) {
+      // A need that names no task is reported already, and may be this very task mistyped.
+      if (!ancestors(site.task, id) && !hasUnknownNeed(site.task)) {
         return {
           message: `"${expr}" is not available: "${site.task}" does not need "${id}"`,
           hint: `add "${id}" to tasks.${site.task}.needs`,
