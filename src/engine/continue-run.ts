@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasResult } from '../events/task-status.js';
 import type { TaskStatus } from '../events/task-status.js';
 import { Git } from '../git/git.js';
+import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { definitionHash } from '../state/fingerprint.js';
 import { findRun } from '../state/find-run.js';
 import { RunJournal } from '../state/run-journal.js';
@@ -36,17 +37,9 @@ export async function rerunWorkflow(
   opts: RerunOptions & { command: 'rerun' | 'resume' },
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const cwd = opts.cwd ?? process.cwd();
-  const repoRoot = await Git.topLevel(cwd);
-  if (!repoRoot) {
-    return err([
-      {
-        severity: 'error',
-        code: 'usage',
-        message: `${cwd} is not in a git repository`,
-        hint: 'run it inside the checkout whose run you mean to continue',
-      },
-    ]);
-  }
+  const top = await Git.workTreeOf(cwd);
+  if (!top.ok) return err([noWorkTree(cwd, top.error)]);
+  const repoRoot = top.value;
   const found = await findRun(repoRoot, opts.runId);
   if (!found.ok) return err([found.error]);
   const { store, record } = found.value;

@@ -6,6 +6,7 @@ import type { EventSink } from '../events/engine-event.js';
 import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
 import { Git } from '../git/git.js';
+import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { integrate } from '../integrate/integrate.js';
 import { findLanding } from '../integrate/landing.js';
 import { RepoGuard } from '../sandbox/repo-guard.js';
@@ -58,14 +59,10 @@ export async function prepareRun(
   const { workflow, graph } = loaded;
   const located = await Git.locate(opts.cwd ?? process.cwd(), workflow.sandbox.base);
   if (!located) {
-    return err([
-      {
-        severity: 'error',
-        code: 'usage',
-        message: `${opts.cwd ?? process.cwd()} is not in a git repository`,
-        hint: 'orchestra works on a git repository: run it inside one (git init, then commit)',
-      },
-    ]);
+    // Asked again only to say why: git's own words tell a bare or refused repository from none.
+    const dir = opts.cwd ?? process.cwd();
+    const why = await Git.workTreeOf(dir);
+    return err([noWorkTree(dir, why.ok ? '' : why.error)]);
   }
   const { topLevel: repoRoot, commit: baseCommit } = located;
   if (!baseCommit) {

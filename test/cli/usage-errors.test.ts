@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,13 +35,18 @@ describe('bad command lines exit 2 with the problem on stderr, never a stack tra
 });
 
 describe('a repository git refuses is reported in git\'s words, not as "not in a git repository"', () => {
-  it('a bare repository', () => {
-    const bare = join(dir, 'bare.git');
-    execFileSync('git', ['init', '-q', '--bare', bare]);
-    const r = cli(['status'], bare);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`git cannot use the repository at ${bare}: it is a bare repository`);
-  });
+  const bare = join(dir, 'bare.git');
+  const workflow = join(dir, 'bare-workflow.yaml');
+  it.each([['status'], ['run', '-f', workflow], ['resume', '-f', workflow]])(
+    'a bare repository: %j',
+    (...args) => {
+      execFileSync('git', ['init', '-q', '--bare', bare]);
+      writeFileSync(workflow, 'version: 1\ntasks:\n  a: { run: "true" }\n');
+      const r = cli(args, bare);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`git cannot use the repository at ${bare}: it is a bare repository`);
+    },
+  );
 
   // Only root can give a folder to another user; git then refuses it unless safe.directory says otherwise.
   const owned = join(dir, 'owned');
