@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Git } from '../git/git.js';
 
@@ -19,6 +19,12 @@ export interface SandboxTrail {
   branch: string;
   /** When the task started, in seconds: older stash entries are never the task's. */
   since: number;
+  /**
+   * The refs that existed when the task started (undefined: not known). A reflog's time has whole
+   * seconds: a branch the user made in the second the task started looks "created since" by its log
+   * alone. Kept in the worktree's own git folder too, for `clean` of a sandbox a killed run left.
+   */
+  existing?: ReadonlySet<string>;
 }
 
 /**
@@ -38,12 +44,42 @@ export async function startTrail(
   if (!common) return undefined;
   const headLog = join(gitDir, 'logs', 'HEAD');
   const commonDir = resolve(gitDir, common);
+  const saved = join(gitDir, STARTING_REFS);
   if (whole) {
     const first = parseLog(await readFile(headLog, 'utf8').catch(() => ''))[0];
-    return first && { gitDir, commonDir, offset: 0, branch, since: first.time };
+    const existing = await readFile(saved, 'utf8').then(
+      (text) => new Set(text.split('\n')),
+      () => undefined,
+    );
+    return (
+      first && { gitDir, commonDir, offset: 0, branch, since: first.time, ...(existing && { existing }) }
+    );
   }
+  const since = Math.floor(Date.now() / 1000);
   const offset = (await stat(headLog).catch(() => undefined))?.size ?? 0;
-  return { gitDir, commonDir, offset, branch, since: Math.floor(Date.now() / 1000) };
+  const existing = await refNames(commonDir);
+  await writeFile(saved, [...existing].join('\n')).catch(() => undefined);
+  return { gitDir, commonDir, offset, branch, since, existing };
+}
+
+/** The refs that existed when the task started, in the worktree's own git folder. */
+const STARTING_REFS = 'orchestra-starting-refs';
+
+/** Every ref of the repository, loose or packed, read from its files (no git process). */
+async function refNames(commonDir: string): Promise<Set<string>> {
+  const packed = await readFile(join(commonDir, 'packed-refs'), 'utf8').catch(() => '');
+  const names = new Set(
+    packed.split('\n').flatMap((l) => /^[0-9a-f]{40,64} (refs\/\S+)$/.exec(l)?.[1] ?? []),
+  );
+  const loose = await readdir(join(commonDir, 'refs'), { recursive: true, withFileTypes: true }).catch(
+    () => [],
+  );
+  for (const entry of loose) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name).slice(commonDir.length + 1);
+    names.add(path);
+  }
+  return names;
 }
 
 /** What was found to be the task's and removed. */
@@ -109,6 +145,7 @@ export async function removeStrayRefs(
 
 /** Whether `ref`'s own log begins with its creation after the task started (no log: not known). */
 async function createdSince(trail: SandboxTrail, ref: string): Promise<boolean> {
+  if (trail.existing?.has(ref)) return false;
   const log = await readFile(join(trail.commonDir, 'logs', ref), 'utf8').catch(() => '');
   const first = parseLog(log.slice(0, log.indexOf('\n') + 1))[0];
   return first !== undefined && /^0+$/.test(first.from) && first.time >= trail.since;

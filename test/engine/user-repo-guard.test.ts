@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,7 +78,12 @@ describe("the user's stash and branch list", () => {
   // (where a `stash pop` would apply it to their checkout), its branches in their branch list.
   it("lose the agent's stash entries and branches at teardown; the user's stay", async () => {
     fx = new RunFixture();
-    fx.git('branch', 'dev');
+    // Its log says it was made a minute from now, as one made in the second the task started reads
+    // (a reflog has whole seconds): it existed before the task, so it is the user's all the same.
+    execFileSync('git', ['branch', 'dev'], {
+      cwd: fx.repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 60} +0000` },
+    });
     fx.writeFiles({ 'README.md': 'mine\n' });
     fx.git('stash', 'push', '-q', '-m', 'mine');
     const script = join(fx.root, 'agent.sh');
