@@ -382,7 +382,9 @@ async function runAttempt(
   }
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
-  const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  const committed = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  if (!committed.ok) return fail('commit-failed', committed.error.message, '', false);
+  const commit = committed.value;
   // At once, not after the gates: the write scope is read in the user's repository, which has a
   // clone's commit only once it is fetched (and the task branch then shows every attempt's work, as a
   // worktree's does).

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withNestedReposAsFolders } from './nested-repos.js';
 
 /** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
 export class GitCommandError extends Error {
@@ -66,6 +68,19 @@ const HEADS = 'refs/heads/';
 const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.thresholdForParallelism=1000'];
 
 /**
+ * On every command: no commit signing, and no hook of the user's (`prepare-commit-msg`, `post-commit`,
+ * `post-checkout`, `reference-transaction`...): a failing or slow one must not fail or slow every task,
+ * and orchestra's own bookkeeping is not the user's work. `/dev/null` is no folder, so no hook is found.
+ */
+const ALWAYS = ['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null'];
+
+/**
+ * A sandbox is a full checkout whatever the user's repository does: `git worktree add` copies the
+ * current worktree's sparse-checkout patterns, and an agent must see (and may change) every file.
+ */
+const FULL_CHECKOUT = ['-c', 'core.sparseCheckout=false'];
+
+/**
  * The git operations orchestra needs, run in one directory (a repository or one of its work trees).
  * Every command is non-interactive: no terminal prompts, no editor, no commit signing, no commit hooks
  * (gates are the verification; a user's pre-commit hook must not block or rewrite an agent's work).
@@ -73,6 +88,7 @@ const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.threshold
  */
 export class Git {
   readonly #env: NodeJS.ProcessEnv;
+  readonly #options: readonly string[];
   #identity: Promise<string[]> | undefined;
 
   /** The top folder of the work tree around `dir`, or undefined when it is not in a git repository. */
@@ -84,9 +100,36 @@ export class Git {
     }
   }
 
-  constructor(readonly dir: string) {
+  /**
+   * @param pin the git folder of the work tree `dir` (a sandbox's): every command then uses exactly
+   *   that folder and work tree, never a repository found by looking up from `dir` (the user's own,
+   *   should a task delete its sandbox's `.git`), and checks out every file (no sparse checkout).
+   */
+  constructor(
+    readonly dir: string,
+    pin?: { gitDir: string },
+  ) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
-    this.#env = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };
+    this.#env = {
+      ...env,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_EDITOR: 'true',
+      ...(pin && { GIT_DIR: pin.gitDir, GIT_WORK_TREE: dir, GIT_CEILING_DIRECTORIES: dirname(dir) }),
+    };
+    this.#options = pin ? FULL_CHECKOUT : [];
+  }
+
+  /** The absolute path of the repository's common git folder (shared by all its work trees). */
+  async commonDir(): Promise<string> {
+    return (await this.#run(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+  }
+
+  /**
+   * Runs a plumbing command for a module built on this class (`env` adds to git's, e.g. a temporary
+   * `GIT_INDEX_FILE`); returns its output.
+   */
+  plumbing(args: readonly string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+    return this.#run(args, [], opts);
   }
 
   /** The full sha of the commit `ref` names, or undefined if there is none. */
@@ -133,7 +176,8 @@ export class Git {
    * exist), in one atomic ref update. False when someone moved, made or deleted it in between.
    */
   async moveBranch(name: string, commit: string, expected: string | undefined): Promise<boolean> {
-    const r = await runGit(this.dir, ['update-ref', `${HEADS}${name}`, commit, expected ?? ''], this.#env);
+    const args = [...this.#options, 'update-ref', `${HEADS}${name}`, commit, expected ?? ''];
+    const r = await runGit(this.dir, args, this.#env);
     if (r.exitCode === 0) return true;
     // A failed compare is exit 128 with "cannot lock ref"; anything else is a real failure.
     if (/cannot lock ref/.test(r.stderr)) return false;
@@ -196,7 +240,10 @@ export class Git {
     const ignored = await this.#untrackedIgnored(opts.exclude);
     const excluded = opts.exclude.filter((path) => !ignored.includes(path));
     // Left out rather than added and unstaged: a copied secret must not even be hashed into the object store.
-    await this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
+    const add = () => this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
+    const nested = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/'));
+    const rescan = async () => nested((await this.#status()).changed);
+    await withNestedReposAsFolders(this.dir, nested(changed), rescan, add);
     if (opts.exclude.length > 0 && opts.excludeFrom !== undefined) {
       await this.#run(['reset', '--quiet', opts.excludeFrom, '--', ...literal(opts.exclude)]);
     }
@@ -241,7 +288,7 @@ export class Git {
       // In already: a commit met before (tasks that changed nothing share one), or an ancestor of it.
       if (index === 0 || theirs.commit === head || (await this.isAncestor(theirs.commit, head))) continue;
       const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--no-messages', head, theirs.commit];
-      const r = await runGit(this.dir, args, this.#env);
+      const r = await runGit(this.dir, [...this.#options, ...args], this.#env);
       const [tree = '', ...rest] = r.stdout.split('\0');
       if (r.exitCode === 1) {
         const files = [...new Set(rest.filter((f) => f !== ''))];
@@ -294,7 +341,8 @@ export class Git {
 
   /** Creates branch `branch` at `commit` and checks it out in a new work tree at `path`. */
   async addWorktree(path: string, branch: string, commit: string): Promise<void> {
-    await this.#run(['worktree', 'add', '--quiet', '-b', branch, path, commit], PARALLEL_CHECKOUT, {
+    const options = [...PARALLEL_CHECKOUT, ...FULL_CHECKOUT];
+    await this.#run(['worktree', 'add', '--quiet', '-b', branch, path, commit], options, {
       // `-b` makes the branch (a child `git branch`, which fails if it exists) before the worktree
       // scan that can lose a race: the branch left by a lost try is ours to delete before trying again.
       beforeRetry: async () => {
@@ -357,7 +405,7 @@ export class Git {
   /** Clones this repository to `path`, borrowing its objects, without checking anything out. */
   async cloneShared(path: string): Promise<Git> {
     await this.#run(['clone', '--quiet', '--shared', '--no-checkout', '--', this.dir, path]);
-    return new Git(path);
+    return new Git(path, { gitDir: join(path, '.git') });
   }
 
   /** Creates branch `name` at `commit` and checks it out here. */
@@ -456,7 +504,7 @@ export class Git {
 
   /**
    * HEAD (undefined before the first commit) and the paths `git add --all` would stage or that are
-   * staged, from `git status`. Renames and conflicts are reported as an unparsed `*` entry: for a
+   * staged, from `git status` (a nested repository as its folder, `dir/`). Renames and conflicts are reported as an unparsed `*` entry: for a
    * caller asking "is there anything but these paths?", they always are.
    */
   async #status(): Promise<{ head: string | undefined; branch: string | undefined; changed: string[] }> {
@@ -490,10 +538,15 @@ export class Git {
   async #run(
     args: readonly string[],
     options: readonly string[] = [],
-    { input, beforeRetry }: { input?: string; beforeRetry?: () => Promise<void> } = {},
+    {
+      input,
+      env,
+      beforeRetry,
+    }: { input?: string; env?: NodeJS.ProcessEnv; beforeRetry?: () => Promise<void> } = {},
   ): Promise<string> {
+    const fullEnv = env ? { ...this.#env, ...env } : this.#env;
     for (let attempt = 1; ; attempt++) {
-      const r = await runGit(this.dir, ['-c', 'commit.gpgSign=false', ...options, ...args], this.#env, input);
+      const r = await runGit(this.dir, [...this.#options, ...options, ...args], fullEnv, input);
       if (r.exitCode === 0) return r.stdout;
       if (attempt < RACE_TRIES && lostWorktreeRace(r)) {
         await sleep(attempt * 10);
@@ -551,7 +604,7 @@ function runGit(
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      args,
+      [...ALWAYS, ...args],
       { cwd, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error === null) return resolve({ exitCode: 0, stdout, stderr });
