@@ -37,6 +37,16 @@ export interface HeadState {
   commit: string | undefined;
 }
 
+/** What `git status` says of a work tree; see `Git.#status`. */
+interface Status {
+  head: string | undefined;
+  branch: string | undefined;
+  /** Paths `git add --all` would stage or that are staged; `*` for an entry not parsed. */
+  changed: string[];
+  /** Paths whose index entry differs from HEAD. */
+  staged: string[];
+}
+
 /** One entry of `git worktree list`. */
 export interface Worktree {
   path: string;
@@ -71,8 +81,14 @@ const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.threshold
  * On every command: no commit signing, and no hook of the user's (`prepare-commit-msg`, `post-commit`,
  * `post-checkout`, `reference-transaction`...): a failing or slow one must not fail or slow every task,
  * and orchestra's own bookkeeping is not the user's work. `/dev/null` is no folder, so no hook is found.
+ * No automatic housekeeping either: every commit and fetch started `git maintenance run --auto`
+ * (a quarter of a commit's time here), and now and then a `gc` of the user's whole repository in
+ * the middle of a task; the user's own next commit does it.
  */
-const ALWAYS = ['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null'];
+const ALWAYS = [
+  ...['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null'],
+  ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0'],
+];
 
 /**
  * A sandbox is a full checkout whatever the user's repository does: `git worktree add` copies the
@@ -207,48 +223,54 @@ export class Git {
 
   /**
    * Commits every change in the work tree except the `exclude` paths (relative to the top, taken
-   * literally), if there is any; returns HEAD afterwards. The excluded paths keep their version in
-   * `excludeFrom` (default HEAD): given the commit a sandbox started from, whatever an agent committed
-   * there itself is taken back out. With `branch`, that branch ends at the result whatever HEAD is on.
+   * literally), if there is any; returns HEAD afterwards (`commit`) and before (`before`, undefined
+   * before the first commit). The excluded paths keep their version in `excludeFrom` (default HEAD):
+   * given the commit a sandbox started from, whatever an agent committed or staged there itself is
+   * taken back out. With `branch`, that branch ends at the result whatever HEAD is on.
    */
   async commitAll(
     message: string,
     opts: { exclude: readonly string[]; excludeFrom?: string; branch?: string },
-  ): Promise<string> {
+  ): Promise<{ commit: string; before: string | undefined }> {
     // Most tasks leave nothing to commit or commit their own work: one `git status` says so, with HEAD.
-    const { head, branch, changed } = await this.#status();
-    const result = await this.#commitChanges(message, opts, head, changed);
+    const status = await this.#status();
+    const commit = await this.#commitChanges(message, opts, status);
     // An agent that switched to a branch of its own (or detached HEAD) committed there: `branch` is
     // moved to the result, since it is what stays as the work's result (and what a clone publishes).
-    if (opts.branch !== undefined && branch !== opts.branch)
-      await this.#run(['branch', '--force', '--no-track', opts.branch, result]);
-    return result;
+    if (opts.branch !== undefined && status.branch !== opts.branch)
+      await this.#run(['branch', '--force', '--no-track', opts.branch, commit]);
+    return { commit, before: status.head };
   }
 
   async #commitChanges(
     message: string,
     opts: { exclude: readonly string[]; excludeFrom?: string },
-    head: string | undefined,
-    changed: readonly string[],
+    { head, changed, staged }: Status,
   ): Promise<string> {
     const excludedHeadIsBase =
       opts.exclude.length === 0 || opts.excludeFrom === undefined || head === opts.excludeFrom;
     if (head !== undefined && excludedHeadIsBase && changed.every((path) => opts.exclude.includes(path))) {
       return head;
     }
-    // `git add` refuses a pathspec naming an ignored file even to exclude it; ignored files stay out anyway.
-    const ignored = await this.#untrackedIgnored(opts.exclude);
-    const excluded = opts.exclude.filter((path) => !ignored.includes(path));
+    // Only what `git status` lists can be added, so only those need leaving out, unless it listed a
+    // rename it did not parse. (`git add` refuses a pathspec naming an ignored file even to exclude it.)
+    const unparsed = changed.includes('*');
+    const ignored = unparsed ? await this.#untrackedIgnored(opts.exclude) : [];
+    const excluded = opts.exclude.filter((path) =>
+      unparsed ? !ignored.includes(path) : changed.includes(path),
+    );
     // Left out rather than added and unstaged: a copied secret must not even be hashed into the object store.
     const add = () => this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
     const nested = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/'));
     const rescan = async () => nested((await this.#status()).changed);
     await withNestedReposAsFolders(this.dir, nested(changed), rescan, add);
-    if (opts.exclude.length > 0 && opts.excludeFrom !== undefined) {
-      await this.#run(['reset', '--quiet', opts.excludeFrom, '--', ...literal(opts.exclude)]);
-    }
-    await this.#commitStaged(message);
-    return this.#head();
+    // Taken back to `excludeFrom` when the agent committed or staged one of them itself.
+    const reset =
+      opts.excludeFrom !== undefined &&
+      (!excludedHeadIsBase || unparsed || opts.exclude.some((path) => staged.includes(path)));
+    if (reset) await this.#run(['reset', '--quiet', opts.excludeFrom!, '--', ...literal(opts.exclude)]);
+    const made = await this.#commitStaged(message);
+    return made || head === undefined ? this.#head() : head;
   }
 
   /** Paths that differ between two commits; a rename counts as both its old and its new path. */
@@ -468,13 +490,24 @@ export class Git {
     return merged[0]?.label ?? 'HEAD';
   }
 
-  async #commitStaged(message: string): Promise<void> {
-    const clean = await this.#attempt(['diff', '--cached', '--quiet']);
-    if (clean === undefined) {
-      await this.#run(
-        ['commit', '--quiet', '--no-verify', '--allow-empty-message', '-m', message],
-        await this.#identityArgs(),
-      );
+  /**
+   * Commits the index; false when there was nothing to commit. The identity is looked up only when
+   * git finds none configured (what the fallback is for), not before every commit.
+   */
+  async #commitStaged(message: string): Promise<boolean> {
+    const args = ['commit', '--quiet', '--no-verify', '--allow-empty-message', '-m', message];
+    try {
+      await this.#run(args, ['-c', 'user.useConfigOnly=true']);
+      return true;
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      // Exit 1 is "nothing to commit" when the index is clean (`diff` exits 0 then).
+      if (error.exitCode === 1 && (await this.#attempt(['diff', '--cached', '--quiet'])) !== undefined)
+        return false;
+      const identity = await this.#identityArgs();
+      if (identity.length === 0) throw error;
+      await this.#run(args, identity);
+      return true;
     }
   }
 
@@ -507,11 +540,12 @@ export class Git {
    * staged, from `git status` (a nested repository as its folder, `dir/`). Renames and conflicts are reported as an unparsed `*` entry: for a
    * caller asking "is there anything but these paths?", they always are.
    */
-  async #status(): Promise<{ head: string | undefined; branch: string | undefined; changed: string[] }> {
+  async #status(): Promise<Status> {
     const out = await this.#run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all']);
     let head: string | undefined;
     let branch: string | undefined;
     const changed: string[] = [];
+    const staged: string[] = [];
     for (const entry of nulSeparated(out)) {
       if (entry.startsWith('# branch.oid ')) {
         const oid = entry.slice('# branch.oid '.length);
@@ -523,12 +557,14 @@ export class Git {
         changed.push(entry.slice(2));
       } else if (entry.startsWith('1 ')) {
         // `1 XY sub mH mI mW hH hI path`: the path is everything after the eighth space.
-        changed.push(entry.split(' ').slice(8).join(' '));
+        const path = entry.split(' ').slice(8).join(' ');
+        changed.push(path);
+        if (entry[2] !== '.') staged.push(path);
       } else if (!entry.startsWith('#')) {
         changed.push('*');
       }
     }
-    return { head, branch, changed };
+    return { head, branch, changed, staged };
   }
 
   /**

@@ -18,7 +18,7 @@ export async function withNestedReposAsFolders<T>(
 ): Promise<T> {
   const moved: { from: string; to: string }[] = [];
   try {
-    for (let found = [...nested]; found.length > 0; ) {
+    for (let found = [...nested]; found.length > 0;) {
       const before = moved.length;
       for (const folder of found) {
         const from = join(workTree, folder, '.git');

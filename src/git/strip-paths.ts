@@ -10,7 +10,12 @@ import type { Git } from './git.js';
  * dates (a signature goes: it no longer matches); one that did nothing else is dropped. Returns the new tip, or `to` itself when no commit
  * of the range touches `paths`, which costs one git process.
  */
-export async function stripPaths(git: Git, from: string, to: string, paths: readonly string[]): Promise<string> {
+export async function stripPaths(
+  git: Git,
+  from: string,
+  to: string,
+  paths: readonly string[],
+): Promise<string> {
   const pathspecs = paths.map((path) => `:(top,literal)${path}`);
   const touched = await git.plumbing(['rev-list', '--full-history', `${from}..${to}`, '--', ...pathspecs]);
   if (touched.trim() === '') return to;

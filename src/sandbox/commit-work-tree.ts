@@ -22,24 +22,33 @@ export async function commitWorkTree(
   const pinned = await sandboxGit(type, spec.repoRoot, path);
   if (!pinned.ok) return pinned;
   const git = pinned.value;
-  const head = await git.commitAll(message, {
+  const { commit: head, before } = await git.commitAll(message, {
     exclude: untracked,
     excludeFrom: spec.baseCommit,
     branch: spec.branch,
   });
-  if (head !== spec.baseCommit && !(await git.isAncestor(spec.baseCommit, head))) {
+  // Unless the agent committed itself, the result is one commit of orchestra's on the start commit.
+  if (before === spec.baseCommit) return ok(head);
+  if (!(await git.isAncestor(spec.baseCommit, head))) {
     return err({
       reason: 'history-rewritten',
       message: `the agent rewrote history it was given: the result ${head.slice(0, 12)} does not descend from the start commit ${spec.baseCommit.slice(0, 12)} (a reset or rebase below it)`,
     });
   }
-  if (untracked.length === 0 || head === spec.baseCommit) return ok(head);
+  if (untracked.length === 0) return ok(head);
   const stripped = await stripPaths(git, spec.baseCommit, head, untracked);
   if (stripped === head) return ok(head);
   // HEAD (the branch it is on, or itself when detached), then the task branch if HEAD is elsewhere;
   // their reflogs would still reach the commits that held the files.
   await git.plumbing(['update-ref', '-m', 'orchestra: copied files left out', 'HEAD', stripped, head]);
   await git.plumbing(['update-ref', `refs/heads/${spec.branch}`, stripped]);
-  await git.plumbing(['reflog', 'expire', '--expire=now', '--expire-unreachable=now', 'HEAD', `refs/heads/${spec.branch}`]);
+  await git.plumbing([
+    'reflog',
+    'expire',
+    '--expire=now',
+    '--expire-unreachable=now',
+    'HEAD',
+    `refs/heads/${spec.branch}`,
+  ]);
   return ok(stripped);
 }

@@ -39,7 +39,9 @@ export const jjProvider: SandboxProvider = {
     // The agent's own commits are ancestors of `@-`, so the bookmark takes them along.
     await inWorkspace(['bookmark', 'set', spec.branch, '--revision', '@-']);
     await inWorkspace(['git', 'export']);
-    return ok((await inWorkspace(['log', '--no-graph', '--revisions', '@-', '--template', 'commit_id'])).trim());
+    return ok(
+      (await inWorkspace(['log', '--no-graph', '--revisions', '@-', '--template', 'commit_id'])).trim(),
+    );
   },
 
   // The bookmark is exported to git at every commit.

@@ -1,4 +1,4 @@
-import { lstat, readFile, realpath, rm } from 'node:fs/promises';
+import { lstat, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Git } from '../git/git.js';
 import { err, ok, type Result } from '../util/result.js';
@@ -91,9 +91,25 @@ function commonDir(repoRoot: string): Promise<string> {
   let dir = commonDirs.get(repoRoot);
   if (dir === undefined) {
     // Real, as git writes it into a worktree's `.git` file.
-    dir = new Git(repoRoot).commonDir().then((common) => realpath(common));
+    dir = readCommonDir(repoRoot)
+      .catch(() => new Git(repoRoot).commonDir())
+      .then((common) => realpath(common));
     commonDirs.set(repoRoot, dir);
     dir.catch(() => commonDirs.delete(repoRoot));
   }
   return dir;
+}
+
+/**
+ * The common git folder from the files git keeps for it, without starting git (in the commit phase
+ * of a run's first task, a git process costs more than the rest): `.git` itself, or for a linked
+ * worktree the folder its `commondir` names.
+ */
+async function readCommonDir(repoRoot: string): Promise<string> {
+  const dotGit = join(repoRoot, '.git');
+  if ((await stat(dotGit)).isDirectory()) return dotGit;
+  const gitDir = gitDirOf(repoRoot, await readFile(dotGit, 'utf8'));
+  if (gitDir === undefined) throw new Error(`${dotGit} names no git folder`);
+  const common = (await readFile(join(gitDir, 'commondir'), 'utf8')).trim();
+  return resolve(gitDir, common);
 }

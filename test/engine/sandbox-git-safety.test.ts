@@ -33,11 +33,35 @@ describe.each(TYPES)('a %s sandbox whose .git the task deleted', (type) => {
     expect(task.status).toBe('failed');
     expect(task.failure?.reason).toBe('commit-failed');
     expect(task.failure?.message).toContain("the task deleted its sandbox's .git");
+    expect(existsSync(join(inside, result.runId, 'nogit'))).toBe(false);
     rmSync(inside, { recursive: true });
     expect(checkoutState(fx.repo)).toEqual(before);
     expect(userRefs(fx.repo)).toEqual(refs);
     expect(gitIn(fx.repo, 'log', '--all', '--format=%s')).not.toContain('orchestra:');
     expect(extraWorktrees(fx)).toEqual([]);
+  });
+});
+
+describe.each([
+  ['worktree', "printf 'gitdir: ../../../.git\\n' > .git"],
+  ['clone', 'rm -rf .git && git init -q'],
+] as const)('a %s sandbox whose .git the task replaced', (type, replace) => {
+  it('with sandbox.dir inside the repository: git follows it nowhere, the task fails saying why', async () => {
+    fx = new RunFixture();
+    fx.writeFiles({ 'notes.txt': 'the user own untracked file\n' });
+    const before = checkoutState(fx.repo);
+    const refs = userRefs(fx.repo);
+    const inside = join(fx.repo, '.sandboxes');
+    const yaml = `${HEADER.replace('SANDBOX_DIR', JSON.stringify(inside))}tasks:
+  swap: { run: ${JSON.stringify(`${replace} && echo work > work.txt`)}, sandbox: { type: ${type} } }
+`;
+    const { result } = await fx.run(yaml);
+    const task = result.record.tasks.swap!;
+    expect(task.status).toBe('failed');
+    expect(task.failure?.message).toContain("the task replaced its sandbox's .git");
+    rmSync(inside, { recursive: true, force: true });
+    expect(checkoutState(fx.repo)).toEqual(before);
+    expect(userRefs(fx.repo)).toEqual(refs);
   });
 });
 
@@ -99,7 +123,9 @@ describe.each(TYPES)('%s sandbox, agents that use git themselves', (type) => {
     // The nested repositories are left as the agent made them.
     const sandbox = task.sandbox!;
     expect(gitIn(join(sandbox, 'made'), 'log', '--format=%s')).toBe('m');
-    expect(gitIn(join(sandbox, 'made/deep'), 'rev-parse', '--show-toplevel')).toBe(join(sandbox, 'made/deep'));
+    expect(gitIn(join(sandbox, 'made/deep'), 'rev-parse', '--show-toplevel')).toBe(
+      join(sandbox, 'made/deep'),
+    );
     expect(gitIn(join(sandbox, 'fresh'), 'rev-parse', '--show-toplevel')).toBe(join(sandbox, 'fresh'));
   });
 
@@ -144,49 +170,55 @@ describe.each(TYPES)('%s sandbox, agents that use git themselves', (type) => {
 });
 
 describe('user repository settings sandboxes must not inherit', () => {
-  it.each(TYPES)('%s: failing prepare-commit-msg, post-checkout and reference-transaction hooks run for no task', async (type) => {
-    fx = new RunFixture();
-    const hooks = join(fx.repo, '.git', 'hooks');
-    const marker = join(fx.root, 'hooks-ran');
-    for (const hook of ['prepare-commit-msg', 'post-checkout', 'post-commit', 'reference-transaction']) {
-      writeFileSync(join(hooks, hook), `#!/bin/sh\necho ${hook} >> ${JSON.stringify(marker)}\nexit 1\n`);
-      chmodSync(join(hooks, hook), 0o755);
-    }
-    const yaml = `${HEADER}tasks:
+  it.each(TYPES)(
+    '%s: failing prepare-commit-msg, post-checkout and reference-transaction hooks run for no task',
+    async (type) => {
+      fx = new RunFixture();
+      const hooks = join(fx.repo, '.git', 'hooks');
+      const marker = join(fx.root, 'hooks-ran');
+      for (const hook of ['prepare-commit-msg', 'post-checkout', 'post-commit', 'reference-transaction']) {
+        writeFileSync(join(hooks, hook), `#!/bin/sh\necho ${hook} >> ${JSON.stringify(marker)}\nexit 1\n`);
+        chmodSync(join(hooks, hook), 0o755);
+      }
+      const yaml = `${HEADER}tasks:
   a: { run: "echo a > a.txt", sandbox: { type: ${type} } }
   b: { run: "echo b > b.txt", needs: [a], sandbox: { type: ${type} } }
 `;
-    const { result } = await fx.run(yaml);
-    expect(result.record.tasks.a!.failure).toBeUndefined();
-    expect(result.outcome).toBe('succeeded');
-    expect(filesAt(fx.repo, result.record.integration.branch)).toEqual(['README.md', 'a.txt', 'b.txt']);
-    expect(existsSync(marker)).toBe(false);
-  });
+      const { result } = await fx.run(yaml);
+      expect(result.record.tasks.a!.failure).toBeUndefined();
+      expect(result.outcome).toBe('succeeded');
+      expect(filesAt(fx.repo, result.record.integration.branch)).toEqual(['README.md', 'a.txt', 'b.txt']);
+      expect(existsSync(marker)).toBe(false);
+    },
+  );
 
   it.each([
     ['cone', ['set', 'a']],
     ['non-cone', ['set', '--no-cone', '/a/']],
-  ])('a %s sparse checkout of the user: sandboxes are full checkouts, a write outside it is committed', async (_, args) => {
-    fx = new RunFixture({ 'a/x.txt': 'x\n', 'b/y.txt': 'y\n', 'top.txt': 't\n' });
-    fx.git('sparse-checkout', ...args);
-    const before = checkoutState(fx.repo);
-    const yaml = `${HEADER}concurrency: 1
+  ])(
+    'a %s sparse checkout of the user: sandboxes are full checkouts, a write outside it is committed',
+    async (_, args) => {
+      fx = new RunFixture({ 'a/x.txt': 'x\n', 'b/y.txt': 'y\n', 'top.txt': 't\n' });
+      fx.git('sparse-checkout', ...args);
+      const before = checkoutState(fx.repo);
+      const yaml = `${HEADER}concurrency: 1
 tasks:
   first: { run: "test -f b/y.txt && echo z > b/z.txt" }
   second: { run: "test -f b/y.txt && test -f b/z.txt && echo w > b/w.txt", needs: [first] }
   clone: { run: "test -f b/y.txt && echo c > b/c.txt", sandbox: { type: clone } }
 `;
-    const { result } = await fx.run(yaml);
-    for (const task of Object.values(result.record.tasks)) expect(task.failure).toBeUndefined();
-    expect(result.outcome).toBe('succeeded');
-    expect(filesAt(fx.repo, result.record.integration.branch)).toEqual([
-      'a/x.txt',
-      'b/c.txt',
-      'b/w.txt',
-      'b/y.txt',
-      'b/z.txt',
-      'top.txt',
-    ]);
-    expect(checkoutState(fx.repo)).toEqual(before);
-  });
+      const { result } = await fx.run(yaml);
+      for (const task of Object.values(result.record.tasks)) expect(task.failure).toBeUndefined();
+      expect(result.outcome).toBe('succeeded');
+      expect(filesAt(fx.repo, result.record.integration.branch)).toEqual([
+        'a/x.txt',
+        'b/c.txt',
+        'b/w.txt',
+        'b/y.txt',
+        'b/z.txt',
+        'top.txt',
+      ]);
+      expect(checkoutState(fx.repo)).toEqual(before);
+    },
+  );
 });
