@@ -178,6 +178,15 @@ describe('commitAll', () => {
     expect(existsSync(join(repo.path, '.env'))).toBe(true);
   });
 
+  it('leaves out an excluded path the work tree staged without committing it', async () => {
+    await writeFiles(repo.path, { '.env': 'SECRET=1', 'work.txt': 'w' });
+    git(repo.path, 'add', '.env');
+
+    const { commit } = await new Git(repo.path).commitAll('staged', { exclude: ['.env'], excludeFrom: base });
+
+    expect(trackedFiles(repo.path, commit)).toEqual(['README.md', 'work.txt']);
+  });
+
   it('commits as "orchestra" where no identity is configured', async () => {
     const home = await repo.tempDir();
     const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
