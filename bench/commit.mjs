@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { median, ms, printRows } from './lib.mjs';
-import { GIT_ENV, makeRepo, removeDir, runOrchestra, tempDir } from './repo.mjs';
+import { GIT_ENV, git, makeRepo, removeDir, runOrchestra, tempDir } from './repo.mjs';
 
 /** The git subcommand of an argv (options before it skipped), with `--is-ancestor` and the like kept apart. */
 function subcommand(argv) {
@@ -33,9 +33,20 @@ function gitProcesses(traceFile) {
   return [...bySid.values()].filter((p) => p.ms !== undefined);
 }
 
+/** What a person would type after the task in a worktree of `repo`: `git add --all`, `git commit`. */
+function byHand(repo, path) {
+  git(repo, 'worktree', 'add', '--quiet', '-b', `by-hand/${path.length}-${Date.now()}`, path);
+  writeFileSync(join(path, 'x.txt'), 'x\n');
+  const start = process.hrtime.bigint();
+  git(path, 'add', '--all');
+  git(path, 'commit', '--quiet', '-m', 'by hand');
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 /**
  * Median over `runs` whole `orchestra run`s of: the commit phase (the `commit` phase event to the
- * `teardown` one) and the git processes that started in it, by subcommand.
+ * `teardown` one, which includes the awaited write of the task's success) and the git processes that
+ * started in it, by subcommand; next to the two git commands a person would type for it.
  */
 export function benchCommit({ runs = 9, cli } = {}) {
   const dir = tempDir('commit');
@@ -46,6 +57,7 @@ export function benchCommit({ runs = 9, cli } = {}) {
   const phase = [];
   const perCommand = new Map();
   const processes = [];
+  const baseline = [];
   try {
     for (let run = 0; run <= runs; run++) {
       const repo = join(dir, `repo-${run}`);
@@ -62,8 +74,10 @@ export function benchCommit({ runs = 9, cli } = {}) {
       });
       rmSync(trace, { force: true });
       const { events } = runOrchestra(repo, { env: { ...GIT_ENV, HOME: home }, cli });
+      const manual = byHand(repo, join(dir, `by-hand-${run}`));
       // The first run warms the file cache and is not counted.
       if (run === 0) continue;
+      baseline.push(manual);
       const at = (name) => events.find((e) => e.type === 'task-phase' && e.phase === name)?.time;
       const [from, to] = [at('commit'), at('teardown')];
       phase.push(to - from);
@@ -80,13 +94,20 @@ export function benchCommit({ runs = 9, cli } = {}) {
   const commands = [...perCommand.entries()]
     .map(([command, times]) => ({ command, count: times.length / runs, ms: median(times) }))
     .sort((a, b) => b.ms * b.count - a.ms * a.count);
-  return { runs, phaseMs: median(phase), processes: median(processes), commands };
+  return {
+    runs,
+    phaseMs: median(phase),
+    processes: median(processes),
+    commands,
+    byHandMs: median(baseline),
+  };
 }
 
 export function printCommit(r, title = 'commit phase of a task that writes one file, 3-file repository') {
   printRows(`${title}, median of ${r.runs}`, [
     ['process exit to teardown', ms(r.phaseMs)],
     ['git processes in it', String(r.processes)],
+    ['by hand: git add --all, git commit', ms(r.byHandMs)],
     ...r.commands.map((c) => [`  git ${c.command}${c.count === 1 ? '' : ` (x${c.count})`}`, ms(c.ms)]),
   ]);
 }
