@@ -141,11 +141,19 @@ export class Git {
   }
 
   /**
-   * Runs a plumbing command for a module built on this class (`env` adds to git's, e.g. a temporary
-   * `GIT_INDEX_FILE`); returns its output.
+   * Runs a plumbing command for a module built on this class as every command here is run
+   * (`commits`: with the fallback identity; `env` adds to git's, e.g. a temporary `GIT_INDEX_FILE`).
+   * Exit 1 is an answer (`no`: git's "no"), with the output; any other failure throws.
    */
-  plumbing(args: readonly string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
-    return this.#run(args, [], opts);
+  async plumbing(
+    args: readonly string[],
+    opts: { input?: string; env?: NodeJS.ProcessEnv; commits?: boolean } = {},
+  ): Promise<{ no: boolean; stdout: string }> {
+    const identity = opts.commits ? await this.#identityArgs() : [];
+    const command = [...this.#options, ...identity, ...args];
+    const r = await runGit(this.dir, command, { ...this.#env, ...opts.env }, opts.input);
+    if (r.exitCode === 0 || r.exitCode === 1) return { no: r.exitCode === 1, stdout: r.stdout };
+    throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
   }
 
   /** The full sha of the commit `ref` names, or undefined if there is none. */
@@ -192,8 +200,7 @@ export class Git {
    * exist), in one atomic ref update. False when someone moved, made or deleted it in between.
    */
   async moveBranch(name: string, commit: string, expected: string | undefined): Promise<boolean> {
-    const args = [...this.#options, 'update-ref', `${HEADS}${name}`, commit, expected ?? ''];
-    const r = await runGit(this.dir, args, this.#env);
+    const r = await runGit(this.dir, ['update-ref', `${HEADS}${name}`, commit, expected ?? ''], this.#env);
     if (r.exitCode === 0) return true;
     // A failed compare is exit 128 with "cannot lock ref"; anything else is a real failure.
     if (/cannot lock ref/.test(r.stderr)) return false;
@@ -310,7 +317,7 @@ export class Git {
       // In already: a commit met before (tasks that changed nothing share one), or an ancestor of it.
       if (index === 0 || theirs.commit === head || (await this.isAncestor(theirs.commit, head))) continue;
       const args = ['merge-tree', '--write-tree', '-z', '--name-only', '--no-messages', head, theirs.commit];
-      const r = await runGit(this.dir, [...this.#options, ...args], this.#env);
+      const r = await runGit(this.dir, args, this.#env);
       const [tree = '', ...rest] = r.stdout.split('\0');
       if (r.exitCode === 1) {
         const files = [...new Set(rest.filter((f) => f !== ''))];

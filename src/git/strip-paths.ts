@@ -17,23 +17,23 @@ export async function stripPaths(
   paths: readonly string[],
 ): Promise<string> {
   const pathspecs = paths.map((path) => `:(top,literal)${path}`);
-  const touched = await git.plumbing(['rev-list', '--full-history', `${from}..${to}`, '--', ...pathspecs]);
+  const touched = await run(git, ['rev-list', '--full-history', `${from}..${to}`, '--', ...pathspecs]);
   if (touched.trim() === '') return to;
-  const commits = lines(await git.plumbing(['rev-list', '--reverse', '--topo-order', `${from}..${to}`]));
+  const commits = lines(await run(git, ['rev-list', '--reverse', '--topo-order', `${from}..${to}`]));
   const restore = await indexInfo(git, from, paths);
   const scratch = await mkdtemp(join(tmpdir(), 'orchestra-strip-'));
   const env = { GIT_INDEX_FILE: join(scratch, 'index') };
   const rewritten = new Map<string, string>();
   // Trees before and after, to drop a commit that only added or removed those paths.
-  const fromTree = (await git.plumbing(['rev-parse', `${from}^{tree}`])).trim();
+  const fromTree = (await run(git, ['rev-parse', `${from}^{tree}`])).trim();
   const oldTrees = new Map([[from, fromTree]]);
   const newTrees = new Map([[from, fromTree]]);
   try {
     for (const commit of commits) {
-      await git.plumbing(['read-tree', commit], { env });
-      await git.plumbing(['update-index', '--index-info'], { env, input: restore });
-      const tree = (await git.plumbing(['write-tree'], { env })).trim();
-      const raw = await git.plumbing(['cat-file', 'commit', commit]);
+      await run(git, ['read-tree', commit], { env });
+      await run(git, ['update-index', '--index-info'], { env, input: restore });
+      const tree = (await run(git, ['write-tree'], { env })).trim();
+      const raw = await run(git, ['cat-file', 'commit', commit]);
       const { oldTree, parents } = parse(raw);
       oldTrees.set(commit, oldTree);
       const [only] = parents;
@@ -43,7 +43,7 @@ export async function stripPaths(
         continue;
       }
       const object = withTreeAndParents(raw, tree, (parent) => rewritten.get(parent) ?? parent);
-      const sha = await git.plumbing(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: object });
+      const sha = await run(git, ['hash-object', '-t', 'commit', '-w', '--stdin'], { input: object });
       rewritten.set(commit, sha.trim());
       newTrees.set(commit, tree);
     }
@@ -55,7 +55,7 @@ export async function stripPaths(
 
 /** `update-index --index-info` lines putting `paths` back as they are at `commit` (removed if absent there). */
 async function indexInfo(git: Git, commit: string, paths: readonly string[]): Promise<string> {
-  const entries = await git.plumbing(['ls-tree', '-z', '--full-tree', commit, '--', ...paths]);
+  const entries = await run(git, ['ls-tree', '-z', '--full-tree', commit, '--', ...paths]);
   const present = new Map<string, string>();
   for (const entry of entries.split('\0').filter(Boolean)) {
     const [meta = '', path = ''] = entry.split('\t');
@@ -100,6 +100,17 @@ function withTreeAndParents(raw: string, tree: string, parent: (sha: string) => 
 function split(raw: string): { headers: string; body: string } {
   const end = raw.indexOf('\n\n');
   return end < 0 ? { headers: raw, body: '' } : { headers: raw.slice(0, end), body: raw.slice(end) };
+}
+
+/** The output of a plumbing command that answers no question: its exit 1 is a failure too. */
+async function run(
+  git: Git,
+  args: readonly string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  const { no, stdout } = await git.plumbing(args, opts);
+  if (no) throw new Error(`git ${args.join(' ')} (in ${git.dir}) failed`);
+  return stdout;
 }
 
 function lines(text: string): string[] {
