@@ -63,13 +63,17 @@ export function deleteBranches(repo, prefix) {
 /**
  * Runs `orchestra run --json` in `repo`, events to a file (not a pipe, so a slow reader cannot slow
  * orchestra down); returns the wall time and the parsed events. Throws unless the run succeeded.
+ * `env` replaces the environment, `cli` the built CLI (to measure another build).
  */
-export function runOrchestra(repo, { args = [], eventsFile = join(repo, '..', 'events.ndjson') } = {}) {
+export function runOrchestra(
+  repo,
+  { args = [], eventsFile = join(repo, '..', 'events.ndjson'), env = GIT_ENV, cli = CLI } = {},
+) {
   const out = openSync(eventsFile, 'w');
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, 'run', '--json', ...args], {
+  const r = spawnSync(process.execPath, [cli, 'run', '--json', ...args], {
     cwd: repo,
-    env: { ...GIT_ENV, CI: '1', NO_COLOR: '1' },
+    env: { ...env, CI: '1', NO_COLOR: '1' },
     stdio: ['ignore', out, 'pipe'],
     encoding: 'utf8',
   });

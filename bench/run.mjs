@@ -10,6 +10,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { ms, printRows, timeCommand } from './lib.mjs';
 import { benchFixedCosts, printFixedCosts } from './fixed-costs.mjs';
 import { benchIntegrate, printIntegrate } from './integrate.mjs';
+import { benchCommit, printCommit } from './commit.mjs';
 import { benchMemory, printMemory } from './memory.mjs';
 import { benchOverhead, printOverhead } from './overhead.mjs';
 import { CLI } from './repo.mjs';
@@ -90,6 +91,11 @@ const BENCHES = {
     printFixedCosts(r);
     return r;
   },
+  commit: async () => {
+    const r = benchCommit();
+    printCommit(r);
+    return r;
+  },
 };
 
 const x = (value) => `${value.toFixed(2)}x`;
@@ -104,6 +110,7 @@ function results(m, r) {
   const memKib = mem.run.polledKib;
   const i = r.integrate;
   const f = r.fixed;
+  const c = r.commit;
   return `# Benchmark results
 
 Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}. Every
@@ -127,6 +134,7 @@ Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
 | 6 | integrating ${i.branches} branches (merge), per branch | ${ms(i.merge)} | worktree + \`git merge\`: ${ms(i.worktreeMs)} | ${x(i.merge / i.worktreeMs)} | <= 15 ms | ${met(i.merge <= 15)} |
 | 7 | \`orchestra run\`, exec to exit, ${f.tasks} short tasks | ${ms(f.wallMs)} | lower bound: ${ms(f.boundMs)} | ${x(f.wallMs / f.boundMs)} | <= 1.10x | ${met(f.wallMs / f.boundMs <= 1.1)} |
 | 7 | the same, exec to the first task started | ${ms(f.firstTaskMs)} | \`node -e 0\`: ${ms(f.nodeMs)} | ${x(f.firstTaskMs / f.nodeMs)} | <= 2x | ${met(f.firstTaskMs / f.nodeMs <= 2)} |
+| 8 | commit phase of a task that writes one file (process exit to teardown), 3-file repository | ${ms(c.phaseMs)}, ${c.processes} git processes | \`git add --all\`, \`git commit\` by hand: ${ms(c.byHandMs)} | ${x(c.phaseMs / c.byHandMs)} | <= 4 git processes | ${met(c.processes <= 4)} |
 
 More figures from the same run:
 
@@ -144,6 +152,8 @@ More figures from the same run:
   the unchanged tasks ${ms(f.integrationMs)}; all runs ${f.wallTimes.map((t) => ms(t)).join(', ')}.
 - 5: /usr/bin/time's peak for the run ${mem.run.timeKib ? `${(mem.run.timeKib / 1024).toFixed(1)} MB` : 'n/a'};
   ${(mem.wallMs / 1000).toFixed(1)} s for the run.
+- 8: each git process of the commit phase, timed by git (trace2): ${c.commands.map((p) => `\`${p.command}\` ${ms(p.ms)}`).join(', ')};
+  the rest is starting them from node and the awaited write of the task's success.
 `;
 }
 

@@ -423,11 +423,13 @@ async function runAttempt(
     );
   }
 
-  const submodules = await changedSubmodules(sandbox, startCommit);
+  const submodules = await changedSubmodules(sandbox, startCommit, ctx.repoRoot);
   if (submodules.length) return fail('submodule-changed', submoduleMessage(submodules), '', true, submodules);
 
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'commit' });
-  const commit = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  const committed = await sandbox.commit(`orchestra: ${task.id} (attempt ${n})`);
+  if (!committed.ok) return fail('commit-failed', committed.error.message, '', false);
+  const commit = committed.value;
   ctx.journal.noteTask(task.id, (t) => (t.attempts.at(-1)!.commit = commit));
   // At once, not after the gates: the write scope is read in the user's repository, which has a
   // clone's commit only once it is fetched (and the task branch then shows every attempt's work, as a
@@ -633,7 +635,10 @@ async function teardown(
 ): Promise<string | undefined> {
   if (!sandbox) return undefined;
   // Whatever cannot be removed now stays a branch or stash entry of the user's to delete by hand.
-  if (trail) await removeStrayRefs(ctx.repo, new Git(sandbox.path), trail, true).catch(() => undefined);
+  if (trail)
+    await removeStrayRefs(ctx.repo, new Git(sandbox.path, { gitDir: trail.gitDir }), trail, true).catch(
+      () => undefined,
+    );
   const keep: Keep = ctx.keep ?? task.sandbox.keep;
   const kept = keep === 'always' || (keep === 'on-failure' && outcome !== 'succeeded');
   if (kept) return sandbox.path;

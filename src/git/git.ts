@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { withNestedReposAsFolders } from './nested-repos.js';
 
 /** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
 export class GitCommandError extends Error {
@@ -19,6 +21,16 @@ export class GitCommandError extends Error {
 export interface HeadState {
   branch: string | undefined;
   commit: string | undefined;
+}
+
+/** What `git status` says of a work tree; see `Git.#status`. */
+interface Status {
+  head: string | undefined;
+  branch: string | undefined;
+  /** Paths `git add --all` would stage or that are staged; `*` for an entry not parsed. */
+  changed: string[];
+  /** Paths whose index entry differs from HEAD. */
+  staged: string[];
 }
 
 /** One entry of `git worktree list`. */
@@ -52,6 +64,25 @@ const HEADS = 'refs/heads/';
 const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.thresholdForParallelism=1000'];
 
 /**
+ * On every command: no commit signing, and no hook of the user's (`prepare-commit-msg`, `post-commit`,
+ * `post-checkout`, `reference-transaction`...): a failing or slow one must not fail or slow every task,
+ * and orchestra's own bookkeeping is not the user's work. `/dev/null` is no folder, so no hook is found.
+ * No automatic housekeeping either: every commit and fetch started `git maintenance run --auto`
+ * (a quarter of a commit's time here), and now and then a `gc` of the user's whole repository in
+ * the middle of a task; the user's own next commit does it.
+ */
+const ALWAYS = [
+  ...['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null'],
+  ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0'],
+];
+
+/**
+ * A sandbox is a full checkout whatever the user's repository does: `git worktree add` copies the
+ * current worktree's sparse-checkout patterns, and an agent must see (and may change) every file.
+ */
+const FULL_CHECKOUT = ['-c', 'core.sparseCheckout=false'];
+
+/**
  * The git operations orchestra needs, run in one directory (a repository or one of its work trees).
  * Every command is non-interactive: no terminal prompts, no editor, no commit signing, no commit hooks
  * (gates are the verification; a user's pre-commit hook must not block or rewrite an agent's work).
@@ -59,6 +90,7 @@ const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.threshold
  */
 export class Git {
   readonly #env: NodeJS.ProcessEnv;
+  readonly #options: readonly string[];
   #identity: Promise<string[]> | undefined;
 
   /** The top folder of the work tree around `dir`, or undefined when it is not in a git repository. */
@@ -98,9 +130,44 @@ export class Git {
     return topLevel === undefined ? undefined : { topLevel, ...(commit ? { commit } : {}) };
   }
 
-  constructor(readonly dir: string) {
+  /**
+   * @param pin the git folder of the work tree `dir` (a sandbox's): every command then uses exactly
+   *   that folder and work tree, never a repository found by looking up from `dir` (the user's own,
+   *   should a task delete its sandbox's `.git`), and checks out every file (no sparse checkout).
+   */
+  constructor(
+    readonly dir: string,
+    pin?: { gitDir: string },
+  ) {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
-    this.#env = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' };
+    this.#env = {
+      ...env,
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_EDITOR: 'true',
+      ...(pin && { GIT_DIR: pin.gitDir, GIT_WORK_TREE: dir, GIT_CEILING_DIRECTORIES: dirname(dir) }),
+    };
+    this.#options = pin ? FULL_CHECKOUT : [];
+  }
+
+  /** The absolute path of the repository's common git folder (shared by all its work trees). */
+  async commonDir(): Promise<string> {
+    return (await this.#run(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+  }
+
+  /**
+   * Runs a plumbing command for a module built on this class as every command here is run
+   * (`commits`: with the fallback identity; `env` adds to git's, e.g. a temporary `GIT_INDEX_FILE`).
+   * Exit 1 is an answer (`no`: git's "no"), with the output; any other failure throws.
+   */
+  async plumbing(
+    args: readonly string[],
+    opts: { input?: string; env?: NodeJS.ProcessEnv; commits?: boolean } = {},
+  ): Promise<{ no: boolean; stdout: string }> {
+    const identity = opts.commits ? await this.#identityArgs() : [];
+    const command = [...this.#options, ...identity, ...args];
+    const r = await runGit(this.dir, command, { ...this.#env, ...opts.env }, opts.input);
+    if (r.exitCode === 0 || r.exitCode === 1) return { no: r.exitCode === 1, stdout: r.stdout };
+    throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
   }
 
   /** The full sha of the commit `ref` names, or undefined if there is none. */
@@ -230,45 +297,54 @@ export class Git {
 
   /**
    * Commits every change in the work tree except the `exclude` paths (relative to the top, taken
-   * literally), if there is any; returns HEAD afterwards. The excluded paths keep their version in
-   * `excludeFrom` (default HEAD): given the commit a sandbox started from, whatever an agent committed
-   * there itself is taken back out. With `branch`, that branch ends at the result whatever HEAD is on.
+   * literally), if there is any; returns HEAD afterwards (`commit`) and before (`before`, undefined
+   * before the first commit). The excluded paths keep their version in `excludeFrom` (default HEAD):
+   * given the commit a sandbox started from, whatever an agent committed or staged there itself is
+   * taken back out. With `branch`, that branch ends at the result whatever HEAD is on.
    */
   async commitAll(
     message: string,
     opts: { exclude: readonly string[]; excludeFrom?: string; branch?: string },
-  ): Promise<string> {
+  ): Promise<{ commit: string; before: string | undefined }> {
     // Most tasks leave nothing to commit or commit their own work: one `git status` says so, with HEAD.
-    const { head, branch, changed } = await this.#status();
-    const result = await this.#commitChanges(message, opts, head, changed);
+    const status = await this.#status();
+    const commit = await this.#commitChanges(message, opts, status);
     // An agent that switched to a branch of its own (or detached HEAD) committed there: `branch` is
     // moved to the result, since it is what stays as the work's result (and what a clone publishes).
-    if (opts.branch !== undefined && branch !== opts.branch)
-      await this.#run(['branch', '--force', '--no-track', opts.branch, result]);
-    return result;
+    if (opts.branch !== undefined && status.branch !== opts.branch)
+      await this.#run(['branch', '--force', '--no-track', opts.branch, commit]);
+    return { commit, before: status.head };
   }
 
   async #commitChanges(
     message: string,
     opts: { exclude: readonly string[]; excludeFrom?: string },
-    head: string | undefined,
-    changed: readonly string[],
+    { head, changed, staged }: Status,
   ): Promise<string> {
     const excludedHeadIsBase =
       opts.exclude.length === 0 || opts.excludeFrom === undefined || head === opts.excludeFrom;
     if (head !== undefined && excludedHeadIsBase && changed.every((path) => opts.exclude.includes(path))) {
       return head;
     }
-    // `git add` refuses a pathspec naming an ignored file even to exclude it; ignored files stay out anyway.
-    const ignored = await this.#untrackedIgnored(opts.exclude);
-    const excluded = opts.exclude.filter((path) => !ignored.includes(path));
+    // Only what `git status` lists can be added, so only those need leaving out, unless it listed a
+    // rename it did not parse. (`git add` refuses a pathspec naming an ignored file even to exclude it.)
+    const unparsed = changed.includes('*');
+    const ignored = unparsed ? await this.#untrackedIgnored(opts.exclude) : [];
+    const excluded = opts.exclude.filter((path) =>
+      unparsed ? !ignored.includes(path) : changed.includes(path),
+    );
     // Left out rather than added and unstaged: a copied secret must not even be hashed into the object store.
-    await this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
-    if (opts.exclude.length > 0 && opts.excludeFrom !== undefined) {
-      await this.#run(['reset', '--quiet', opts.excludeFrom, '--', ...literal(opts.exclude)]);
-    }
-    await this.#commitStaged(message);
-    return this.#head();
+    const add = () => this.#run(['add', '--all', '--', ':/', ...literal(excluded, ',exclude')]);
+    const nested = (paths: readonly string[]) => paths.filter((path) => path.endsWith('/'));
+    const rescan = async () => nested((await this.#status()).changed);
+    await withNestedReposAsFolders(this.dir, nested(changed), rescan, add);
+    // Taken back to `excludeFrom` when the agent committed or staged one of them itself.
+    const reset =
+      opts.excludeFrom !== undefined &&
+      (!excludedHeadIsBase || unparsed || opts.exclude.some((path) => staged.includes(path)));
+    if (reset) await this.#run(['reset', '--quiet', opts.excludeFrom!, '--', ...literal(opts.exclude)]);
+    const made = await this.#commitStaged(message);
+    return made || head === undefined ? this.#head() : head;
   }
 
   /** Paths that differ between two commits; a rename counts as both its old and its new path. */
@@ -276,25 +352,10 @@ export class Git {
     return nulSeparated(await this.#run(['diff', '--name-only', '--no-renames', '-z', fromCommit, toCommit]));
   }
 
-  /**
-   * Runs a plumbing command for src/git/merge.ts as every command here is run (`commits`: with the
-   * fallback identity). Exit 1 is an answer (`no`: git's "no", merge-tree's "conflicts"), with the
-   * output; any other failure throws.
-   */
-  async plumbing(
-    args: readonly string[],
-    opts: { input?: string; env?: NodeJS.ProcessEnv; commits?: boolean } = {},
-  ): Promise<{ no: boolean; stdout: string }> {
-    const identity = opts.commits ? await this.#identityArgs() : [];
-    const command = ['-c', 'commit.gpgSign=false', ...identity, ...args];
-    const r = await runGit(this.dir, command, { ...this.#env, ...opts.env }, opts.input);
-    if (r.exitCode === 0 || r.exitCode === 1) return { no: r.exitCode === 1, stdout: r.stdout };
-    throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
-  }
-
   /** Creates branch `branch` at `commit` and checks it out in a new work tree at `path`. */
   async addWorktree(path: string, branch: string, commit: string): Promise<void> {
-    await this.#run(['worktree', 'add', '--quiet', '-b', branch, path, commit], PARALLEL_CHECKOUT, {
+    const options = [...PARALLEL_CHECKOUT, ...FULL_CHECKOUT];
+    await this.#run(['worktree', 'add', '--quiet', '-b', branch, path, commit], options, {
       // `-b` makes the branch (a child `git branch`, which fails if it exists) before the worktree
       // scan that can lose a race: the branch left by a lost try is ours to delete before trying again.
       beforeRetry: async () => {
@@ -362,7 +423,7 @@ export class Git {
   /** Clones this repository to `path`, borrowing its objects, without checking anything out. */
   async cloneShared(path: string): Promise<Git> {
     await this.#run(['clone', '--quiet', '--shared', '--no-checkout', '--', this.dir, path]);
-    return new Git(path);
+    return new Git(path, { gitDir: join(path, '.git') });
   }
 
   /** Creates branch `name` at `commit` and checks it out here. */
@@ -387,13 +448,24 @@ export class Git {
     return nulSeparated(await this.#run(['ls-files', '-z', '--others', '--ignored', ...options]));
   }
 
-  async #commitStaged(message: string): Promise<void> {
-    const clean = await this.#attempt(['diff', '--cached', '--quiet']);
-    if (clean === undefined) {
-      await this.#run(
-        ['commit', '--quiet', '--no-verify', '--allow-empty-message', '-m', message],
-        await this.#identityArgs(),
-      );
+  /**
+   * Commits the index; false when there was nothing to commit. The identity is looked up only when
+   * git finds none configured (what the fallback is for), not before every commit.
+   */
+  async #commitStaged(message: string): Promise<boolean> {
+    const args = ['commit', '--quiet', '--no-verify', '--allow-empty-message', '-m', message];
+    try {
+      await this.#run(args, ['-c', 'user.useConfigOnly=true']);
+      return true;
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      // Exit 1 is "nothing to commit" when the index is clean (`diff` exits 0 then).
+      if (error.exitCode === 1 && (await this.#attempt(['diff', '--cached', '--quiet'])) !== undefined)
+        return false;
+      const identity = await this.#identityArgs();
+      if (identity.length === 0) throw error;
+      await this.#run(args, identity);
+      return true;
     }
   }
 
@@ -423,14 +495,15 @@ export class Git {
 
   /**
    * HEAD (undefined before the first commit) and the paths `git add --all` would stage or that are
-   * staged, from `git status`. Renames and conflicts are reported as an unparsed `*` entry: for a
+   * staged, from `git status` (a nested repository as its folder, `dir/`). Renames and conflicts are reported as an unparsed `*` entry: for a
    * caller asking "is there anything but these paths?", they always are.
    */
-  async #status(): Promise<{ head: string | undefined; branch: string | undefined; changed: string[] }> {
+  async #status(): Promise<Status> {
     const out = await this.#run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all']);
     let head: string | undefined;
     let branch: string | undefined;
     const changed: string[] = [];
+    const staged: string[] = [];
     for (const entry of nulSeparated(out)) {
       if (entry.startsWith('# branch.oid ')) {
         const oid = entry.slice('# branch.oid '.length);
@@ -442,12 +515,14 @@ export class Git {
         changed.push(entry.slice(2));
       } else if (entry.startsWith('1 ')) {
         // `1 XY sub mH mI mW hH hI path`: the path is everything after the eighth space.
-        changed.push(entry.split(' ').slice(8).join(' '));
+        const path = entry.split(' ').slice(8).join(' ');
+        changed.push(path);
+        if (entry[2] !== '.') staged.push(path);
       } else if (!entry.startsWith('#')) {
         changed.push('*');
       }
     }
-    return { head, branch, changed };
+    return { head, branch, changed, staged };
   }
 
   /**
@@ -457,10 +532,15 @@ export class Git {
   async #run(
     args: readonly string[],
     options: readonly string[] = [],
-    { input, beforeRetry }: { input?: string; beforeRetry?: () => Promise<void> } = {},
+    {
+      input,
+      env,
+      beforeRetry,
+    }: { input?: string; env?: NodeJS.ProcessEnv; beforeRetry?: () => Promise<void> } = {},
   ): Promise<string> {
+    const fullEnv = env ? { ...this.#env, ...env } : this.#env;
     for (let attempt = 1; ; attempt++) {
-      const r = await runGit(this.dir, ['-c', 'commit.gpgSign=false', ...options, ...args], this.#env, input);
+      const r = await runGit(this.dir, [...this.#options, ...options, ...args], fullEnv, input);
       if (r.exitCode === 0) return r.stdout;
       if (attempt < RACE_TRIES && lostWorktreeRace(r)) {
         await sleep(attempt * 10);
@@ -518,7 +598,7 @@ function runGit(
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      args,
+      [...ALWAYS, ...args],
       { cwd, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error === null) return resolve({ exitCode: 0, stdout, stderr });

@@ -1,7 +1,7 @@
 import { Git } from '../git/git.js';
 import { removeTree } from './remove-tree.js';
 import { guard, type SandboxProvider } from './sandbox.js';
-import { commitWorkTree } from './worktree-sandbox.js';
+import { commitWorkTree } from './commit-work-tree.js';
 
 /**
  * A clone of the user's repository that borrows its objects: a repository of its own, for agents that
@@ -14,7 +14,7 @@ export const cloneProvider: SandboxProvider = {
       await clone.checkoutNewBranch(spec.branch, spec.baseCommit);
     }),
 
-  commit: commitWorkTree,
+  commit: (spec, path, message, untracked) => commitWorkTree('clone', spec, path, message, untracked),
 
   publish: (spec, path) => new Git(spec.repoRoot).fetchBranch(path, spec.branch),
 

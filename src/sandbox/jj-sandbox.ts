@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { err, type Result } from '../util/result.js';
+import { err, ok, type Result } from '../util/result.js';
 import { removeTree } from './remove-tree.js';
 import { guard, type SandboxError, type SandboxProvider, type SandboxSpec } from './sandbox.js';
 
@@ -39,7 +39,9 @@ export const jjProvider: SandboxProvider = {
     // The agent's own commits are ancestors of `@-`, so the bookmark takes them along.
     await inWorkspace(['bookmark', 'set', spec.branch, '--revision', '@-']);
     await inWorkspace(['git', 'export']);
-    return (await inWorkspace(['log', '--no-graph', '--revisions', '@-', '--template', 'commit_id'])).trim();
+    return ok(
+      (await inWorkspace(['log', '--no-graph', '--revisions', '@-', '--template', 'commit_id'])).trim(),
+    );
   },
 
   // The bookmark is exported to git at every commit.

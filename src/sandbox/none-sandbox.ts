@@ -1,4 +1,5 @@
 import { Git } from '../git/git.js';
+import { ok } from '../util/result.js';
 import type { Sandbox, SandboxSpec } from './sandbox.js';
 
 /**
@@ -13,7 +14,7 @@ export async function createNoneSandbox(spec: SandboxSpec): Promise<Sandbox> {
     path: spec.repoRoot,
     branch: spec.branch,
     untracked: [],
-    commit: () => Promise.resolve(spec.baseCommit),
+    commit: () => Promise.resolve(ok(spec.baseCommit)),
     publish: async () => {},
     dispose: async () => {},
   };

@@ -36,8 +36,11 @@ export interface Sandbox {
   readonly branch: string;
   /** Paths (relative) that were copied or linked: never to be committed. */
   readonly untracked: readonly string[];
-  /** Commit everything the task changed on its branch (excluding `untracked`); returns the branch head sha. */
-  commit(message: string): Promise<string>;
+  /**
+   * Commit everything the task changed on its branch (excluding `untracked`); returns the branch head
+   * sha, or why the task's work cannot be kept (`git-missing`, `history-rewritten`).
+   */
+  commit(message: string): Promise<Result<string, SandboxError>>;
   /** Make the branch visible in the user's repo (no-op for worktree; fetch for clone). */
   publish(): Promise<void>;
   /** Remove the folder and any worktree/workspace registration; the branch stays. Idempotent, never throws for an already-removed sandbox. */
@@ -53,6 +56,8 @@ export interface Sandbox {
  * - `copy-failed`: copying or linking files into the sandbox failed.
  * - `jj-missing`: the `jj` command is not installed.
  * - `jj-failed`: jj could not create the workspace (e.g. the repository is not a colocated jj repo).
+ * - `git-missing` (when committing): the task deleted or replaced the sandbox's `.git`.
+ * - `history-rewritten` (when committing): the result does not descend from the start commit.
  */
 export type SandboxErrorReason =
   | 'base-missing'
@@ -61,7 +66,9 @@ export type SandboxErrorReason =
   | 'git-failed'
   | 'copy-failed'
   | 'jj-missing'
-  | 'jj-failed';
+  | 'jj-failed'
+  | 'git-missing'
+  | 'history-rewritten';
 
 export interface SandboxError {
   reason: SandboxErrorReason;
@@ -73,7 +80,12 @@ export interface SandboxProvider {
   /** Makes the folder `path` (absent or empty) checked out on a new branch `spec.branch` at `spec.baseCommit`. */
   create(spec: SandboxSpec, path: string): Promise<Result<void, SandboxError>>;
   /** Commits the task's changes except `untracked` on the branch; returns the branch head. */
-  commit(spec: SandboxSpec, path: string, message: string, untracked: readonly string[]): Promise<string>;
+  commit(
+    spec: SandboxSpec,
+    path: string,
+    message: string,
+    untracked: readonly string[],
+  ): Promise<Result<string, SandboxError>>;
   /** Makes the branch visible in `spec.repoRoot`. */
   publish(spec: SandboxSpec, path: string): Promise<void>;
   /** Removes what `create` made, even half of it, except the branch; a no-op when nothing is left. */

@@ -3,6 +3,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { removeTree } from './remove-tree.js';
+import { sandboxGit } from './sandbox-git.js';
 import type { Sandbox } from './sandbox.js';
 
 /**
@@ -45,10 +46,17 @@ export async function emptySubmodules(path: string): Promise<void> {
  * files written into one that is not checked out. A commit cannot carry them: it would record a
  * submodule commit that exists only in the sandbox, or leave the files out.
  */
-export async function changedSubmodules(sandbox: Sandbox, startCommit: string): Promise<string[]> {
+export async function changedSubmodules(
+  sandbox: Sandbox,
+  startCommit: string,
+  repoRoot: string,
+): Promise<string[]> {
   if (sandbox.type === 'none' || sandbox.type === 'jj' || !existsSync(join(sandbox.path, '.gitmodules')))
     return [];
-  const git = new Git(sandbox.path);
+  // Pinned like the commit that follows, which says what is wrong with a damaged sandbox.
+  const pinned = await sandboxGit(sandbox.type, repoRoot, sandbox.path);
+  if (!pinned.ok) return [];
+  const git = pinned.value;
   const changed = new Set(await git.changedSubmodules());
   const started = new Map((await git.gitlinks(startCommit)).map((l) => [l.path, l.commit]));
   for (const link of await git.gitlinks('HEAD')) {

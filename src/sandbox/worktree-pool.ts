@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, rmdir } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { removeTree } from './remove-tree.js';
+import { sandboxGitDir } from './sandbox-git.js';
 
 /**
  * What an agent can leave in a worktree's git folder that a fresh worktree would not have: an operation
@@ -68,10 +69,14 @@ export class WorktreePool {
       return false;
     }
     try {
-      const git = new Git(path);
-      await git.switchToNewBranch(branch, commit);
-      await git.clean();
-      if (await isFresh(path)) return true;
+      // The task that had it may have replaced its `.git`: git must not follow that anywhere.
+      const gitDir = await sandboxGitDir('worktree', this.repoRoot, path);
+      if (gitDir.ok) {
+        const git = new Git(path, { gitDir: gitDir.value });
+        await git.switchToNewBranch(branch, commit);
+        await git.clean();
+        if (isFresh(gitDir.value)) return true;
+      }
     } catch {
       // Removed below.
     }
@@ -98,11 +103,7 @@ export class WorktreePool {
 }
 
 /** Whether the worktree's own git folder holds nothing a new worktree would not. */
-async function isFresh(path: string): Promise<boolean> {
-  const link = await readFile(join(path, '.git'), 'utf8').catch(() => '');
-  const match = /^gitdir: (.+)$/m.exec(link);
-  if (!match?.[1]) return false;
-  const gitDir = isAbsolute(match[1]) ? match[1] : resolve(path, match[1]);
+function isFresh(gitDir: string): boolean {
   return NOT_FRESH.every((entry) => !existsSync(join(gitDir, entry)));
 }
 

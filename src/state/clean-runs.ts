@@ -100,7 +100,10 @@ export async function cleanRuns(
         `orchestra/tasks/${basename(dirname(wt.path))}/${basename(wt.path)}`,
         true,
       );
-      if (trail) await removeStrayRefs(repo, new Git(wt.path), trail, false).catch(() => undefined);
+      if (trail)
+        await removeStrayRefs(repo, new Git(wt.path, { gitDir: trail.gitDir }), trail, false).catch(
+          () => undefined,
+        );
       await repo.removeWorktree(wt.path).catch(() => undefined);
       report.worktrees.push(wt.path);
     }

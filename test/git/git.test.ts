@@ -112,7 +112,8 @@ describe('commitAll', () => {
     await symlink(join(repo.path, 'new'), join(repo.path, 'node_modules'));
     const g = new Git(repo.path);
 
-    const head = await g.commitAll('task work', { exclude: ['.env', 'cfg/local.json', 'node_modules'] });
+    const head = (await g.commitAll('task work', { exclude: ['.env', 'cfg/local.json', 'node_modules'] }))
+      .commit;
 
     expect(head).toBe(git(repo.path, 'rev-parse', 'HEAD').trim());
     expect(trackedFiles(repo.path, head)).toEqual(['.gitignore', 'README.md', 'keep.txt', 'new/file.txt']);
@@ -127,7 +128,7 @@ describe('commitAll', () => {
 
   it('returns HEAD unchanged when there is nothing to commit', async () => {
     await writeFile(join(repo.path, '.env'), 'x');
-    expect(await new Git(repo.path).commitAll('nothing', { exclude: ['.env'] })).toBe(base);
+    expect((await new Git(repo.path).commitAll('nothing', { exclude: ['.env'] })).commit).toBe(base);
     expect(git(repo.path, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
   });
 
@@ -139,12 +140,12 @@ describe('commitAll', () => {
     git(repo.path, 'add', 'staged.txt');
     git(repo.path, 'mv', 'old-name.txt', 'new-name.txt');
 
-    const head = await g.commitAll('staged work', { exclude: [] });
+    const head = (await g.commitAll('staged work', { exclude: [] })).commit;
 
     expect(head).not.toBe(from);
     expect(trackedFiles(repo.path, head)).toEqual(['README.md', 'new-name.txt', 'staged.txt']);
     const own = await commitFiles(repo.path, { 'own.txt': 'o' }, 'agent commit');
-    expect(await g.commitAll('nothing left', { exclude: [], excludeFrom: from })).toBe(own);
+    expect((await g.commitAll('nothing left', { exclude: [], excludeFrom: from })).commit).toBe(own);
   });
 
   it('takes excluded paths the work tree committed itself back to their state in excludeFrom', async () => {
@@ -152,10 +153,22 @@ describe('commitAll', () => {
     await commitFiles(repo.path, { 'work.txt': 'w' }, 'agent commits everything');
     expect(trackedFiles(repo.path, 'HEAD')).toContain('.env');
 
-    const head = await new Git(repo.path).commitAll('final', { exclude: ['.env'], excludeFrom: base });
+    const { commit: head } = await new Git(repo.path).commitAll('final', {
+      exclude: ['.env'],
+      excludeFrom: base,
+    });
 
     expect(trackedFiles(repo.path, head)).toEqual(['README.md', 'work.txt']);
     expect(existsSync(join(repo.path, '.env'))).toBe(true);
+  });
+
+  it('leaves out an excluded path the work tree staged without committing it', async () => {
+    await writeFiles(repo.path, { '.env': 'SECRET=1', 'work.txt': 'w' });
+    git(repo.path, 'add', '.env');
+
+    const { commit } = await new Git(repo.path).commitAll('staged', { exclude: ['.env'], excludeFrom: base });
+
+    expect(trackedFiles(repo.path, commit)).toEqual(['README.md', 'work.txt']);
   });
 
   it('commits as "orchestra" where no identity is configured', async () => {
@@ -255,7 +268,7 @@ describe('worktrees, clones and fetching', () => {
     const clone = await g.cloneShared(join(await repo.tempDir(), 'clone'));
     await clone.checkoutNewBranch('task/x', base);
     await writeFile(join(clone.dir, 'x.txt'), 'x');
-    const head = await clone.commitAll('x', { exclude: [] });
+    const head = (await clone.commitAll('x', { exclude: [] })).commit;
     expect(await g.resolveCommit(head)).toBeUndefined();
 
     await g.fetchBranch(clone.dir, 'task/x');

@@ -49,3 +49,9 @@ export function unwrap(result: Result<Sandbox, unknown>): Sandbox {
   if (!result.ok) expect.fail(`sandbox not created: ${JSON.stringify(result.error)}`);
   return result.value;
 }
+
+/** The commit of a sandbox's commit step that must have succeeded. */
+export function committed(result: Result<string, unknown>): string {
+  if (!result.ok) expect.fail(`not committed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}

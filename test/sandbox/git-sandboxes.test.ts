@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/create-sandbox.js';
 import { checkoutFingerprint, commitFiles, git, trackedFiles, writeFiles } from '../support/git-repo.js';
-import { makeFixture, unwrap, type Fixture } from './fixture.js';
+import { committed, makeFixture, unwrap, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 
@@ -43,7 +43,7 @@ describe.each(['worktree', 'clone'] as const)('%s sandbox', (type) => {
       '.env': 'CHANGED=1\n',
     });
 
-    const head = await sandbox.commit('task-a: work');
+    const head = committed(await sandbox.commit('task-a: work'));
 
     expect(head).toBe(git(sandbox.path, 'rev-parse', fx.spec.branch).trim());
     expect(git(sandbox.path, 'rev-parse', `${head}^`).trim()).toBe(fx.base);
@@ -55,7 +55,7 @@ describe.each(['worktree', 'clone'] as const)('%s sandbox', (type) => {
       'src/new.ts',
     ]);
     expect(git(sandbox.path, 'log', '-1', '--format=%s', head).trim()).toBe('task-a: work');
-    expect(await sandbox.commit('nothing new')).toBe(head);
+    expect(committed(await sandbox.commit('nothing new'))).toBe(head);
   });
 
   it("keeps the agent's own commits, and takes out copied files the agent committed", async () => {
@@ -65,7 +65,7 @@ describe.each(['worktree', 'clone'] as const)('%s sandbox', (type) => {
     expect(trackedFiles(sandbox.path, agentCommit)).toContain('node_modules');
     await writeFiles(sandbox.path, { 'src/two.ts': '2\n' });
 
-    const head = await sandbox.commit('task-a: rest');
+    const head = committed(await sandbox.commit('task-a: rest'));
 
     expect(git(sandbox.path, 'log', '--format=%s', `${fx.base}..${head}`).trim().split('\n')).toEqual([
       'task-a: rest',
@@ -98,7 +98,7 @@ describe.each(['worktree', 'clone'] as const)('%s sandbox', (type) => {
 
     const sandbox = unwrap(await createSandbox(type, fx.spec));
     await writeFiles(sandbox.path, { 'README.md': 'sandbox edit\n', '.env': 'SANDBOX=1\n' });
-    await sandbox.commit('task-a: edit');
+    committed(await sandbox.commit('task-a: edit'));
     await sandbox.publish();
     await sandbox.dispose();
 
@@ -113,7 +113,7 @@ describe('worktree sandbox', () => {
     expect(git(fx.repo.path, 'worktree', 'list', '--porcelain')).toContain(`worktree ${sandbox.path}\n`);
     expect(git(fx.repo.path, 'rev-parse', fx.spec.branch).trim()).toBe(fx.base);
     await writeFiles(sandbox.path, { 'x.txt': 'x' });
-    const head = await sandbox.commit('x');
+    const head = committed(await sandbox.commit('x'));
     expect(git(fx.repo.path, 'rev-parse', fx.spec.branch).trim()).toBe(head);
   });
 
@@ -132,7 +132,7 @@ describe('clone sandbox', () => {
     const sandbox = unwrap(await createSandbox('clone', fx.spec));
     expect((await lstat(join(sandbox.path, '.git'))).isDirectory()).toBe(true);
     await writeFiles(sandbox.path, { 'x.txt': 'x' });
-    const head = await sandbox.commit('x');
+    const head = committed(await sandbox.commit('x'));
     expect(git(fx.repo.path, 'branch', '--list', fx.spec.branch)).toBe('');
 
     await sandbox.publish();

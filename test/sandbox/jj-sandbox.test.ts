@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/create-sandbox.js';
 import { checkoutFingerprint, git, trackedFiles, writeFiles } from '../support/git-repo.js';
-import { makeFixture, unwrap, type Fixture } from './fixture.js';
+import { committed, makeFixture, unwrap, type Fixture } from './fixture.js';
 
 const hasJj = spawnSync('jj', ['--version']).error === undefined;
 if (!hasJj) {
@@ -44,7 +44,7 @@ describe.skipIf(!hasJj)('jj sandbox', () => {
     expect(await readFile(join(sandbox.path, '.env'), 'utf8')).toBe('SECRET=1\n');
     await writeFiles(sandbox.path, { 'src/new.ts': 'new\n' });
 
-    const head = await sandbox.commit('task-a: work');
+    const head = committed(await sandbox.commit('task-a: work'));
 
     expect(git(fx.repo.path, 'rev-parse', fx.spec.branch).trim()).toBe(head);
     expect(git(fx.repo.path, 'rev-parse', `${head}^`).trim()).toBe(fx.base);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/create-sandbox.js';
 import { checkoutFingerprint, git } from '../support/git-repo.js';
-import { makeFixture, unwrap, type Fixture } from './fixture.js';
+import { committed, makeFixture, unwrap, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 
@@ -21,7 +21,7 @@ it('runs in the repository itself, creates the branch at the base and changes no
   expect(sandbox).toMatchObject({ type: 'none', path: fx.repo.path, branch: fx.spec.branch, untracked: [] });
   expect(git(fx.repo.path, 'rev-parse', fx.spec.branch).trim()).toBe(fx.base);
   // The user's uncommitted README edit is there, and must not become the task's commit.
-  expect(await sandbox.commit('read-only task')).toBe(fx.base);
+  expect(committed(await sandbox.commit('read-only task'))).toBe(fx.base);
   await sandbox.publish();
   await sandbox.dispose();
   await sandbox.dispose();
