@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 // Compiled ahead of time from the schema by scripts/gen-types.mjs (ajv's compiler costs start-up time).
 import { validate as generatedValidate } from './schema-validate.generated.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closest, didYouMean } from '../util/did-you-mean.js';
 import { packageFile } from '../util/package-file.js';
 import type { ConfigIssue } from './config-issue.js';
 import type { YamlPath } from './source-document.js';
@@ -17,7 +17,7 @@ export function validateSchema(data: unknown): ConfigIssue[] {
   const validate = generatedValidate as ValidateFunction;
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  const issues = collapseAlternatives(errors).flatMap((e) => toIssue(e, data));
+  const issues = dropMisspelledRequired(collapseAlternatives(errors)).flatMap((e) => toIssue(e, data));
   // One message per place: allErrors can report the same violation through several schema paths.
   const seen = new Set<string>();
   return issues.filter((i) => {
@@ -44,6 +44,27 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     out.push(...(matching.some((e) => e.keyword !== 'pattern') ? matching : [o]));
   }
   return out;
+}
+
+/**
+ * A misspelled required key (`task:` for `tasks:`) is one mistake: the unknown key, with its "did you
+ * mean", says it all, and "missing required key" at the same place would be its echo.
+ */
+function dropMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
+  const meant = new Set(
+    errors.flatMap((e) => {
+      if (e.keyword !== 'additionalProperties') return [];
+      const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
+      const key = String((e.params as { additionalProperty?: unknown }).additionalProperty);
+      const suggestion = closest(key, Object.keys(parent?.properties ?? {}));
+      return suggestion === undefined ? [] : [`${e.instancePath}/${suggestion}`];
+    }),
+  );
+  return errors.filter(
+    (e) =>
+      e.keyword !== 'required' ||
+      !meant.has(`${e.instancePath}/${String((e.params as { missingProperty?: unknown }).missingProperty)}`),
+  );
 }
 
 function isBranchError(e: ErrorObject, o: ErrorObject): boolean {
