@@ -325,6 +325,10 @@ type AttemptResult =
 async function checkRepo(ctx: RunContext, id: string, result: AttemptResult): Promise<AttemptResult> {
   const changed = await ctx.repoGuard.check();
   if (changed.length === 0 || result.kind === 'cancelled') return result;
+  return repoChanged(ctx, id, changed);
+}
+
+function repoChanged(ctx: RunContext, id: string, changed: string[]): Promise<AttemptResult> {
   const message = repoChangedMessage(ctx.repoGuard.gitDir!, changed);
   return failAttempt(ctx, id, { reason: 'repo-changed', message, files: changed }, message);
 }
@@ -422,6 +426,11 @@ async function runAttempt(
       ran.outcome.kind !== 'spawn-failed',
     );
   }
+
+  // Before orchestra runs git where the agent ran: a planted core.fsmonitor, filter or hook would run
+  // in orchestra's own commit. (The check after the attempt covers what its gates change.)
+  const changed = await ctx.repoGuard.check();
+  if (changed.length > 0) return repoChanged(ctx, task.id, changed);
 
   const submodules = await changedSubmodules(sandbox, startCommit, ctx.repoRoot);
   if (submodules.length) return fail('submodule-changed', submoduleMessage(submodules), '', true, submodules);

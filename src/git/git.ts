@@ -67,12 +67,13 @@ const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.threshold
  * On every command: no commit signing, and no hook of the user's (`prepare-commit-msg`, `post-commit`,
  * `post-checkout`, `reference-transaction`...): a failing or slow one must not fail or slow every task,
  * and orchestra's own bookkeeping is not the user's work. `/dev/null` is no folder, so no hook is found.
+ * No fsmonitor: it is a program the config names, and a task can write the config (see repo-guard.ts).
  * No automatic housekeeping either: every commit and fetch started `git maintenance run --auto`
  * (a quarter of a commit's time here), and now and then a `gc` of the user's whole repository in
  * the middle of a task; the user's own next commit does it.
  */
 const ALWAYS = [
-  ...['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null'],
+  ...['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'],
   ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0'],
 ];
 

@@ -36,10 +36,15 @@ describe("the user's repository config and hooks", () => {
     fx = new RunFixture();
     const before = configAndHooks(fx);
     const tamper = join(fx.root, 'tamper.sh');
+    const pwned = join(fx.root, 'pwned');
     fx.writeFiles(
       {
+        // The fsmonitor and the filter run with the next git command that reads the work tree: they
+        // ran in orchestra's own commit, before the check after the attempt put them back.
         'tamper.sh': `[ "$ORCHESTRA_ATTEMPT" = 1 ] || exit 0
-git config core.fsmonitor 'echo pwned'
+git config core.fsmonitor 'touch ${pwned}-fsmonitor'
+git config filter.evil.clean 'touch ${pwned}-filter; cat'
+echo 'x.txt filter=evil' > .gitattributes
 hooks="$(git rev-parse --git-common-dir)/hooks"
 printf '#!/bin/sh\\necho hi\\n' > "$hooks/post-checkout" && chmod +x "$hooks/post-checkout"
 rm "$hooks/pre-push.sample"
@@ -57,6 +62,7 @@ tasks:
 `;
     const { result } = await fx.run(yaml);
     expect(configAndHooks(fx)).toEqual(before);
+    expect([existsSync(`${pwned}-fsmonitor`), existsSync(`${pwned}-filter`)]).toEqual([false, false]);
     const agent = result.record.tasks.agent!;
     // Told, the second attempt leaves them alone.
     expect(agent.status).toBe('succeeded');
