@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { chmod, lstat, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { chmod, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gitDirsOf } from '../git/git-dirs.js';
 
 /**
  * What of the user's repository a task can change from a sandbox (a worktree shares its git folder)
@@ -37,7 +38,7 @@ export class RepoGuard {
 
   /** Takes the snapshot of the repository at `repoRoot` that later checks compare with. */
   static async take(repoRoot: string): Promise<RepoGuard> {
-    const gitDir = await commonGitDir(repoRoot);
+    const gitDir = (await gitDirsOf(repoRoot))?.commonDir;
     return new RepoGuard(gitDir, gitDir === undefined ? new Map<string, Entry>() : snapshot(gitDir));
   }
 
@@ -72,20 +73,6 @@ export function repoChangedMessage(gitDir: string, changed: readonly string[]): 
     `the task changed the repository's ${shown.join(', ')}${more}, which your own checkout uses ` +
     '(they are shared with the sandbox); orchestra put them back as they were, so the attempt fails'
   );
-}
-
-/** The git folder shared by every work tree of the repository at `repoRoot`, read from the files. */
-async function commonGitDir(repoRoot: string): Promise<string | undefined> {
-  const dotGit = join(repoRoot, '.git');
-  const info = await lstat(dotGit).catch(() => undefined);
-  if (info?.isDirectory()) return dotGit;
-  if (!info?.isFile()) return undefined;
-  // A linked worktree of the user's: `.git` names its own git folder, whose `commondir` the shared one.
-  const link = /^gitdir: (.+)$/m.exec(await readFile(dotGit, 'utf8'))?.[1]?.trim();
-  if (!link) return undefined;
-  const own = isAbsolute(link) ? link : resolve(repoRoot, link);
-  const common = (await readFile(join(own, 'commondir'), 'utf8').catch(() => undefined))?.trim();
-  return common ? resolve(own, common) : own;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { lstat, readFile, realpath, rm, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { lstat, readFile, realpath, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { gitDirsOf, namedGitDir } from '../git/git-dirs.js';
 import { Git } from '../git/git.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { SandboxError } from './sandbox.js';
@@ -54,7 +55,7 @@ export async function sandboxGitDir(
  * repository's settings, and a worktree holding either is never reused (see worktree-pool.ts).
  */
 export async function dropInheritedSettings(path: string): Promise<void> {
-  const gitDir = gitDirOf(path, await readFile(join(path, '.git'), 'utf8'));
+  const gitDir = namedGitDir(path, await readFile(join(path, '.git'), 'utf8'));
   if (gitDir === undefined) return;
   await rm(join(gitDir, 'info', 'sparse-checkout'), { force: true });
   await rm(join(gitDir, 'config.worktree'), { force: true });
@@ -62,7 +63,7 @@ export async function dropInheritedSettings(path: string): Promise<void> {
 
 /** The worktree's own git folder, if the `.git` file at `path` names one of `common` that names `path` back. */
 async function worktreeGitDir(path: string, common: string): Promise<string | undefined> {
-  const gitDir = gitDirOf(path, await readFile(join(path, '.git'), 'utf8').catch(() => ''));
+  const gitDir = namedGitDir(path, await readFile(join(path, '.git'), 'utf8').catch(() => ''));
   if (gitDir === undefined || dirname(gitDir) !== join(common, 'worktrees')) return undefined;
   const back = await readFile(join(gitDir, 'gitdir'), 'utf8').catch(() => '');
   return back.trim() === join(path, '.git') ? gitDir : undefined;
@@ -72,12 +73,6 @@ async function worktreeGitDir(path: string, common: string): Promise<string | un
 async function borrowsObjects(dotGit: string, common: string): Promise<boolean> {
   const alternates = await readFile(join(dotGit, 'objects', 'info', 'alternates'), 'utf8').catch(() => '');
   return alternates.split('\n').some((line) => resolve(line.trim()) === join(common, 'objects'));
-}
-
-function gitDirOf(path: string, dotGitFile: string): string | undefined {
-  const named = /^gitdir: (.+)$/m.exec(dotGitFile)?.[1]?.trim();
-  if (!named) return undefined;
-  return isAbsolute(named) ? named : resolve(path, named);
 }
 
 function damaged(message: string): Result<never, SandboxError> {
@@ -100,16 +95,9 @@ function commonDir(repoRoot: string): Promise<string> {
   return dir;
 }
 
-/**
- * The common git folder from the files git keeps for it, without starting git (in the commit phase
- * of a run's first task, a git process costs more than the rest): `.git` itself, or for a linked
- * worktree the folder its `commondir` names.
- */
+/** The common git folder from the files git keeps for it (see git-dirs.ts). */
 async function readCommonDir(repoRoot: string): Promise<string> {
-  const dotGit = join(repoRoot, '.git');
-  if ((await stat(dotGit)).isDirectory()) return dotGit;
-  const gitDir = gitDirOf(repoRoot, await readFile(dotGit, 'utf8'));
-  if (gitDir === undefined) throw new Error(`${dotGit} names no git folder`);
-  const common = (await readFile(join(gitDir, 'commondir'), 'utf8')).trim();
-  return resolve(gitDir, common);
+  const dirs = await gitDirsOf(repoRoot);
+  if (dirs === undefined) throw new Error(`${join(repoRoot, '.git')} names no git folder`);
+  return dirs.commonDir;
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { gitDirsOf } from '../git/git-dirs.js';
 import type { Git } from '../git/git.js';
 
 /**
@@ -36,14 +37,11 @@ export async function startTrail(
   branch: string,
   whole = false,
 ): Promise<SandboxTrail | undefined> {
-  const link = await readFile(join(path, '.git'), 'utf8').catch(() => undefined);
-  const target = link === undefined ? undefined : /^gitdir: (.+)$/m.exec(link)?.[1]?.trim();
-  if (!target) return undefined;
-  const gitDir = isAbsolute(target) ? target : resolve(path, target);
-  const common = (await readFile(join(gitDir, 'commondir'), 'utf8').catch(() => undefined))?.trim();
-  if (!common) return undefined;
+  const dirs = await gitDirsOf(path);
+  // Only a linked worktree shares the user's refs.
+  if (dirs === undefined || dirs.gitDir === dirs.commonDir) return undefined;
+  const { gitDir, commonDir } = dirs;
   const headLog = join(gitDir, 'logs', 'HEAD');
-  const commonDir = resolve(gitDir, common);
   const saved = join(gitDir, STARTING_REFS);
   if (whole) {
     const first = parseLog(await readFile(headLog, 'utf8').catch(() => ''))[0];

@@ -1,7 +1,8 @@
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { gitDirsOf } from '../git/git-dirs.js';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { Result } from '../util/result.js';
@@ -226,13 +227,6 @@ async function excludeFromGit(repoRoot: string, folders: readonly string[]): Pro
  * Undefined when none is found (the records then show as untracked; nothing else is affected).
  */
 async function commonGitDir(repoRoot: string): Promise<string | undefined> {
-  const dotGit = join(repoRoot, '.git');
-  const pointer = await readFile(dotGit, 'utf8').catch(() => undefined);
-  if (pointer === undefined) return existsSync(join(dotGit, 'HEAD')) ? dotGit : undefined;
-  const named = /^gitdir: (.+)$/m.exec(pointer)?.[1]?.trim();
-  if (!named) return undefined;
-  const own = resolve(repoRoot, named);
-  const common = await readFile(join(own, 'commondir'), 'utf8').catch(() => undefined);
-  const dir = common === undefined ? own : resolve(own, common.trim());
-  return existsSync(join(dir, 'HEAD')) ? dir : undefined;
+  const dir = (await gitDirsOf(repoRoot))?.commonDir;
+  return dir !== undefined && existsSync(join(dir, 'HEAD')) ? dir : undefined;
 }
