@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Git } from '../git/git.js';
 
-const run = promisify(execFile);
 /** How many changed paths a warning names before it says "…". */
 const NAMED = 3;
 
@@ -17,7 +14,8 @@ export async function checkoutWarnings(
   continued: boolean,
 ): Promise<string[]> {
   const warnings: string[] = [];
-  const changed = await uncommittedPaths(repo.dir);
+  // A checkout git cannot read the status of: nothing to warn about that the run will not say itself.
+  const changed = await repo.uncommittedPaths().catch(() => []);
   if (changed.length) {
     const named = changed.slice(0, NAMED).join(', ') + (changed.length > NAMED ? ', …' : '');
     const what = changed.length === 1 ? '1 uncommitted change' : `${changed.length} uncommitted changes`;
@@ -33,27 +31,4 @@ export async function checkoutWarnings(
       );
   }
   return warnings;
-}
-
-/** Paths `git status` lists as changed or untracked (not ignored) in the checkout at `dir`. */
-async function uncommittedPaths(dir: string): Promise<string[]> {
-  try {
-    const { stdout } = await run('git', ['status', '--porcelain=v1', '-z'], {
-      cwd: dir,
-      maxBuffer: 64 << 20,
-    });
-    const entries = stdout.split('\0');
-    const paths: string[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      if (entry.length < 4) continue;
-      paths.push(entry.slice(3));
-      // A rename or copy is followed by its source path.
-      if (entry[0] === 'R' || entry[0] === 'C') i++;
-    }
-    return paths;
-  } catch {
-    // A checkout git cannot read the status of: nothing to warn about that the run will not say itself.
-    return [];
-  }
 }

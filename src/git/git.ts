@@ -348,6 +348,19 @@ export class Git {
     return made || head === undefined ? this.#head() : head;
   }
 
+  /** Paths `git status` lists as changed or untracked (not ignored) in this work tree. */
+  async uncommittedPaths(): Promise<string[]> {
+    const entries = nulSeparated(await this.#run(['status', '--porcelain=v1', '-z']));
+    const paths: string[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      paths.push(entry.slice(3));
+      // A rename or copy is followed by its source path.
+      if (entry[0] === 'R' || entry[0] === 'C') i++;
+    }
+    return paths;
+  }
+
   /** Paths that differ between two commits; a rename counts as both its old and its new path. */
   async changedPaths(fromCommit: string, toCommit: string): Promise<string[]> {
     return nulSeparated(await this.#run(['diff', '--name-only', '--no-renames', '-z', fromCommit, toCommit]));
