@@ -174,6 +174,7 @@ export function normalize(
       run,
       ...(timeoutMs ? { timeoutMs } : {}),
       env: env(spec.env, ['gates', name, 'env'], 'shared'),
+      attempts: typeof spec.attempts === 'number' ? spec.attempts : 1,
     });
   }
 

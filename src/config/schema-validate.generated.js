@@ -201,7 +201,7 @@ const schema11 = {
       },
     },
     Gate: {
-      description: 'A verify command: a shell command string or {run, timeout, env}.',
+      description: 'A verify command: a shell command string or {run, timeout, env, attempts}.',
       oneOf: [
         { type: 'string', minLength: 1 },
         {
@@ -212,6 +212,12 @@ const schema11 = {
             run: { type: 'string', minLength: 1 },
             timeout: { $ref: '#/definitions/Duration' },
             env: { $ref: '#/definitions/Env' },
+            attempts: {
+              description:
+                "Runs in all of a failing gate on the unchanged tree before the task's attempt fails (default 1). It passes if any run passes; one that failed and then passed is recorded as flaky and spends none of the agent's retries.",
+              type: 'integer',
+              minimum: 1,
+            },
           },
         },
       ],
@@ -1428,7 +1434,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 const schema26 = {
-  description: 'A verify command: a shell command string or {run, timeout, env}.',
+  description: 'A verify command: a shell command string or {run, timeout, env, attempts}.',
   oneOf: [
     { type: 'string', minLength: 1 },
     {
@@ -1439,6 +1445,12 @@ const schema26 = {
         run: { type: 'string', minLength: 1 },
         timeout: { $ref: '#/definitions/Duration' },
         env: { $ref: '#/definitions/Env' },
+        attempts: {
+          description:
+            "Runs in all of a failing gate on the unchanged tree before the task's attempt fails (default 1). It passes if any run passes; one that failed and then passed is recorded as flaky and spends none of the agent's retries.",
+          type: 'integer',
+          minimum: 1,
+        },
       },
     },
   ],
@@ -1521,7 +1533,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === 'run' || key0 === 'timeout' || key0 === 'env')) {
+      if (!(key0 === 'run' || key0 === 'timeout' || key0 === 'env' || key0 === 'attempts')) {
         const err3 = {
           instancePath,
           schemaPath: '#/oneOf/1/additionalProperties',
@@ -1794,8 +1806,49 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.attempts !== undefined) {
+      let data4 = data.attempts;
+      if (!(typeof data4 == 'number' && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
+        const err15 = {
+          instancePath: instancePath + '/attempts',
+          schemaPath: '#/oneOf/1/properties/attempts/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema26.oneOf[1].properties.attempts.type,
+          parentSchema: schema26.oneOf[1].properties.attempts,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data4 == 'number' && isFinite(data4)) {
+        if (data4 < 1 || isNaN(data4)) {
+          const err16 = {
+            instancePath: instancePath + '/attempts',
+            schemaPath: '#/oneOf/1/properties/attempts/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+            schema: 1,
+            parentSchema: schema26.oneOf[1].properties.attempts,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err15 = {
+    const err17 = {
       instancePath,
       schemaPath: '#/oneOf/1/type',
       keyword: 'type',
@@ -1806,9 +1859,9 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err17];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err17);
     }
     errors++;
   }
@@ -1823,7 +1876,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err16 = {
+    const err18 = {
       instancePath,
       schemaPath: '#/oneOf',
       keyword: 'oneOf',
@@ -1834,9 +1887,9 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err16];
+      vErrors = [err18];
     } else {
-      vErrors.push(err16);
+      vErrors.push(err18);
     }
     errors++;
   } else {

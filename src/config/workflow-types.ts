@@ -35,7 +35,7 @@ export type StringList3 = string[];
  */
 export type StringList4 = string[];
 /**
- * A verify command: a shell command string or {run, timeout, env}.
+ * A verify command: a shell command string or {run, timeout, env, attempts}.
  *
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
  * via the `definition` "Gate".
@@ -46,6 +46,10 @@ export type Gate =
       run: string;
       timeout?: Duration;
       env?: Env;
+      /**
+       * Runs in all of a failing gate on the unchanged tree before the task's attempt fails (default 1). It passes if any run passes; one that failed and then passed is recorded as flaky and spends none of the agent's retries.
+       */
+      attempts?: number;
     };
 /**
  * A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.

@@ -42,6 +42,8 @@ export interface GateDef {
   run: Template;
   timeoutMs?: number;
   env: Readonly<Record<string, Template>>;
+  /** Runs in all of a failing gate on the unchanged tree (1: no rerun). */
+  attempts: number;
 }
 
 /** A task after defaults are applied: an agent task (prompt) or a command task (run). */

@@ -28,6 +28,7 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
+import { flakyGates } from '../verify/gate-record.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -279,6 +280,7 @@ export async function executeRun(
       r.finishedAt = Date.now();
     });
     const landed = await landing;
+    const flaky = flakyGates(record);
     emit({
       type: 'run-finished',
       time: Date.now(),
@@ -302,6 +304,7 @@ export async function executeRun(
           ...(t.usage ? { usage: t.usage } : {}),
         };
       }),
+      ...(flaky.length ? { flaky } : {}),
     });
     return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
   } finally {

@@ -20,6 +20,7 @@ import { changedSubmodules, submoduleMessage } from '../sandbox/submodules.js';
 import { Git } from '../git/git.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
+import { gateFinished, gateRecord } from '../verify/gate-record.js';
 import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-scope.js';
 import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
@@ -472,26 +473,11 @@ async function runAttempt(
     env: { ...renderEnv(task.env, values), ...env },
     values,
     signal,
-    logFile: (g) => paths.abs(paths.gateLog(task.id, n, g)),
+    logFile: (g, run) => paths.abs(paths.gateLog(task.id, n, g, run)),
     onStart: recordProcessGroup(ctx, task.id),
-    onResult: async (r, logFile) => {
-      await ctx.journal.updateTask(task.id, (t) => {
-        t.attempts.at(-1)!.gates.push({
-          name: r.gate,
-          ok: r.ok,
-          durationMs: r.durationMs,
-          log: paths.gateLog(task.id, n, r.gate),
-        });
-      });
-      ctx.emit({
-        type: 'gate-finished',
-        time: Date.now(),
-        task: task.id,
-        gate: r.gate,
-        ok: r.ok,
-        durationMs: r.durationMs,
-        log: logFile,
-      });
+    onResult: async (r) => {
+      await ctx.journal.updateTask(task.id, (t) => t.attempts.at(-1)!.gates.push(gateRecord(r, paths.dir)));
+      ctx.emit(gateFinished(task.id, r));
     },
   });
   if (signal.aborted) return { kind: 'cancelled' };

@@ -48,7 +48,13 @@ export type EngineEvent =
       task: string | null;
       gate: string;
       ok: boolean;
+      /** A run failed, then one passed (`gates.<name>.attempts`). */
+      flaky?: true;
+      /** How many times the gate ran, when more than once. */
+      runs?: number;
+      /** All runs together. */
       durationMs: number;
+      /** The last run's log. */
       log: string;
     }
   | {
@@ -107,6 +113,8 @@ export type EngineEvent =
         failure?: Failure;
         usage?: AgentUsage;
       }[];
+      /** Gates that failed and then passed on a rerun; `task` null for an integration gate. */
+      flaky?: { task: string | null; attempt: number; gate: string; runs: number }[];
     };
 
 export type EngineEventType = EngineEvent['type'];

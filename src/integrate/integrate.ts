@@ -10,6 +10,7 @@ import type { IntegrationRecord, PlacedBranch } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
+import { gateFinished, gateRecord } from '../verify/gate-record.js';
 
 /** Not a valid task id (ids start with a letter or digit), so it cannot collide with a task's branch. */
 const SCRATCH = '_integration';
@@ -161,23 +162,10 @@ async function verifyResult(
         env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
         values: templateValues(record, ctx.workflow.vars, null),
         signal,
-        logFile: (g) => paths.abs(paths.gateLog(null, 0, g)),
-        onResult: async (r, logFile) => {
-          await onGate({
-            name: r.gate,
-            ok: r.ok,
-            durationMs: r.durationMs,
-            log: paths.gateLog(null, 0, r.gate),
-          });
-          ctx.emit({
-            type: 'gate-finished',
-            time: Date.now(),
-            task: null,
-            gate: r.gate,
-            ok: r.ok,
-            durationMs: r.durationMs,
-            log: logFile,
-          });
+        logFile: (g, run) => paths.abs(paths.gateLog(null, 0, g, run)),
+        onResult: async (r) => {
+          await onGate(gateRecord(r, paths.dir));
+          ctx.emit(gateFinished(null, r));
         },
       },
     );

@@ -56,7 +56,10 @@ export function statusWord(status: TaskStatus): string {
 
 /** `passed 1.2s` / `failed 3.1s`. */
 export function describeGate(event: EventOf<'gate-finished'>): string {
-  return `gate ${event.gate} ${event.ok ? 'passed' : 'failed'} ${formatDuration(event.durationMs)}`;
+  const verdict = event.flaky
+    ? `flaky (passed on run ${event.runs})`
+    : `${event.ok ? 'passed' : 'failed'}${event.runs ? ` ${event.runs} runs` : ''}`;
+  return `gate ${event.gate} ${verdict} ${formatDuration(event.durationMs)}`;
 }
 
 /** `5 tasks`, or `3 of 5 tasks (1 reused, 1 finished earlier)` when some will not run. */

@@ -34,6 +34,8 @@ export function formatSummary(
   if (failures !== '') sections.push(failures);
   const kept = keptElsewhere(finished, record, opts);
   if (kept !== '') sections.push(kept);
+  // Last, so that a run that passed thanks to a rerun says so where the eye lands.
+  if (finished.flaky?.length) sections.push(flakyLine(finished.flaky, opts));
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -59,8 +61,8 @@ function table(finished: EventOf<'run-finished'>, record: RunRecord, { style }: 
   const rows: { cells: string[]; status?: TaskStatus; note?: string }[] = [
     { cells: ['task', 'status', 'attempts', 'time', ...(withUsage ? ['tokens in/out', 'cost'] : [])] },
   ];
-  for (const t of finished.tasks) rows.push(taskRow(t, withUsage, record));
-  const integration = integrationRow(record, withUsage);
+  for (const t of finished.tasks) rows.push(taskRow(t, withUsage, record, finished));
+  const integration = integrationRow(record, withUsage, flakyIn(finished, null));
   if (integration !== undefined) rows.push(integration);
   if (withUsage) {
     const total = finished.tasks.reduce((sum, t) => sum + (t.usage?.costUsd ?? 0), 0);
@@ -86,6 +88,7 @@ function taskRow(
   t: TaskRow,
   withUsage: boolean,
   record: RunRecord,
+  finished: EventOf<'run-finished'>,
 ): { cells: string[]; status: TaskStatus; note?: string } {
   const ran = t.attempts > 0;
   const cells = [
@@ -96,18 +99,22 @@ function taskRow(
   ];
   if (withUsage) cells.push(formatTokens(t.usage) ?? '', formatCost(t.usage?.costUsd) ?? '');
   const fromRun = record.reused.get(t.task);
+  const flaky = flakyIn(finished, t.task);
   const note =
     t.failure !== undefined
       ? formatFailure(t.failure)
       : t.status === 'skipped' && fromRun !== undefined
         ? `from run ${fromRun}`
-        : undefined;
+        : flaky.length
+          ? `flaky: ${flaky.join(', ')}`
+          : undefined;
   return note === undefined ? { cells, status: t.status } : { cells, status: t.status, note };
 }
 
 function integrationRow(
   record: RunRecord,
   withUsage: boolean,
+  flaky: string[],
 ): { cells: string[]; status: TaskStatus; note?: string } | undefined {
   const done = record.integration;
   if (done === undefined) return undefined;
@@ -115,7 +122,8 @@ function integrationRow(
   const startedAt = record.integrationStarted?.time;
   const time = startedAt === undefined ? '-' : formatDuration(done.time - startedAt);
   const cells = ['integration', status, '-', time, ...(withUsage ? ['', ''] : [])];
-  return done.failure === undefined ? { cells, status } : { cells, status, note: done.failure.message };
+  if (done.failure !== undefined) return { cells, status, note: done.failure.message };
+  return flaky.length ? { cells, status, note: `flaky: ${flaky.join(', ')}` } : { cells, status };
 }
 
 function result(finished: EventOf<'run-finished'>, record: RunRecord, opts: SummaryOptions): string {
@@ -200,6 +208,18 @@ function keptElsewhere(
     'sandboxes kept:',
     ...others.map(([task, dir]) => `  ${record.label(task)}  ${displayPath(dir, cwd)}`),
   ].join('\n');
+}
+
+type Flaky = NonNullable<EventOf<'run-finished'>['flaky']>;
+
+/** `test (run 2)`: each flaky gate of the task (`null`: the integration), with the run that passed. */
+function flakyIn(finished: EventOf<'run-finished'>, task: string | null): string[] {
+  return (finished.flaky ?? []).filter((f) => f.task === task).map((f) => `${f.gate} (run ${f.runs})`);
+}
+
+function flakyLine(flaky: Flaky, { style }: SummaryOptions): string {
+  const where = flaky.map((f) => `${f.task ?? 'integration'}: ${f.gate} passed on run ${f.runs}`);
+  return `${style.yellow('flaky gates')}: ${where.join('; ')} (failed first on the same tree)`;
 }
 
 /** `git`, or `git -C <repo>` when the user's cwd is outside the repository the run belongs to. */

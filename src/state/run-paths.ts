@@ -28,10 +28,12 @@ export class RunPaths {
     return `logs/${task}/attempt-${attempt}.prompt.md`;
   }
 
-  gateLog(task: string | null, attempt: number, gate: string): string {
+  /** A gate's log; a rerun of a flaky gate (`run` 2 on) has its own. */
+  gateLog(task: string | null, attempt: number, gate: string, run = 1): string {
+    const again = run > 1 ? `.run-${run}` : '';
     return task === null
-      ? `logs/_integration/${gate}.log`
-      : `logs/${task}/attempt-${attempt}.gate-${gate}.log`;
+      ? `logs/_integration/${gate}${again}.log`
+      : `logs/${task}/attempt-${attempt}.gate-${gate}${again}.log`;
   }
 
   setupLog(task: string): string {

@@ -1,13 +1,19 @@
 import type { AgentUsage } from '../events/engine-event.js';
 import type { Failure, RunOutcome, TaskStatus } from '../events/task-status.js';
 
-/** One gate run of one attempt. */
+/** One gate of one attempt, after its runs (`gates.<name>.attempts`). */
 export interface GateRecord {
   name: string;
+  /** Whether a run passed. */
   ok: boolean;
+  /** A run failed, then one passed. */
+  flaky?: true;
+  /** All runs together. */
   durationMs: number;
-  /** Log path relative to the run folder. */
+  /** The last run's log, relative to the run folder. */
   log: string;
+  /** Each run in order, when the gate ran more than once. */
+  runs?: { ok: boolean; durationMs: number; log: string }[];
 }
 
 /** One attempt of a task's agent or command. */

@@ -54,6 +54,26 @@ describe('summary', () => {
     ]);
   });
 
+  it('names the flaky gates beside their tasks and in its last line', () => {
+    const events = variant('run-finished', [], (f) => ({
+      ...f,
+      flaky: [
+        { task: 'auth-impl', attempt: 2, gate: 'test', runs: 2 },
+        { task: null, attempt: 0, gate: 'e2e', runs: 3 },
+      ],
+    }));
+    const text = summarize(events);
+    expectInOrder(text, [
+      'auth-impl    succeeded',
+      'flaky: test (run 2)',
+      'integration  succeeded',
+      'flaky: e2e (run 3)',
+    ]);
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'flaky gates: auth-impl: test passed on run 2; integration: e2e passed on run 3 (failed first on the same tree)',
+    );
+  });
+
   it('points git at the repository when the user is outside it', () => {
     const text = summarize(scriptedRun(paths, 0), '/home/dev');
     expect(text).toContain(`git -C shop log --oneline a1b2c3d..${BRANCH}`);

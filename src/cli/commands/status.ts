@@ -8,6 +8,7 @@ import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 import { landingLines } from '../status-landing.js';
 import { watchStatus } from '../watch-status.js';
+import { flakyGates } from '../../verify/gate-record.js';
 
 /**
  * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
@@ -66,6 +67,9 @@ async function printStatus(
   const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
   const now = Date.now();
   const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
+  const flaky = flakyGates(record);
+  const flakyOf = (task: string | null) =>
+    flaky.filter((f) => f.task === task).map((f) => `${f.gate} (attempt ${f.attempt}, run ${f.runs})`);
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
     return [
@@ -76,7 +80,7 @@ async function printStatus(
       // A failed task's branch holds its attempts' work too.
       branches.has(t.branch) ? t.branch : '-',
       ...(withUsage ? [usage(t)] : []),
-      note(t),
+      note(t, flakyOf(id)),
     ];
   });
   const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), 'NOTE'];
@@ -103,6 +107,8 @@ async function printStatus(
   const integration = record.integration;
   if (integration.status === 'succeeded') {
     out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
+    const flakyHere = flakyOf(null);
+    if (flakyHere.length) out.push(`  integration gates flaky: ${flakyHere.join(', ')}`);
     out.push(`  git log --oneline ${record.baseCommit.slice(0, 10)}..${integration.branch}`);
     out.push(`  git diff ${record.baseCommit.slice(0, 10)}...${integration.branch}`);
     out.push(...(await landingLines(record)));
@@ -135,10 +141,11 @@ function label(status: TaskStatus, t: TaskRecord): string {
   return status;
 }
 
-function note(t: TaskRecord): string {
+function note(t: TaskRecord, flaky: string[]): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
+  if (flaky.length) return `flaky: ${flaky.join(', ')}`;
   return '';
 }
 
