@@ -192,6 +192,27 @@ program
   .action(run(async () => (await import('./commands/status.js')).statusCommand));
 
 program
+  .command('report')
+  .description(
+    'the evidence of a run for a pull request: graph, attempts, gate output, diffstats, usage (from the record and git only)',
+  )
+  .addOption(runOption())
+  .addOption(
+    new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'),
+  )
+  .option('-o, --output <file>', 'write it to this file instead of stdout')
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra report > report.md',
+      'orchestra report --run 20261126-101500-3f9a -o report.md',
+      'gh pr create --body-file <(orchestra report)',
+      'orchestra report --format json | jq .totals',
+    ]),
+  )
+  .action(run(async () => (await import('./commands/report.js')).reportCommand));
+
+program
   .command('runs')
   .description('the recorded runs, newest first')
   .addOption(jsonOption())

@@ -102,7 +102,7 @@ function text(workflow: Workflow, graph: TaskGraph): string {
 }
 
 // Mermaid and dot ids must be simple: task ids may contain '.' and '-'.
-const nodeId = (id: string) => `t_${id.replace(/[^a-z0-9_]/g, (c) => `_${c.charCodeAt(0)}_`)}`;
+export const nodeId = (id: string) => `t_${id.replace(/[^a-z0-9_]/g, (c) => `_${c.charCodeAt(0)}_`)}`;
 
 function mermaid(workflow: Workflow, graph: TaskGraph): string {
   const lines = ['flowchart TD'];

@@ -1,0 +1,204 @@
+import { isAbsolute, join, relative } from 'node:path';
+import type { Failure } from '../events/task-status.js';
+import type { RawWorkflow } from '../config/workflow.js';
+import type { Git } from '../git/git.js';
+import type { AttemptRecord, GateRecord, RunRecord, TaskRecord } from '../state/run-state.js';
+import { scopeViolations } from '../verify/write-scope.js';
+import { changedFiles, diffstat } from './diffstat.js';
+import { logTail } from './log-tail.js';
+import type { FailureReport, FileChange, GateReport, ReportJson, TaskReport } from './report-json.js';
+
+export interface ReportInput {
+  record: RunRecord;
+  state: ReportJson['run']['state'];
+  /** The workflow the run was started with (`workflow.json`); undefined if it cannot be read. */
+  workflow: RawWorkflow | undefined;
+  /** The run folder: log paths in the record are relative to it. */
+  runDir: string;
+  repo: Git;
+}
+
+/** Tasks whose git questions are asked at once: a 100-task run must not start 100 gits. */
+const GIT_PARALLEL = 8;
+
+/** The report of a run, from its record, its logs and git alone. */
+export async function collectReport(input: ReportInput): Promise<ReportJson> {
+  const { record } = input;
+  const ids = record.selected.filter((id) => Object.hasOwn(record.tasks, id));
+  const tasks = await inBatches(ids, (id) => taskReport(input, id));
+  const integration = record.integration;
+  const resultFiles =
+    integration.status === 'succeeded' && integration.commit !== undefined
+      ? await changedFiles(input.repo, record.baseCommit, integration.commit)
+      : undefined;
+  const sum = (pick: (t: TaskReport) => number | null) =>
+    tasks.some((t) => pick(t) !== null) ? tasks.reduce((n, t) => n + (pick(t) ?? 0), 0) : null;
+  const allGates = [...tasks.flatMap((t) => t.attempts.flatMap((a) => a.gates))];
+  const integrationGates = await Promise.all(integration.gates.map((g) => gateReport(input, g)));
+  allGates.push(...integrationGates);
+  const byStatus: ReportJson['totals']['byStatus'] = {};
+  for (const t of tasks) byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
+  return {
+    version: 1,
+    run: {
+      id: record.id,
+      workflow: record.workflowName,
+      file: shownPath(record.repoRoot, record.workflowFile),
+      state: input.state,
+      startedAt: record.startedAt,
+      finishedAt: record.finishedAt ?? null,
+      durationMs: record.finishedAt === undefined ? null : record.finishedAt - record.startedAt,
+    },
+    base: { ref: record.baseRef, commit: record.baseCommit },
+    result: {
+      branch: integration.branch,
+      status: integration.status,
+      commit: integration.status === 'succeeded' ? (integration.commit ?? null) : null,
+      tasks: [...integration.tasks],
+      failure: integration.failure
+        ? {
+            message: integration.failure.message,
+            tasks: integration.failure.tasks ?? [],
+            files: integration.failure.files ?? [],
+          }
+        : null,
+      gates: integrationGates,
+      diffstat: resultFiles ? diffstat(resultFiles) : null,
+      files: resultFiles ?? [],
+    },
+    tasks,
+    totals: {
+      tasks: tasks.length,
+      byStatus,
+      attempts: tasks.reduce((n, t) => n + t.attempts.length, 0),
+      gateRuns: allGates.reduce((n, g) => n + g.runs.length, 0),
+      flakyGates: allGates.filter((g) => g.verdict === 'flaky').length,
+      taskDurationMs: tasks.reduce((n, t) => n + (t.durationMs ?? 0), 0),
+      inputTokens: sum((t) => t.inputTokens),
+      outputTokens: sum((t) => t.outputTokens),
+      costUsd: sum((t) => t.costUsd),
+    },
+  };
+}
+
+async function taskReport(input: ReportInput, id: string): Promise<TaskReport> {
+  const t = input.record.tasks[id]!;
+  const def = definition(input.workflow, id);
+  const files = await taskFiles(input.repo, t);
+  const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
+  return {
+    id,
+    status: t.status,
+    kind: def.kind,
+    role: def.role,
+    agent: def.agent,
+    model: def.model,
+    needs: def.needs.filter((n) => Object.hasOwn(input.record.tasks, n)),
+    branch: t.branch,
+    startCommit: t.startCommit ?? null,
+    commit: t.commit ?? null,
+    reusedFrom: t.reusedFrom ?? null,
+    blockedBy: t.blockedBy ?? null,
+    durationMs: t.startedAt !== undefined && end !== undefined ? end - t.startedAt : null,
+    inputTokens: t.usage?.inputTokens ?? null,
+    outputTokens: t.usage?.outputTokens ?? null,
+    costUsd: t.usage?.costUsd ?? null,
+    failure: t.failure && t.status !== 'succeeded' ? failureReport(t.failure) : null,
+    attempts: await Promise.all(t.attempts.map((a) => attemptReport(input, a))),
+    diffstat: files ? diffstat(files) : null,
+    files: files ?? [],
+    writeScope: writeScope(def.scope, files),
+  };
+}
+
+async function attemptReport(input: ReportInput, a: AttemptRecord): Promise<TaskReport['attempts'][number]> {
+  return {
+    n: a.n,
+    durationMs: a.finishedAt === undefined ? null : a.finishedAt - a.startedAt,
+    commit: a.commit ?? null,
+    failure: a.failure ? failureReport(a.failure) : null,
+    gates: await Promise.all(a.gates.map((g) => gateReport(input, g))),
+  };
+}
+
+async function gateReport(input: ReportInput, g: GateRecord): Promise<GateReport> {
+  const runs = g.runs ?? [{ ok: g.ok, durationMs: g.durationMs, log: g.log }];
+  return {
+    name: g.name,
+    verdict: g.flaky ? 'flaky' : g.ok ? 'passed' : 'failed',
+    durationMs: g.durationMs,
+    runs: await Promise.all(
+      runs.map(async (r) => ({ ...r, tail: await logTail(join(input.runDir, r.log)) })),
+    ),
+  };
+}
+
+function failureReport(f: Failure): FailureReport {
+  return { reason: f.reason, message: f.message, files: f.files ?? [] };
+}
+
+/**
+ * What the task changed: from its start to its result, or to its branch (a failed task's attempts are
+ * committed there), while that branch exists. A reused task changed nothing in this run.
+ */
+async function taskFiles(repo: Git, t: TaskRecord): Promise<FileChange[] | undefined> {
+  if (t.startCommit === undefined) return undefined;
+  const to = t.commit ?? ((await repo.branchExists(t.branch)) ? t.branch : undefined);
+  return to === undefined ? undefined : changedFiles(repo, t.startCommit, to);
+}
+
+function writeScope(
+  scope: { allow: string[]; forbid: string[] },
+  files: FileChange[] | undefined,
+): TaskReport['writeScope'] {
+  if (scope.allow.length === 0 && scope.forbid.length === 0) return { result: 'none', ...scope, files: [] };
+  if (files === undefined) return { result: 'unknown', ...scope, files: [] };
+  const bad = scopeViolations(
+    files.map((f) => f.path),
+    scope,
+  );
+  return { result: bad.length ? 'violated' : 'ok', ...scope, files: bad };
+}
+
+interface Definition {
+  kind: TaskReport['kind'];
+  role: string | null;
+  agent: string | null;
+  model: string | null;
+  needs: string[];
+  scope: { allow: string[]; forbid: string[] };
+}
+
+/** What the recorded workflow says of a task: who ran it, with which model, within which scope. */
+function definition(raw: RawWorkflow | undefined, id: string): Definition {
+  const own = <T>(map: Record<string, T> | undefined, key: string | undefined): T | undefined =>
+    map !== undefined && key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+  const task = own(raw?.tasks, id);
+  const none = { allow: [], forbid: [] };
+  if (task === undefined) return { kind: null, role: null, agent: null, model: null, needs: [], scope: none };
+  const role = own(raw?.roles, task.role);
+  const kind = task.run !== undefined ? 'command' : 'agent';
+  const agent = kind === 'agent' ? (task.agent ?? role?.agent ?? null) : null;
+  const model =
+    kind === 'agent' ? (task.model ?? role?.model ?? own(raw?.agents, agent ?? undefined)?.model) : null;
+  return {
+    kind,
+    role: task.role ?? null,
+    agent,
+    model: model ?? null,
+    needs: task.needs ?? [],
+    scope: role ? { allow: role.allow ?? [], forbid: role.forbid ?? [] } : none,
+  };
+}
+
+function shownPath(repoRoot: string, file: string): string {
+  const rel = relative(repoRoot, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += GIT_PARALLEL)
+    out.push(...(await Promise.all(items.slice(i, i + GIT_PARALLEL).map(fn))));
+  return out;
+}
