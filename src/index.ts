@@ -24,6 +24,10 @@ export type { Diagnostic, SourceLocation, DiagnosticCode } from './diagnostics/d
 export { TaskGraph } from './graph/task-graph.js';
 export { renderGraph, graphJson } from './graph/render-graph.js';
 export type { GraphJson, GraphFormat } from './graph/render-graph.js';
+export { collectReport } from './report/collect-report.js';
+export type { ReportInput } from './report/collect-report.js';
+export { renderMarkdown as renderReport } from './report/render-markdown.js';
+export type { ReportJson, TaskReport, GateReport } from './report/report-json.js';
 export { runWorkflow as run, runWorkflow } from './engine/run-workflow.js';
 export type { RunOptions, RunResult } from './engine/run-workflow.js';
 export { rerunWorkflow } from './engine/continue-run.js';

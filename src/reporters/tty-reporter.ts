@@ -73,7 +73,9 @@ export class TtyReporter implements Reporter {
         this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
         break;
       case 'gate-finished':
-        this.update(event.task, (s) => s.gates.push({ name: event.gate, ok: event.ok }));
+        this.update(event.task, (s) =>
+          s.gates.push({ name: event.gate, ok: event.ok, ...(event.flaky ? { flaky: true } : {}) }),
+        );
         break;
       case 'task-retry':
         this.update(event.task, (s) => s.retrying(event.attempt, event.reason));

@@ -25,7 +25,7 @@ export class RowState {
   /** Why the previous attempt failed, while a retry runs. */
   retryReason: string | undefined;
   /** Gates of the current attempt, in the order they finished. */
-  gates: { name: string; ok: boolean }[] = [];
+  gates: { name: string; ok: boolean; flaky?: boolean }[] = [];
 
   constructor(readonly label: string) {}
 
@@ -62,11 +62,11 @@ export class RowState {
     return `${style.bold(this.label)}  ${parts.join(style.dim(' · '))}`;
   }
 
-  /** `lint ✔ test ✖`, or the empty string before any gate finished. */
+  /** `lint ✔ test ✖ e2e ⚠ flaky`, or the empty string before any gate finished. */
   gatesText(style: Style): string {
-    return this.gates
-      .map((g) => (g.ok ? `${g.name} ${style.green('✔')}` : `${g.name} ${style.red('✖')}`))
-      .join(' ');
+    const mark = (g: { ok: boolean; flaky?: boolean }) =>
+      g.flaky ? style.yellow('⚠ flaky') : g.ok ? style.green('✔') : style.red('✖');
+    return this.gates.map((g) => `${g.name} ${mark(g)}`).join(' ');
   }
 
   /** The final title: label and a one-line description, with the gates that ran. */

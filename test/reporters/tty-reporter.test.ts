@@ -23,6 +23,19 @@ function upTo(events: EngineEvent[], predicate: (e: EngineEvent) => boolean): En
 }
 
 describe('tty reporter', () => {
+  it('marks a gate that failed and then passed on a rerun as flaky in the final tree', async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    for (const event of scriptedRun(paths, Date.now()))
+      reporter.onEvent(
+        event.type === 'gate-finished' && event.task === 'auth-tests'
+          ? { ...event, flaky: true, runs: 2 }
+          : event,
+      );
+    await reporter.close();
+    expect(screen(out)).toContain(`${figures.tick} auth-tests   succeeded in 34.1s · lint ⚠ flaky`);
+  });
+
   it('draws a row per task that follows the run, then leaves the final tree and the summary', async () => {
     const timersBefore = timers();
     const sigintBefore = process.listenerCount('SIGINT');
