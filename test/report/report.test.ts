@@ -130,6 +130,25 @@ tasks:
     });
     await expect(normalise(renderMarkdown(report))).toMatchFileSnapshot('__snapshots__/failed.md');
   });
+
+  it('an integration conflict: no result branch, the tasks that collided and the files', async () => {
+    fx = new RunFixture();
+    const yaml = `${HEADER}tasks:\n  left: { agent: bot, prompt: l }\n  right: { agent: bot, prompt: r }\n`;
+    const report = await reportOf(yaml, {
+      left: [{ write: { 'same.txt': 'left\n' } }],
+      right: [{ write: { 'same.txt': 'right\n' } }],
+    });
+    expect(report.result).toMatchObject({
+      status: 'failed',
+      commit: null,
+      diffstat: null,
+      failure: { tasks: ['left', 'right'], files: ['same.txt'] },
+    });
+    const md = renderMarkdown(report);
+    expect(md).toContain('- **Result:** no result branch: integration failed: ');
+    expect(md).toContain('- **Tasks that collided:** `left`, `right`');
+    expect(md).toContain('- **Files:** `same.txt`');
+  });
 });
 
 /** A made-up report of `n` tasks in a fan: enough to see how a large run reads. */
@@ -234,6 +253,13 @@ describe('a 100-task report', () => {
     expect(md).toContain('| [ab](#task-ab-1) |');
     expect(md).toContain('| [task-042](#task-task-042) |');
     expect(md).toContain('### Task `task-042`');
+  });
+
+  it('keeps any gate output inside its block: a longer fence than any backtick run in it', () => {
+    const report = largeReport(10);
+    report.tasks[0]!.attempts[0]!.gates[0]!.runs[0]!.tail = 'before\n```\n</details>\n# not a heading';
+    const text = renderMarkdown(report);
+    expect(text).toContain('````text\nbefore\n```\n</details>\n# not a heading\n````\n');
   });
 
   it('is the same text each time: nothing depends on when it is made', () => {
