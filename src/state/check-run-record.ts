@@ -66,10 +66,13 @@ const shape =
     return undefined;
   };
 
+const boolean: Check = (v, at) => (typeof v === 'boolean' ? undefined : `${at} is not true or false`);
 const gate = shape({
   name: string,
   log: string,
-  ok: optional((v, at) => (typeof v === 'boolean' ? undefined : `${at} is not true or false`)),
+  ok: optional(boolean),
+  // The runs of a gate with `attempts` (`orchestra report` reads each one's log).
+  runs: optional(list(shape({ log: string, ok: boolean, durationMs: number }))),
 });
 const failure = shape({ message: string, files: optional(list(string)) });
 const usage = shape({

@@ -7,14 +7,16 @@ import type { RunRecord } from '../../src/state/run-state.js';
 import { cli } from '../support/cli.js';
 import { RunFixture } from '../support/run-fixture.js';
 
-/** Two command tasks, a → b: a real run in a few hundred milliseconds, no agent. */
+/** Two command tasks, a → b (with a gate): a real run in a few hundred milliseconds, no agent. */
 const WORKFLOW = `version: 1
 sandbox:
   dir: SANDBOX_DIR
   keep: never
+gates:
+  fine: "true"
 tasks:
   a: { run: "echo made-a > a.txt; echo log-of-a" }
-  b: { run: "echo log-of-b", needs: [a] }
+  b: { run: "echo log-of-b", needs: [a], verify: [fine] }
 `;
 
 let fx: RunFixture;
@@ -74,6 +76,8 @@ describe('a damaged run.json', () => {
     'of a newer version': (text) => text.replace('"version": 1', '"version": 2'),
     'of another run': (text) => text.replace(`"id": "${runId}"`, '"id": "someone-else"'),
     'with a task of the wrong shape': (text) => text.replace('"attempts": [', '"attempts": 7, "x": ['),
+    "with a gate's runs of the wrong shape": (text) =>
+      text.replace('"name": "fine",', '"name": "fine", "runs": 3,'),
   };
   it.each(Object.keys(damages))('%s: status, rerun and resume say which file and what to do', (damage) => {
     writeFileSync(recordFile(), damages[damage]!(good));
@@ -81,6 +85,7 @@ describe('a damaged run.json', () => {
     refused(orchestra('status'), file_);
     refused(orchestra('status', '--run', runId), file_);
     refused(orchestra('rerun', 'b', '-f', file), file_);
+    refused(orchestra('report'), file_);
     const runs = orchestra('runs');
     expect(runs.code).toBe(0);
     expect(runs.stdout).toMatch(new RegExp(`^${runId}\\s.*unreadable$`, 'm'));
