@@ -21,7 +21,7 @@ export const noJail: string | undefined = (() => {
 })();
 
 /**
- * Runs `argv` in `bwrap --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp [--unshare-net]`, with
+ * Runs `argv` in `bwrap --die-with-parent --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp [--unshare-net] [--unshare-pid]`, with
  * `cwd` and `writable` bound read-write, then the gate's arguments, and exactly `env` plus the gate's env.
  */
 export function runJailed(
@@ -32,11 +32,14 @@ export function runJailed(
     readonly env?: Readonly<Record<string, string>>;
     readonly writable?: readonly string[];
     readonly timeoutMs?: number;
+    /** `--unshare-pid`: everything in the jail dies with it (a CLI's own child processes on a timeout). */
+    readonly ownPids?: boolean;
   },
 ): Promise<CliRun> {
   const args = [
-    ...['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'],
+    ...['--die-with-parent', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'],
     ...(gate.shareNet ? [] : ['--unshare-net']),
+    ...(options.ownPids === true ? ['--unshare-pid'] : []),
     ...[options.cwd, ...(options.writable ?? [])].flatMap((path) => ['--bind', path, path]),
     ...gate.bwrapArgs,
     ...['--chdir', options.cwd, '--'],
