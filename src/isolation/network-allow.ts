@@ -80,6 +80,8 @@ export function splitHostPort(text: string): { host: string; port: string | unde
 }
 
 function parseEntry(entry: string): Rule | string {
+  const url = /^[a-z]+:\/\/([^/]*)/i.exec(entry.trim());
+  if (url) return `a host, not a URL: write ${JSON.stringify(url[1])}`;
   const { host, port } = splitHostPort(entry.trim());
   if (host === '') return 'no host';
   let portNumber: number | undefined;
@@ -102,7 +104,10 @@ function parseEntry(entry: string): Rule | string {
 
 /** Lower case, no trailing dot, no brackets, IPv4-mapped IPv6 as IPv4, every loopback as `LOOPBACK`. */
 function normalizeHost(host: string): string {
-  let name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  let name = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   if (name.startsWith('::ffff:') && isIP(name.slice(7)) === 4) name = name.slice(7);
   const loopback =
     name === 'localhost' ||

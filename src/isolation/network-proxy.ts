@@ -68,7 +68,11 @@ function forwardPlainHttp(allow: NetworkAllowList, req: IncomingMessage, res: Se
   try {
     url = new URL(req.url ?? '');
   } catch {
-    refuseResponse(res, 400, `orchestra: this proxy takes absolute http:// URLs, not ${JSON.stringify(req.url)}`);
+    refuseResponse(
+      res,
+      400,
+      `orchestra: this proxy takes absolute http:// URLs, not ${JSON.stringify(req.url)}`,
+    );
     return;
   }
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -84,7 +88,14 @@ function forwardPlainHttp(allow: NetworkAllowList, req: IncomingMessage, res: Se
   const headers = { ...req.headers };
   for (const name of HOP_BY_HOP) delete headers[name];
   const upstream = httpRequest(
-    { host, port, method: req.method, path: url.pathname + url.search, headers, lookup: guardedLookup(allow, port) },
+    {
+      host,
+      port,
+      method: req.method,
+      path: url.pathname + url.search,
+      headers,
+      lookup: guardedLookup(allow, port),
+    },
     (answer) => {
       const kept: string[] = [];
       for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
@@ -102,7 +113,14 @@ function forwardPlainHttp(allow: NetworkAllowList, req: IncomingMessage, res: Se
   req.pipe(upstream);
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'te',
+  'upgrade',
+]);
 
 /** Addresses a listed name must not lead to unless they are listed themselves: this machine's own. */
 const INTERNAL = new BlockList();
@@ -120,7 +138,11 @@ function isInternal(address: string): boolean {
   return isIP(v4) === 4 ? INTERNAL.check(v4, 'ipv4') : INTERNAL.check(address, 'ipv6');
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /** A `lookup` for net/http that keeps only the addresses `allow` lets a name lead to on `port`. */
 function guardedLookup(allow: NetworkAllowList, port: number) {

@@ -22,25 +22,31 @@ export function findRelayTools(env: NodeJS.ProcessEnv = process.env): RelayTools
 }
 
 /**
- * Starts one socat per relay, waits until each listens (a command that connects at once must not
- * find the port closed), then execs `argv`, so the command keeps the relays' pid, signals and exit
- * status. Each socat dies with that process (setpriv's parent-death signal), leaving nothing behind
- * in a jail that shares the machine's pid namespace. IPv6 with IPv4 mapped in where the jail's
- * loopback has ::1 (a client may resolve localhost to either), IPv4 alone where it has not.
+ * Starts one socat per relay, waits until all of them listen (a command that connects at once must
+ * not find the port closed), then execs the command, so it keeps the relays' pid, signals and exit
+ * status. Each socat dies with that process (setpriv's parent-death signal, set before socat runs,
+ * and the wait makes sure it is set), leaving nothing behind in a jail that shares the machine's pid
+ * namespace (in a jail with its own, they die with it anyway, and setpriv is not run). IPv6 with IPv4 mapped in where the kernel has IPv6 (a client may resolve localhost to
+ * ::1), IPv4 alone where it has not. Few processes: each one costs, and this runs for every process
+ * of a jailed task.
  */
-const RELAY_SCRIPT = `socat=$1 setpriv=$2; shift 2
-if grep -qs ' lo$' /proc/net/if_inet6; then listen=TCP6-LISTEN opts=ipv6only=0; else listen=TCP4-LISTEN opts=bind=127.0.0.1; fi
-pids= ports=
+const RELAY_SCRIPT = `socat=$1 setpriv=$2 listening=$3 count=$4; shift 4
+if [ -e /proc/net/tcp6 ]; then table=/proc/net/tcp6 listen=TCP6-LISTEN opts=ipv6only=0
+else table=/proc/net/tcp listen=TCP4-LISTEN opts=bind=127.0.0.1; fi
+# Pid 1 or 2: a pid namespace of its own, where everything dies with the command already.
+[ $$ -le 2 ] && setpriv=
+pids=
 while [ "$1" != -- ]; do
-  "$setpriv" --pdeathsig KILL "$socat" "$listen:$1,$opts,fork,reuseaddr,backlog=4096" "UNIX-CONNECT:$2" &
-  pids="$pids $!" ports="$ports $(printf %04X "$1")"
+  \${setpriv:+"$setpriv"} \${setpriv:+--pdeathsig} \${setpriv:+KILL} "$socat" "$listen:$1,$opts,fork,reuseaddr,backlog=4096" "UNIX-CONNECT:$2" &
+  pids="$pids $!"
   shift 2
 done
 shift
-for port in $ports; do
-  until grep -qs ":$port [0-9A-F]*:0000 0A" /proc/net/tcp6 /proc/net/tcp; do
-    kill -0 $pids 2>/dev/null || { echo "orchestra: the network relay in the jail did not start" >&2; exit 125; }
-  done
+until [ "$(grep -cE "$listening" $table)" -ge "$count" ]; do
+  kill -0 $pids 2>/dev/null && continue
+  kill $pids 2>/dev/null
+  echo "orchestra: the network relay in the jail did not start" >&2
+  exit 125
 done
 exec "$@"`;
 
@@ -53,6 +59,9 @@ export function relayArgv(tools: RelayTools, relays: readonly Relay[], argv: rea
     'orchestra-net',
     tools.socat,
     tools.setpriv,
+    // A listening socket's line in /proc/net/tcp*: local port in hex, any remote, state 0A.
+    `:(${relays.map((relay) => relay.port.toString(16).toUpperCase().padStart(4, '0')).join('|')}) [0-9A-F]+:0000 0A`,
+    String(relays.length),
     ...relays.flatMap((relay) => [String(relay.port), relay.socket]),
     '--',
     ...argv,

@@ -67,47 +67,53 @@ const agents: Agent[] = [
     name: 'Codex',
     start: startOpenAIServer,
     // The adapter turns Codex's own sandbox off (danger-full-access); nested in the jail it could not start.
-    argv: (server) => [CODEX_BIN, ...codexArgs(server.url, 'Write and edit notes.txt.', { sandbox: 'bypass', model: 'gpt-5-codex' })],
+    argv: (server) => [
+      CODEX_BIN,
+      ...codexArgs(server.url, 'Write and edit notes.txt.', { sandbox: 'bypass', model: 'gpt-5-codex' }),
+    ],
     env: (server, home) => codexEnv({ url: server.url, home }),
     cannotConnect: /Connection failed/,
   },
 ];
 
-describe.skipIf(noJail !== undefined)(`real agent CLIs behind the network gate${noJail ? ` (skipped: ${noJail})` : ''}`, () => {
-  describe.each(agents)('$name', (agent) => {
-    async function runAgent(allow: (server: ModelServer) => string[], timeoutMs: number) {
-      const repo = await makeRepo(dirs);
-      const home = await dirs.make('home');
-      const server = await agent.start(editScript);
-      servers.push(server);
-      const gate = await open(allow(server));
-      const run = await runJailed(gate, agent.argv(server), {
-        cwd: repo,
-        env: agent.env(server, home),
-        writable: [home],
-        timeoutMs,
-        ownPids: true,
+describe.skipIf(noJail !== undefined)(
+  `real agent CLIs behind the network gate${noJail ? ` (skipped: ${noJail})` : ''}`,
+  () => {
+    describe.each(agents)('$name', (agent) => {
+      async function runAgent(allow: (server: ModelServer) => string[], timeoutMs: number) {
+        const repo = await makeRepo(dirs);
+        const home = await dirs.make('home');
+        const server = await agent.start(editScript);
+        servers.push(server);
+        const gate = await open(allow(server));
+        const run = await runJailed(gate, agent.argv(server), {
+          cwd: repo,
+          env: agent.env(server, home),
+          writable: [home],
+          timeoutMs,
+          ownPids: true,
+        });
+        return { repo, server, run };
+      }
+
+      it('edits a file, reaching the loopback model server because it is listed', async () => {
+        const { repo, server, run } = await runAgent((s) => [hostOf(s), 'api.example.com'], 50_000);
+
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(await readFile(join(repo, 'notes.txt'), 'utf8')).toBe('alpha\ngamma\n');
+        expect(server.requests).toHaveLength(3);
+        expect(server.problems).toEqual([]);
       });
-      return { repo, server, run };
-    }
 
-    it('edits a file, reaching the loopback model server because it is listed', async () => {
-      const { repo, server, run } = await runAgent((s) => [hostOf(s), 'api.example.com'], 50_000);
+      it('cannot reach the model server when it is not listed', async () => {
+        // Codex waits for the network to come back until it is stopped: it gets 15 s.
+        const { repo, server, run } = await runAgent(() => ['api.example.com'], 15_000);
 
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(await readFile(join(repo, 'notes.txt'), 'utf8')).toBe('alpha\ngamma\n');
-      expect(server.requests).toHaveLength(3);
-      expect(server.problems).toEqual([]);
+        expect(run.exitCode !== 0 || run.timedOut).toBe(true);
+        expect(`${run.stdout}\n${run.stderr}`).toMatch(agent.cannotConnect);
+        expect(server.requests).toEqual([]);
+        expect(existsSync(join(repo, 'notes.txt'))).toBe(false);
+      });
     });
-
-    it('cannot reach the model server when it is not listed', async () => {
-      // Codex waits for the network to come back until it is stopped: it gets 15 s.
-      const { repo, server, run } = await runAgent(() => ['api.example.com'], 15_000);
-
-      expect(run.exitCode !== 0 || run.timedOut).toBe(true);
-      expect(`${run.stdout}\n${run.stderr}`).toMatch(agent.cannotConnect);
-      expect(server.requests).toEqual([]);
-      expect(existsSync(join(repo, 'notes.txt'))).toBe(false);
-    });
-  });
-});
+  },
+);

@@ -33,7 +33,10 @@ async function serve(body: string): Promise<number> {
 }
 
 /** `curl` in the jail; `-w` prints the HTTP status after the body, so a proxy's 403 shows too. */
-async function curl(gate: NetworkGate, ...args: string[]): Promise<{ code: number | undefined; out: string }> {
+async function curl(
+  gate: NetworkGate,
+  ...args: string[]
+): Promise<{ code: number | undefined; out: string }> {
   const cwd = await dirs.make('cwd');
   const run = await runJailed(gate, ['curl', '-sS', '-m', '10', '-w', ' %{http_code}', ...args], { cwd });
   return { code: run.exitCode, out: `${run.stdout}\n${run.stderr}` };
@@ -53,116 +56,121 @@ function processesNaming(text: string): string[] {
     });
 }
 
-describe.skipIf(noJail !== undefined)(`network gate in a bubblewrap jail${noJail ? ` (skipped: ${noJail})` : ''}`, () => {
-  it('lets a listed loopback server answer at its own address, by IP and as localhost', async () => {
-    const port = await serve('listed-server');
-    const gate = await open([`127.0.0.1:${port}`]);
+describe.skipIf(noJail !== undefined)(
+  `network gate in a bubblewrap jail${noJail ? ` (skipped: ${noJail})` : ''}`,
+  () => {
+    it('lets a listed loopback server answer at its own address, by IP and as localhost', async () => {
+      const port = await serve('listed-server');
+      const gate = await open([`127.0.0.1:${port}`]);
 
-    expect(gate.shareNet).toBe(false);
-    expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
-    expect(await curl(gate, `http://localhost:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
-    // Through the proxy too, for a client that sends loopback there.
-    expect((await curl(gate, '--noproxy', '', `http://127.0.0.1:${port}/`)).out).toBe('listed-server 200\n');
-  });
+      expect(gate.shareNet).toBe(false);
+      expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
+      expect(await curl(gate, `http://localhost:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
+      // Through the proxy too, for a client that sends loopback there.
+      expect((await curl(gate, '--noproxy', '', `http://127.0.0.1:${port}/`)).out).toBe(
+        'listed-server 200\n',
+      );
+    });
 
-  it('refuses a loopback port and a host that are not listed', async () => {
-    const listed = await serve('listed-server');
-    const other = await serve('other-server');
-    const gate = await open([`127.0.0.1:${listed}`, 'api.example.com']);
+    it('refuses a loopback port and a host that are not listed', async () => {
+      const listed = await serve('listed-server');
+      const other = await serve('other-server');
+      const gate = await open([`127.0.0.1:${listed}`, 'api.example.com']);
 
-    // Directly: nothing listens on the jail's own loopback.
-    const direct = await curl(gate, `http://127.0.0.1:${other}/`);
-    expect(direct.code).toBe(7);
-    expect(direct.out).not.toContain('other-server');
-    // Through the proxy: refused with the reason.
-    const proxied = await curl(gate, '--noproxy', '', `http://127.0.0.1:${other}/`);
-    expect(proxied.out).toContain(`127.0.0.1:${other} is not in this task's sandbox.network`);
-    expect(proxied.out).toMatch(/ 403\n/);
-    const tunnel = await curl(gate, `https://api.other.example.org/`);
-    expect(tunnel.code).toBe(56);
-    expect(tunnel.out).toContain('CONNECT tunnel failed, response 403');
-    // A listed host is let through: the proxy dials it (this machine may have no way out: 502 then).
-    const allowed = await curl(gate, '-o', '/dev/null', `http://api.example.com/`);
-    expect(allowed.out).not.toContain(' 403');
-  });
+      // Directly: nothing listens on the jail's own loopback.
+      const direct = await curl(gate, `http://127.0.0.1:${other}/`);
+      expect(direct.code).toBe(7);
+      expect(direct.out).not.toContain('other-server');
+      // Through the proxy: refused with the reason.
+      const proxied = await curl(gate, '--noproxy', '', `http://127.0.0.1:${other}/`);
+      expect(proxied.out).toContain(`127.0.0.1:${other} is not in this task's sandbox.network`);
+      expect(proxied.out).toMatch(/ 403\n/);
+      const tunnel = await curl(gate, `https://api.other.example.org/`);
+      expect(tunnel.code).toBe(56);
+      expect(tunnel.out).toContain('CONNECT tunnel failed, response 403');
+      // A listed host is let through: the proxy dials it (this machine may have no way out: 502 then).
+      const allowed = await curl(gate, '-o', '/dev/null', `http://api.example.com/`);
+      expect(allowed.out).not.toContain(' 403');
+    });
 
-  it('refuses a listed name that resolves to this machine unless that address is listed', async (context) => {
-    const name = hostname();
-    const address = await lookup(name).catch(() => undefined);
-    if (address === undefined || !address.address.startsWith('127.')) {
-      context.skip();
-      return;
-    }
-    const port = await serve('machine-server');
-    const byName = await open([`${name}:${port}`]);
-    const refused = await curl(byName, '--noproxy', '', `http://${name}:${port}/`);
-    expect(refused.out).toContain('an address of this machine that is not in the task');
-    expect(refused.out).toMatch(/ 403\n/);
+    it('refuses a listed name that resolves to this machine unless that address is listed', async (context) => {
+      const name = hostname();
+      const address = await lookup(name).catch(() => undefined);
+      if (address === undefined || !address.address.startsWith('127.')) {
+        context.skip();
+        return;
+      }
+      const port = await serve('machine-server');
+      const byName = await open([`${name}:${port}`]);
+      const refused = await curl(byName, '--noproxy', '', `http://${name}:${port}/`);
+      expect(refused.out).toContain('an address of this machine that is not in the task');
+      expect(refused.out).toMatch(/ 403\n/);
 
-    const both = await open([`${name}:${port}`, `127.0.0.1:${port}`]);
-    expect((await curl(both, '--noproxy', '', `http://${name}:${port}/`)).out).toBe('machine-server 200\n');
-  });
+      const both = await open([`${name}:${port}`, `127.0.0.1:${port}`]);
+      expect((await curl(both, '--noproxy', '', `http://${name}:${port}/`)).out).toBe('machine-server 200\n');
+    });
 
-  it('shares the network when "*" is listed, and adds nothing to the jail', async () => {
-    const port = await serve('any-server');
-    const gate = await open(['*']);
+    it('shares the network when "*" is listed, and adds nothing to the jail', async () => {
+      const port = await serve('any-server');
+      const gate = await open(['*']);
 
-    expect(gate).toMatchObject({ shareNet: true, bwrapArgs: [], env: {} });
-    expect(gate.wrapInner(['curl', 'x'])).toEqual(['curl', 'x']);
-    expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'any-server 200\n' });
-  });
+      expect(gate).toMatchObject({ shareNet: true, bwrapArgs: [], env: {} });
+      expect(gate.wrapInner(['curl', 'x'])).toEqual(['curl', 'x']);
+      expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'any-server 200\n' });
+    });
 
-  it('gives a jail with an empty list no way out and nothing to run', async () => {
-    const port = await serve('unlisted');
-    const gate = await open([]);
+    it('gives a jail with an empty list no way out and nothing to run', async () => {
+      const port = await serve('unlisted');
+      const gate = await open([]);
 
-    expect(gate).toMatchObject({ shareNet: false, bwrapArgs: [], env: {} });
-    expect((await curl(gate, `http://127.0.0.1:${port}/`)).code).toBe(7);
-  });
+      expect(gate).toMatchObject({ shareNet: false, bwrapArgs: [], env: {} });
+      expect((await curl(gate, `http://127.0.0.1:${port}/`)).code).toBe(7);
+    });
 
-  it('keeps the jail loopback direct for servers the task starts itself', async () => {
-    const gate = await open(['api.example.com']);
-    const cwd = await dirs.make('cwd');
-    const script =
-      'socat TCP-LISTEN:45678,bind=127.0.0.1,reuseaddr SYSTEM:"echo HTTP/1.0 200 OK; echo; echo own-server" & ' +
-      'until grep -qs ":B26E " /proc/net/tcp; do :; done; curl -sS http://127.0.0.1:45678/';
-    const run = await runJailed(gate, ['sh', '-c', script], { cwd });
+    it('keeps the jail loopback direct for servers the task starts itself', async () => {
+      const gate = await open(['api.example.com']);
+      const cwd = await dirs.make('cwd');
+      const script =
+        'socat TCP-LISTEN:45678,bind=127.0.0.1,reuseaddr SYSTEM:"echo HTTP/1.0 200 OK; echo; echo own-server" & ' +
+        'until grep -qs ":B26E " /proc/net/tcp; do :; done; curl -sS http://127.0.0.1:45678/';
+      const run = await runJailed(gate, ['sh', '-c', script], { cwd });
 
-    expect(run.stdout).toBe('own-server');
-  });
+      expect(run.stdout).toBe('own-server');
+    });
 
-  it('leaves no relay running after the command, and close ends the servers and removes the sockets', async () => {
-    const port = await serve('listed-server');
-    const gate = await open([`127.0.0.1:${port}`]);
-    const folder = gate.bwrapArgs[1] ?? '';
-    expect(readdirSync(folder).sort()).toEqual(['port-' + String(port) + '.sock', 'proxy.sock'].sort());
+    it('leaves no relay running after the command, and close ends the servers and removes the sockets', async () => {
+      const port = await serve('listed-server');
+      const gate = await open([`127.0.0.1:${port}`]);
+      const folder = gate.bwrapArgs[1] ?? '';
+      expect(readdirSync(folder).sort()).toEqual(['port-' + String(port) + '.sock', 'proxy.sock'].sort());
 
-    expect((await curl(gate, `http://127.0.0.1:${port}/`)).code).toBe(0);
-    expect(processesNaming(folder)).toEqual([]);
+      expect((await curl(gate, `http://127.0.0.1:${port}/`)).code).toBe(0);
+      expect(processesNaming(folder)).toEqual([]);
 
-    // A tunnel open through the proxy when the gate closes is ended.
-    const tunnel = connect(`${folder}/proxy.sock`);
-    await new Promise((resolve) => tunnel.once('connect', resolve));
-    tunnel.write(`CONNECT 127.0.0.1:${port} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
-    await new Promise((resolve) => tunnel.once('data', resolve));
-    const ended = new Promise((resolve) => tunnel.once('close', resolve));
+      // A tunnel open through the proxy when the gate closes is ended.
+      const tunnel = connect(`${folder}/proxy.sock`);
+      await new Promise((resolve) => tunnel.once('connect', resolve));
+      tunnel.write(`CONNECT 127.0.0.1:${port} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+      await new Promise((resolve) => tunnel.once('data', resolve));
+      const ended = new Promise((resolve) => tunnel.once('close', resolve));
 
-    await gate.close();
-    await ended;
-    expect(existsSync(folder)).toBe(false);
-    await gate.close();
-  });
+      await gate.close();
+      await ended;
+      expect(existsSync(folder)).toBe(false);
+      await gate.close();
+    });
 
-  it('puts its sockets under the system temp folder when the state folder is too deep for them', async () => {
-    const deep = `${await dirs.make('deep')}/${'d'.repeat(60)}/${'e'.repeat(60)}`;
-    const port = await serve('deep-server');
-    const gate = await openNetworkGate({ allow: [`127.0.0.1:${port}`], stateDir: deep });
-    gates.push(gate);
+    it('puts its sockets under the system temp folder when the state folder is too deep for them', async () => {
+      const deep = `${await dirs.make('deep')}/${'d'.repeat(60)}/${'e'.repeat(60)}`;
+      const port = await serve('deep-server');
+      const gate = await openNetworkGate({ allow: [`127.0.0.1:${port}`], stateDir: deep });
+      gates.push(gate);
 
-    expect(gate.bwrapArgs[1]?.startsWith(deep)).toBe(false);
-    expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'deep-server 200\n' });
-  });
-});
+      expect(gate.bwrapArgs[1]?.startsWith(deep)).toBe(false);
+      expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'deep-server 200\n' });
+    });
+  },
+);
 
 // `curl` must be present for these tests to say anything; fail loudly rather than skip.
 execFileSync('curl', ['--version'], { stdio: 'ignore' });
