@@ -110,6 +110,10 @@ function forwardPlainHttp(allow: NetworkAllowList, req: IncomingMessage, res: Se
     if (res.headersSent) res.destroy();
     else refuseResponse(res, ...upstreamFailure(error, host, port));
   });
+  // A client that goes away mid-request must not leave its upstream request open.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
   req.pipe(upstream);
 }
 
@@ -200,6 +204,8 @@ function listenOn(server: Server, path: string): Promise<SocketServer> {
     server.once('error', reject);
     server.listen(path, () => {
       server.off('error', reject);
+      // A failed accept (out of file descriptors) fails that one connection; it must not end orchestra.
+      server.on('error', () => {});
       resolve({
         close: () =>
           new Promise((done) => {
