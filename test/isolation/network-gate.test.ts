@@ -66,10 +66,12 @@ describe.skipIf(noJail !== undefined)(
       expect(gate.shareNet).toBe(false);
       expect(await curl(gate, `http://127.0.0.1:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
       expect(await curl(gate, `http://localhost:${port}/`)).toEqual({ code: 0, out: 'listed-server 200\n' });
-      // Through the proxy too, for a client that sends loopback there.
-      expect((await curl(gate, '--noproxy', '', `http://127.0.0.1:${port}/`)).out).toBe(
-        'listed-server 200\n',
-      );
+      // Through the proxy too (a plain request and a CONNECT tunnel), for a client that sends loopback there.
+      for (const tunnel of [[], ['--proxytunnel']]) {
+        expect((await curl(gate, '--noproxy', '', ...tunnel, `http://127.0.0.1:${port}/`)).out).toBe(
+          'listed-server 200\n',
+        );
+      }
     });
 
     it('refuses a loopback port and a host that are not listed', async () => {
