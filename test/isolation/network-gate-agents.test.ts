@@ -3,8 +3,10 @@
  * the scripted model servers on this machine's loopback: listed, the server is reached through the
  * gate and the agent edits a file; not listed, the agent cannot reach it.
  */
+import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNetworkGate } from '../../src/isolation/network-gate.js';
@@ -49,8 +51,9 @@ function hostOf(server: ModelServer): string {
 interface Agent {
   readonly name: string;
   readonly start: (script: ModelScript) => Promise<ModelServer>;
-  readonly argv: (server: ModelServer) => string[];
-  readonly env: (server: ModelServer, home: string) => Record<string, string>;
+  /** The CLI's argv and env against the model server at `url`. */
+  readonly argv: (url: string) => string[];
+  readonly env: (url: string, home: string) => Record<string, string>;
   /** What the CLI prints when it cannot connect to its model server. */
   readonly cannotConnect: RegExp;
 }
@@ -60,18 +63,18 @@ const agents: Agent[] = [
     name: 'Claude Code',
     start: startAnthropicServer,
     argv: () => [CLAUDE_BIN, ...claudeArgs('Write and edit notes.txt.')],
-    env: (server, home) => claudeEnv({ url: server.url, home }),
+    env: (url, home) => claudeEnv({ url, home }),
     cannotConnect: /Connection error|Unable to connect|ECONNREFUSED/i,
   },
   {
     name: 'Codex',
     start: startOpenAIServer,
     // The adapter turns Codex's own sandbox off (danger-full-access); nested in the jail it could not start.
-    argv: (server) => [
+    argv: (url) => [
       CODEX_BIN,
-      ...codexArgs(server.url, 'Write and edit notes.txt.', { sandbox: 'bypass', model: 'gpt-5-codex' }),
+      ...codexArgs(url, 'Write and edit notes.txt.', { sandbox: 'bypass', model: 'gpt-5-codex' }),
     ],
-    env: (server, home) => codexEnv({ url: server.url, home }),
+    env: (url, home) => codexEnv({ url, home }),
     cannotConnect: /Connection failed/,
   },
 ];
@@ -80,15 +83,19 @@ describe.skipIf(noJail !== undefined)(
   `real agent CLIs behind the network gate${noJail ? ` (skipped: ${noJail})` : ''}`,
   () => {
     describe.each(agents)('$name', (agent) => {
-      async function runAgent(allow: (server: ModelServer) => string[], timeoutMs: number) {
+      async function runAgent(
+        allow: (server: ModelServer) => string[],
+        timeoutMs: number,
+        url: (server: ModelServer) => string = (server) => server.url,
+      ) {
         const repo = await makeRepo(dirs);
         const home = await dirs.make('home');
         const server = await agent.start(editScript);
         servers.push(server);
         const gate = await open(allow(server));
-        const run = await runJailed(gate, agent.argv(server), {
+        const run = await runJailed(gate, agent.argv(url(server)), {
           cwd: repo,
-          env: agent.env(server, home),
+          env: agent.env(url(server), home),
           writable: [home],
           timeoutMs,
           ownPids: true,
@@ -103,6 +110,28 @@ describe.skipIf(noJail !== undefined)(
         expect(await readFile(join(repo, 'notes.txt'), 'utf8')).toBe('alpha\ngamma\n');
         expect(server.requests).toHaveLength(3);
         expect(server.problems).toEqual([]);
+      });
+
+      it('reaches a model server named by a host name through the proxy variables', async (context) => {
+        // This machine's own name, when it resolves to loopback. Loopback is listed without a port,
+        // so nothing is forwarded into the jail: a direct connection finds the jail's own empty
+        // loopback, and only a CLI that goes through HTTP_PROXY/HTTPS_PROXY reaches the server
+        // (the proxy takes the name to this machine because loopback is listed; see the DNS guard).
+        const name = hostname();
+        if (!(await lookup(name).catch(() => undefined))?.address.startsWith('127.')) {
+          context.skip();
+          return;
+        }
+        const byName = (server: ModelServer): string => server.url.replace('127.0.0.1', name);
+        const { repo, server, run } = await runAgent(
+          (s) => [new URL(byName(s)).host, '127.0.0.1'],
+          50_000,
+          byName,
+        );
+
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(await readFile(join(repo, 'notes.txt'), 'utf8')).toBe('alpha\ngamma\n');
+        expect(server.requests).toHaveLength(3);
       });
 
       it('cannot reach the model server when it is not listed', async () => {
