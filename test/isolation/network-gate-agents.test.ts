@@ -64,7 +64,7 @@ const agents: Agent[] = [
     start: startAnthropicServer,
     argv: () => [CLAUDE_BIN, ...claudeArgs('Write and edit notes.txt.')],
     env: (url, home) => claudeEnv({ url, home }),
-    cannotConnect: /Connection error|Unable to connect|ECONNREFUSED/i,
+    cannotConnect: /Unable to connect to API/,
   },
   {
     name: 'Codex',
