@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import type { Relay } from './network-relay.js';
  * point there), each listed loopback server on its own port, so `http://127.0.0.1:PORT` (a scripted
  * model server, ANTHROPIC_BASE_URL, a provider's base_url) works unchanged inside. NO_PROXY keeps
  * loopback direct: servers the task starts itself (ORCHESTRA_PORT) live on the jail's loopback.
+ * The proxy URL carries credentials of this gate alone: a jail that can see another gate's socket
+ * cannot use its list.
  */
 export interface NetworkGate {
   /** Extra bwrap arguments (the socket folder); [] when the network is open. Give them after the jail's own mounts. */
@@ -70,8 +73,9 @@ export async function openNetworkGate(options: {
   };
   const proxyPort = freePort(PROXY_PORT, new Set(allow.loopbackPorts.map((entry) => entry.port)));
   const relays: Relay[] = [{ port: proxyPort, socket: join(dir, 'proxy.sock') }];
+  const credentials = `orchestra:${randomBytes(16).toString('hex')}`;
   try {
-    servers.push(await startNetworkProxy(allow, join(dir, 'proxy.sock')));
+    servers.push(await startNetworkProxy(allow, join(dir, 'proxy.sock'), credentials));
     for (const { port, host } of allow.loopbackPorts) {
       const socket = join(dir, `port-${port}.sock`);
       servers.push(await startPortForward(socket, host, port));
@@ -82,7 +86,7 @@ export async function openNetworkGate(options: {
     throw error;
   }
 
-  const proxy = `http://127.0.0.1:${proxyPort}`;
+  const proxy = `http://${credentials}@127.0.0.1:${proxyPort}`;
   const direct = 'localhost,127.0.0.1,::1';
   let closing: Promise<void> | undefined;
   return {

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
-import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import { STATUS_CODES, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BlockList, connect, createServer, isIP } from 'node:net';
 import type { Server, Socket } from 'node:net';
@@ -17,11 +17,22 @@ export interface SocketServer {
  * absolute form) on the unix socket `path`, that dials only what `allow` allows and answers 403
  * with the reason otherwise. A listed name that resolves to this machine's loopback, link-local or
  * unspecified addresses is refused unless that address is listed too, so a wildcard cannot be
- * pointed at the machine's own services through DNS.
+ * pointed at the machine's own services through DNS. Every request must carry `credentials`
+ * (`Proxy-Authorization: Basic`), so another task's jail that could see this socket cannot use it.
  */
-export function startNetworkProxy(allow: NetworkAllowList, path: string): Promise<SocketServer> {
+export function startNetworkProxy(
+  allow: NetworkAllowList,
+  path: string,
+  credentials: string,
+): Promise<SocketServer> {
   const server = createHttpServer();
+  const authorized = (req: IncomingMessage): boolean =>
+    req.headers['proxy-authorization'] === `Basic ${Buffer.from(credentials).toString('base64')}`;
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    if (!authorized(req)) {
+      refuseSocket(client, 407, UNAUTHORIZED);
+      return;
+    }
     const { host, port } = splitHostPort(req.url ?? '');
     const portNumber = Number(port);
     if (!host || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
@@ -48,7 +59,10 @@ export function startNetworkProxy(allow: NetworkAllowList, path: string): Promis
     client.on('error', () => upstream.destroy());
     client.on('close', () => upstream.destroy());
   });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => forwardPlainHttp(allow, req, res));
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (authorized(req)) forwardPlainHttp(allow, req, res);
+    else refuseResponse(res, 407, UNAUTHORIZED);
+  });
   return listenOn(server, path);
 }
 
@@ -171,6 +185,8 @@ function guardedLookup(allow: NetworkAllowList, port: number) {
   };
 }
 
+const UNAUTHORIZED = "orchestra: this is another task's network proxy";
+
 function notListed(host: string, port: number): string {
   return `orchestra: ${host}:${port} is not in this task's sandbox.network (nor its agent's API hosts)`;
 }
@@ -183,7 +199,7 @@ function upstreamFailure(error: NodeJS.ErrnoException, host: string, port: numbe
 
 function refuseSocket(client: Socket, status: number, reason: string): void {
   client.end(
-    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : status === 400 ? 'Bad Request' : 'Bad Gateway'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       `Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason) + 1}\r\nConnection: close\r\n\r\n${reason}\n`,
   );
 }

@@ -112,6 +112,28 @@ describe.skipIf(noJail !== undefined)(
       expect((await curl(both, '--noproxy', '', `http://${name}:${port}/`)).out).toBe('machine-server 200\n');
     });
 
+    it("refuses a request without this gate's credentials (another task's jail that sees its socket)", async () => {
+      const port = await serve('listed-server');
+      const gate = await open([`127.0.0.1:${port}`]);
+      const proxy = new URL(gate.env['HTTP_PROXY'] ?? '');
+      const bare = `http://${proxy.host}`;
+
+      for (const tunnel of [[], ['--proxytunnel']]) {
+        const refused = await curl(gate, '--noproxy', '', '-x', bare, ...tunnel, `http://127.0.0.1:${port}/`);
+        expect(refused.out).not.toContain('listed-server');
+        expect(refused.out).toMatch(/ 407\n|response 407/);
+      }
+      const wrong = await curl(
+        gate,
+        '--noproxy',
+        '',
+        '-x',
+        `http://orchestra:guess@${proxy.host}`,
+        `http://127.0.0.1:${port}/`,
+      );
+      expect(wrong.out).toContain("another task's network proxy");
+    });
+
     it('shares the network when "*" is listed, and adds nothing to the jail', async () => {
       const port = await serve('any-server');
       const gate = await open(['*']);
@@ -152,8 +174,13 @@ describe.skipIf(noJail !== undefined)(
       // A tunnel open through the proxy when the gate closes is ended.
       const tunnel = connect(`${folder}/proxy.sock`);
       await new Promise((resolve) => tunnel.once('connect', resolve));
-      tunnel.write(`CONNECT 127.0.0.1:${port} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
-      await new Promise((resolve) => tunnel.once('data', resolve));
+      const proxy = new URL(gate.env['HTTP_PROXY'] ?? '');
+      const credentials = `${proxy.username}:${proxy.password}`;
+      tunnel.write(
+        `CONNECT 127.0.0.1:${port} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+          `Proxy-Authorization: Basic ${Buffer.from(credentials).toString('base64')}\r\n\r\n`,
+      );
+      expect(String(await new Promise((resolve) => tunnel.once('data', resolve)))).toMatch(/^HTTP\/1.1 200/);
       const ended = new Promise((resolve) => tunnel.once('close', resolve));
 
       await gate.close();
