@@ -5,7 +5,8 @@ import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNetworkGate } from '../../src/isolation/network-gate.js';
+import { networkGateProblem, openNetworkGate } from '../../src/isolation/network-gate.js';
+import { findRelayTools } from '../../src/isolation/network-relay.js';
 import type { NetworkGate } from '../../src/isolation/network-gate.js';
 import { tempDirs } from '../models/helpers.js';
 import { noJail, runJailed, startTextServer } from './net-jail.js';
@@ -200,6 +201,19 @@ describe.skipIf(noJail !== undefined)(
     });
   },
 );
+
+describe('what the network gate needs', () => {
+  it('names the package to install when a relay program is missing, and needs nothing for an open or empty list', () => {
+    expect(findRelayTools({ PATH: '/nonexistent' })).toBe(
+      'socat is not installed (Debian/Ubuntu: apt-get install socat)',
+    );
+    expect(networkGateProblem(['*'])).toBeUndefined();
+    expect(networkGateProblem([])).toBeUndefined();
+    expect(networkGateProblem(['api.example.com'])).toBe(
+      typeof findRelayTools() === 'string' ? findRelayTools() : undefined,
+    );
+  });
+});
 
 // `curl` must be present for these tests to say anything; fail loudly rather than skip.
 execFileSync('curl', ['--version'], { stdio: 'ignore' });
