@@ -59,7 +59,7 @@ export async function openNetworkGate(options: {
 }): Promise<NetworkGate> {
   const allow = parseNetworkAllowList(options.allow);
   if (allow.open || options.allow.length === 0) {
-    // Nothing listed: the jail's own loopback is all there is, and nothing needs relaying.
+    // `*`: the machine's network; nothing listed: the jail's own loopback alone. Nothing to relay either way.
     return { bwrapArgs: [], env: {}, wrapInner: (argv) => argv, shareNet: allow.open, close: async () => {} };
   }
   const tools = findRelayTools();
