@@ -278,7 +278,11 @@ program
       return n;
     }),
   )
-  .option('--host <address>', 'address to serve on; anything but loopback lets other machines in', '127.0.0.1')
+  .option(
+    '--host <address>',
+    'address to serve on; anything but loopback lets other machines in',
+    '127.0.0.1',
+  )
   .option('--no-open', 'do not open a browser, only print the address')
   .addHelpText('after', examples(['orchestra ui', 'orchestra ui --port 8080 --no-open']))
   .action(run(async () => (await import('./commands/ui.js')).uiCommand));

@@ -21,13 +21,17 @@ export async function taskRange(
   // Own keys only: a task named "constructor" is not in the record.
   const t = Object.hasOwn(record.tasks, task) ? record.tasks[task] : undefined;
   if (!t)
-    return err({ message: `run ${record.id} has no task "${task}"`, hint: `its tasks: ${record.selected.join(', ')}` });
+    return err({
+      message: `run ${record.id} has no task "${task}"`,
+      hint: `its tasks: ${record.selected.join(', ')}`,
+    });
   if (t.reusedFrom !== undefined && t.startCommit === undefined)
     return err({
       message: `"${task}" was reused from run ${t.reusedFrom}: this run did not change it`,
       hint: `see its change there: orchestra diff ${task} --run ${t.reusedFrom}`,
     });
-  if (t.startCommit === undefined) return err({ message: `"${task}" has not started in run ${record.id} (${t.status})` });
+  if (t.startCommit === undefined)
+    return err({ message: `"${task}" has not started in run ${record.id} (${t.status})` });
   const to = t.commit ?? ((await repo.branchExists(t.branch)) ? t.branch : undefined);
   if (to === undefined)
     return err({

@@ -42,14 +42,14 @@ export async function uiCommand(flags: UiFlags): Promise<number> {
 
 /** The desktop's browser, if there is one; the printed address works without it. */
 function openBrowser(url: string): void {
-  const [program, ...args] =
+  const [program, ...args]: [string, ...string[]] =
     process.platform === 'darwin'
       ? ['open', url]
       : process.platform === 'win32'
         ? ['cmd', '/c', 'start', '""', url]
         : ['xdg-open', url];
   try {
-    const child = spawn(program!, args, { stdio: 'ignore', detached: true });
+    const child = spawn(program, args, { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
   } catch {

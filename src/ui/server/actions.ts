@@ -88,7 +88,9 @@ export class Actions {
     void entry.done.finally(() => this.#running.delete(entry));
     const first = await Promise.race([running, done]);
     if (first === 'started') return ok(`${command} of run ${req.runId} started`);
-    return first.ok ? ok(`${command} of run ${req.runId} finished: ${first.value.outcome}`) : refused(first.error);
+    return first.ok
+      ? ok(`${command} of run ${req.runId} finished: ${first.value.outcome}`)
+      : refused(first.error);
   }
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The header the page sends its token in with every action. */
@@ -11,17 +11,14 @@ export function newToken(): string {
 
 /**
  * Who may talk to one server: the holder of its token, given in the URL it printed (`?token=`), in
- * a header, or in the cookie the first page set. The cookie is named for the port: two servers on one
- * host would otherwise overwrite each other's (cookies do not tell ports apart).
+ * a header, or in the cookie the first page set. The cookie is named for the token (by a hash of it):
+ * two servers on one host would otherwise overwrite each other's (cookies do not tell ports apart).
  */
 export class Access {
   readonly cookieName: string;
 
-  constructor(
-    readonly token: string,
-    port: number,
-  ) {
-    this.cookieName = `orchestra_ui_${port}`;
+  constructor(readonly token: string) {
+    this.cookieName = `orchestra_ui_${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
   }
 
   /** `HttpOnly`: no script reads it; `SameSite=Strict`: no other site's page sends it. */

@@ -39,7 +39,9 @@ export function logFile(store: RunStore, record: RunRecord, q: LogQuery): Result
   let file: string;
   if (q.kind === 'setup') file = store.paths.setupLog(q.task);
   else if (!attempt)
-    return err(q.attempt === undefined ? `"${q.task}" has no attempt yet` : `"${q.task}" has no attempt ${q.attempt}`);
+    return err(
+      q.attempt === undefined ? `"${q.task}" has no attempt yet` : `"${q.task}" has no attempt ${q.attempt}`,
+    );
   else if (q.kind === 'prompt') file = store.paths.attemptPrompt(q.task, attempt.n);
   else if (q.kind === 'agent') file = attempt.log;
   else {
@@ -63,7 +65,8 @@ export async function readSlice(path: string, from?: number, to?: number): Promi
   try {
     file = await open(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { start: 0, end: 0, size: 0, bytes: Buffer.alloc(0) };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { start: 0, end: 0, size: 0, bytes: Buffer.alloc(0) };
     throw e;
   }
   try {

@@ -61,7 +61,8 @@ export async function listRuns(repoRoot: string, now = Date.now()): Promise<RunS
     }
     const r = effectiveRecord(loaded.value, await store.isLocked());
     const tasks: Partial<Record<TaskStatus, number>> = {};
-    for (const { status } of r.selected.map((task) => r.tasks[task]!)) tasks[status] = (tasks[status] ?? 0) + 1;
+    for (const { status } of r.selected.map((task) => r.tasks[task]!))
+      tasks[status] = (tasks[status] ?? 0) + 1;
     const durationMs = latestDuration(r, now);
     rows.push({
       id,
@@ -103,7 +104,10 @@ function taskTime(t: TaskRecord, now: number): number {
 }
 
 /** Needs as workflow.json recorded them; a task it does not hold (or a damaged file) has none shown. */
-async function recordedNeeds(store: RunStore, selected: readonly string[]): Promise<Record<string, string[]>> {
+async function recordedNeeds(
+  store: RunStore,
+  selected: readonly string[],
+): Promise<Record<string, string[]>> {
   const loaded = await store.loadWorkflow();
   const tasks = loaded.ok && isRecord(loaded.value) && isRecord(loaded.value.tasks) ? loaded.value.tasks : {};
   const inRun = new Set(selected);
@@ -144,7 +148,14 @@ async function spans(store: RunStore): Promise<Span[]> {
       continue; // the first line of a tail, or a line being written
     }
     if (e.type === 'gate-finished')
-      out.push({ task: e.task, kind: 'gate', label: e.gate, start: e.time - e.durationMs, end: e.time, ok: e.ok });
+      out.push({
+        task: e.task,
+        kind: 'gate',
+        label: e.gate,
+        start: e.time - e.durationMs,
+        end: e.time,
+        ok: e.ok,
+      });
     else if (e.type === 'task-waiting')
       out.push({ task: e.task, kind: 'wait', label: e.reason, start: e.time, end: e.time + e.retryInMs });
   }

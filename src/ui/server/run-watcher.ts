@@ -77,7 +77,9 @@ export class RunWatcher {
   async #compare(): Promise<void> {
     this.#watch('', this.#dir);
     const ids = existsSync(this.#dir)
-      ? (await readdir(this.#dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name)
+      ? (await readdir(this.#dir, { withFileTypes: true }).catch(() => []))
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
       : [];
     const changed: string[] = [];
     for (const id of ids) {

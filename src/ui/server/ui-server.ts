@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Git } from '../../git/git.js';
 import { taskRange } from '../../git/task-range.js';
@@ -44,7 +44,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   const watcher = new RunWatcher(opts.repoRoot);
   const actions = new Actions(opts.repoRoot);
   const streams = new Set<ServerResponse>();
-  let access: Access | undefined;
+  const access = new Access(token);
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       // A bug: say so on the page, never a stack trace to the network.
@@ -59,7 +59,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    const a = access!;
+    const a = access;
     // The printed URL: trade the token for the cookie, and take it out of the address bar and history.
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       if (!a.matches(url.searchParams.get('token'))) return denied(res);
@@ -77,7 +77,9 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       if (!body) return send(res, 500, problem('the page is not built', 'run "npm run build"'));
       return void res.writeHead(200, { 'Content-Type': type }).end(body);
     }
-    if (url.pathname === '/api/runs') return send(res, 200, { repoRoot: opts.repoRoot, runs: await listRuns(opts.repoRoot) });
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    if (url.pathname === '/api/runs')
+      return send(res, 200, { repoRoot: opts.repoRoot, runs: await listRuns(opts.repoRoot) });
     if (url.pathname === '/api/live') return live(res);
     const m = /^\/api\/runs\/([^/]+)(?:\/(log|diff))?$/.exec(url.pathname);
     if (!m) return send(res, 404, problem(`no page ${url.pathname}`));
@@ -89,7 +91,10 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   }
 
   /** The run named in a request: its id checked as the CLI checks `--run`, its record readable. */
-  async function run(res: ServerResponse, id: string): Promise<{ store: RunStore; record: RunRecord } | undefined> {
+  async function run(
+    res: ServerResponse,
+    id: string,
+  ): Promise<{ store: RunStore; record: RunRecord } | undefined> {
     const found = isRunId(id) ? await findRun(opts.repoRoot, id) : undefined;
     if (found?.ok) return found.value;
     // A damaged run.json is shown as such (422), an unknown id is not found (404).
@@ -130,14 +135,27 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
     const range = await taskRange(repo, record, task);
     if (!range.ok) return send(res, 404, { error: range.error });
     // No external diff or text conversion: they are programs the repository's config names.
-    const { stdout } = await repo.plumbing(['diff', '--no-color', '--no-ext-diff', '--no-textconv', range.value.from, range.value.to, '--']);
+    const { stdout } = await repo.plumbing([
+      'diff',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      range.value.from,
+      range.value.to,
+      '--',
+    ]);
     const cut = stdout.length > MAX_DIFF;
-    send(res, 200, { from: range.value.from, to: range.value.to, text: cut ? stdout.slice(0, MAX_DIFF) : stdout, cut });
+    send(res, 200, {
+      from: range.value.from,
+      to: range.value.to,
+      text: cut ? stdout.slice(0, MAX_DIFF) : stdout,
+      cut,
+    });
   }
 
   async function post(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     // The token itself, not the cookie alone, and from this server's own page.
-    if (!access!.fromHeader(req) || !sameOrigin(req))
+    if (!access.fromHeader(req) || !sameOrigin(req))
       return send(res, 403, problem('actions need the page token and this server as their origin'));
     const m = /^\/api\/runs\/([^/]+)\/(\w+)$/.exec(url.pathname);
     const name = m?.[2] as ActionName | undefined;
@@ -146,7 +164,9 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
     if (body === undefined) return send(res, 400, problem('the body is not a JSON object'));
     const found = await run(res, decodeURIComponent(m[1]!));
     if (!found) return;
-    const tasks = Array.isArray(body.tasks) ? body.tasks.filter((t): t is string => typeof t === 'string') : [];
+    const tasks = Array.isArray(body.tasks)
+      ? body.tasks.filter((t): t is string => typeof t === 'string')
+      : [];
     const done = await actions.do(name, { runId: found.record.id, tasks, failed: body.failed === true });
     if (done.ok) return send(res, 202, { message: done.value });
     send(res, done.error.status, { error: done.error.diagnostics[0], diagnostics: done.error.diagnostics });
@@ -156,7 +176,9 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   function live(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write('retry: 1000\n\n');
-    const unsubscribe = watcher.subscribe((changed) => res.write(`event: runs\ndata: ${JSON.stringify(changed)}\n\n`));
+    const unsubscribe = watcher.subscribe((changed) =>
+      res.write(`event: runs\ndata: ${JSON.stringify(changed)}\n\n`),
+    );
     const beat = setInterval(() => res.write(': beat\n\n'), HEARTBEAT_MS);
     streams.add(res);
     res.on('close', () => {
@@ -172,7 +194,6 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  access = new Access(token, port);
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `${origin}/?token=${token}`,
@@ -216,7 +237,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown> |
   }
   try {
     const v = JSON.parse(text || '{}') as unknown;
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,179 @@
+import dagre from '@dagrejs/dagre';
+import type { EdgeLabel, GraphLabel, NodeLabel, Point } from '@dagrejs/dagre';
+import type { RunView } from '../server/run-views.js';
+import { s } from './dom.js';
+
+const NODE_W = 168;
+const NODE_H = 40;
+
+/** The DAG on screen: its nodes can be told new statuses without laying it out again. */
+export interface DagView {
+  element: HTMLElement;
+  /** The set of tasks it was laid out for. */
+  key: string;
+  update(view: RunView, selected: string | undefined): void;
+}
+
+/**
+ * The run's tasks laid out by dagre (top to bottom: needs above), drawn as SVG. Pan by dragging or
+ * with the arrow keys, zoom with the wheel or + and -; each task is a link to its panel (Tab, Enter).
+ */
+export function dagView(view: RunView, open: (task: string) => void): DagView {
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
+  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 44, marginx: 16, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const tasks = view.run.selected;
+  for (const id of tasks) g.setNode(id, { width: NODE_W, height: NODE_H });
+  for (const id of tasks) for (const need of view.needs[id] ?? []) g.setEdge(need, id);
+  dagre.layout(g);
+  const { width = 0, height = 0 } = g.graph();
+  const critical = new Set(view.critical);
+  const criticalEdges = new Set(view.critical.slice(1).map((id, i) => `${view.critical[i]}→${id}`));
+
+  const content = s('g');
+  for (const e of g.edges()) {
+    const points: Point[] = g.edge(e).points ?? [];
+    const d = points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
+    content.append(
+      s('path', {
+        d,
+        class: `edge${criticalEdges.has(`${e.v}→${e.w}`) ? ' critical' : ''}`,
+        'marker-end': 'url(#arrow)',
+      }),
+    );
+  }
+  const nodes = new Map<string, SVGElement>();
+  for (const id of tasks) {
+    const n = g.node(id);
+    const label = id.length > 22 ? `${id.slice(0, 21)}…` : id;
+    const node = s(
+      'g',
+      {
+        class: `node${critical.has(id) ? ' critical' : ''}`,
+        transform: `translate(${n.x! - NODE_W / 2},${n.y! - NODE_H / 2})`,
+        tabindex: 0,
+        role: 'link',
+        'data-task': id,
+        onclick: () => open(id),
+        onkeydown: (e) => {
+          if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
+            e.preventDefault();
+            open(id);
+          }
+        },
+      },
+      s('title', {}, id),
+      s('rect', { width: NODE_W, height: NODE_H, rx: 6 }),
+      s('text', { x: 10, y: 17, class: 'name' }, label),
+      s('text', { x: 10, y: 32, class: 'status' }, ''),
+    );
+    nodes.set(id, node);
+    content.append(node);
+  }
+  const svg = s(
+    'svg',
+    {
+      class: 'dag',
+      role: 'group',
+      'aria-label': 'Task graph: drag or use the arrow keys to pan, + and - to zoom',
+      tabindex: 0,
+    },
+    s(
+      'defs',
+      {},
+      s(
+        'marker',
+        {
+          id: 'arrow',
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto',
+        },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),
+      ),
+    ),
+    content,
+  );
+  const box = document.createElement('div');
+  box.className = 'dag-box';
+  box.append(svg);
+  pannable(svg, content, width, height);
+
+  return {
+    element: box,
+    key: tasks.join('\n'),
+    update(v, selected) {
+      for (const [id, node] of nodes) {
+        const t = v.run.tasks[id];
+        if (!t) continue;
+        node.setAttribute(
+          'class',
+          `node status-${t.status}${critical.has(id) ? ' critical' : ''}${id === selected ? ' selected' : ''}`,
+        );
+        node.setAttribute(
+          'aria-label',
+          `${id}: ${t.status}${critical.has(id) ? ', on the critical path' : ''}`,
+        );
+        node.querySelector('.status')!.textContent =
+          `${t.status}${t.attempts.length > 1 ? ` · ${t.attempts.length} attempts` : ''}`;
+      }
+    },
+  };
+}
+
+/** Drag, wheel and keys move and scale `content` inside `svg`. */
+function pannable(svg: SVGElement, content: SVGElement, width: number, height: number): void {
+  let x = 0;
+  let y = 0;
+  let scale = 1;
+  const apply = () => content.setAttribute('transform', `translate(${x},${y}) scale(${scale})`);
+  // Drawn at its own size (a small graph is not blown up), the box shows at most 640 px of it.
+  const [w, h] = [Math.max(width, 320), Math.min(Math.max(height, 120), 640)];
+  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  svg.setAttribute('width', String(w));
+  svg.setAttribute('height', String(h));
+  let drag: { x: number; y: number } | undefined;
+  svg.addEventListener('pointerdown', (e) => {
+    if ((e.target as Element).closest('.node')) return;
+    drag = { x: e.clientX - x, y: e.clientY - y };
+    svg.setPointerCapture(e.pointerId);
+  });
+  svg.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    x = e.clientX - drag.x;
+    y = e.clientY - drag.y;
+    apply();
+  });
+  svg.addEventListener('pointerup', () => (drag = undefined));
+  svg.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      scale = Math.min(3, Math.max(0.2, scale * (e.deltaY < 0 ? 1.1 : 0.9)));
+      apply();
+    },
+    { passive: false },
+  );
+  svg.addEventListener('keydown', (e) => {
+    if (e.target !== svg) return;
+    const step = 40;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => (x += step),
+      ArrowRight: () => (x -= step),
+      ArrowUp: () => (y += step),
+      ArrowDown: () => (y -= step),
+      '+': () => (scale = Math.min(3, scale * 1.2)),
+      '=': () => (scale = Math.min(3, scale * 1.2)),
+      '-': () => (scale = Math.max(0.2, scale / 1.2)),
+      '0': () => ((x = 0), (y = 0), (scale = 1)),
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    move();
+    apply();
+  });
+}
