@@ -88,8 +88,10 @@ export function dagView(view: RunView, open: (task: string) => void): DagView {
           viewBox: '0 0 10 10',
           refX: 9,
           refY: 5,
-          markerWidth: 7,
-          markerHeight: 7,
+          // In the graph's units: the thick critical edges do not get bigger arrows.
+          markerUnits: 'userSpaceOnUse',
+          markerWidth: 8,
+          markerHeight: 8,
           orient: 'auto',
         },
         s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),

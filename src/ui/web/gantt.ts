@@ -1,8 +1,8 @@
 import type { RunView } from '../server/run-views.js';
 import { duration, s } from './dom.js';
 
-const LABEL = 200;
-const TRACK = 800;
+const LABEL = 160;
+const TRACK = 640;
 const ROW = 22;
 
 /**
@@ -92,8 +92,6 @@ export function gantt(view: RunView, open: (task: string) => void, now = Date.no
     {
       class: 'gantt',
       viewBox: `0 0 ${LABEL + TRACK} ${height}`,
-      width: LABEL + TRACK,
-      height,
       role: 'group',
       'aria-label': 'Timeline of attempts, gates and rate-limit waits',
     },
