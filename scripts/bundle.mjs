@@ -32,7 +32,11 @@ await build({
 const web = `${root}dist/ui/web`;
 rmSync(web, { recursive: true, force: true });
 await build({
-  entryPoints: [`${root}src/ui/web/app.css`, { in: `${root}src/ui/web/main.ts`, out: 'app' }],
+  entryPoints: [
+    `${root}src/ui/web/app.css`,
+    { in: `${root}src/ui/web/main.ts`, out: 'app' },
+    { in: `${root}src/ui/web/layout-worker.ts`, out: 'layout-worker' },
+  ],
   outdir: web,
   bundle: true,
   format: 'esm',

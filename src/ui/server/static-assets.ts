@@ -5,6 +5,7 @@ import { packageFile } from '../../util/package-file.js';
 export const ASSETS: Readonly<Record<string, string>> = {
   '/app.js': 'text/javascript; charset=utf-8',
   '/app.css': 'text/css; charset=utf-8',
+  '/layout-worker.js': 'text/javascript; charset=utf-8',
 };
 
 /**
@@ -17,6 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,7 +1,7 @@
-import dagre from '@dagrejs/dagre';
-import type { EdgeLabel, GraphLabel, NodeLabel, Point } from '@dagrejs/dagre';
 import type { RunView } from '../server/run-views.js';
-import { s } from './dom.js';
+import { h, s } from './dom.js';
+import type { Layout } from './layout.js';
+import { layOut } from './layout.js';
 
 const NODE_W = 168;
 const NODE_H = 40;
@@ -17,40 +17,67 @@ export interface DagView {
 /**
  * The run's tasks laid out by dagre (top to bottom: needs above), drawn as SVG. Pan by dragging or
  * with the arrow keys, zoom with the wheel or + and -; each task is a link to its panel (Tab, Enter).
+ * The layout is made in a worker: the rest of the page is usable while it is being made.
  */
 export function dagView(view: RunView, open: (task: string) => void): DagView {
-  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 44, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
   const tasks = view.run.selected;
-  for (const id of tasks) g.setNode(id, { width: NODE_W, height: NODE_H });
-  for (const id of tasks) for (const need of view.needs[id] ?? []) g.setEdge(need, id);
-  dagre.layout(g);
-  const { width = 0, height = 0 } = g.graph();
+  const box = h(
+    'div',
+    { class: 'dag-box' },
+    h('p', { class: 'muted pad' }, `Laying out ${tasks.length} tasks…`),
+  );
+  let drawn: ((v: RunView, selected: string | undefined) => void) | undefined;
+  let latest: [RunView, string | undefined] = [view, undefined];
+  layOut(view, { width: NODE_W, height: NODE_H }).then(
+    (layout) => {
+      drawn = draw(box, view, layout, open);
+      drawn(...latest);
+    },
+    (e: unknown) =>
+      box.replaceChildren(h('p', { class: 'problem pad' }, `The graph could not be laid out: ${String(e)}`)),
+  );
+  return {
+    element: box,
+    key: tasks.join('\n'),
+    update(v, selected) {
+      latest = [v, selected];
+      drawn?.(v, selected);
+    },
+  };
+}
+
+/** Draws the laid-out DAG into `box`; returns what shows new statuses on it. */
+function draw(
+  box: HTMLElement,
+  view: RunView,
+  layout: Layout,
+  open: (task: string) => void,
+): (v: RunView, selected: string | undefined) => void {
+  const tasks = view.run.selected;
+  const { width, height } = layout;
   const critical = new Set(view.critical);
   const criticalEdges = new Set(view.critical.slice(1).map((id, i) => `${view.critical[i]}→${id}`));
 
   const content = s('g');
-  for (const e of g.edges()) {
-    const points: Point[] = g.edge(e).points ?? [];
-    const d = points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
+  for (const e of layout.edges) {
+    const d = e.points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
     content.append(
       s('path', {
         d,
-        class: `edge${criticalEdges.has(`${e.v}→${e.w}`) ? ' critical' : ''}`,
+        class: `edge${criticalEdges.has(`${e.from}→${e.to}`) ? ' critical' : ''}`,
         'marker-end': 'url(#arrow)',
       }),
     );
   }
   const nodes = new Map<string, SVGElement>();
   for (const id of tasks) {
-    const n = g.node(id);
+    const n = layout.nodes[id]!;
     const label = id.length > 22 ? `${id.slice(0, 21)}…` : id;
     const node = s(
       'g',
       {
         class: `node${critical.has(id) ? ' critical' : ''}`,
-        transform: `translate(${n.x! - NODE_W / 2},${n.y! - NODE_H / 2})`,
+        transform: `translate(${n.x - NODE_W / 2},${n.y - NODE_H / 2})`,
         tabindex: 0,
         role: 'link',
         'data-task': id,
@@ -99,30 +126,24 @@ export function dagView(view: RunView, open: (task: string) => void): DagView {
     ),
     content,
   );
-  const box = document.createElement('div');
-  box.className = 'dag-box';
-  box.append(svg);
+  box.replaceChildren(svg);
   pannable(svg, content, width, height);
 
-  return {
-    element: box,
-    key: tasks.join('\n'),
-    update(v, selected) {
-      for (const [id, node] of nodes) {
-        const t = v.run.tasks[id];
-        if (!t) continue;
-        node.setAttribute(
-          'class',
-          `node status-${t.status}${critical.has(id) ? ' critical' : ''}${id === selected ? ' selected' : ''}`,
-        );
-        node.setAttribute(
-          'aria-label',
-          `${id}: ${t.status}${critical.has(id) ? ', on the critical path' : ''}`,
-        );
-        node.querySelector('.status')!.textContent =
-          `${t.status}${t.attempts.length > 1 ? ` · ${t.attempts.length} attempts` : ''}`;
-      }
-    },
+  return (v, selected) => {
+    for (const [id, node] of nodes) {
+      const t = v.run.tasks[id];
+      if (!t) continue;
+      node.setAttribute(
+        'class',
+        `node status-${t.status}${critical.has(id) ? ' critical' : ''}${id === selected ? ' selected' : ''}`,
+      );
+      node.setAttribute(
+        'aria-label',
+        `${id}: ${t.status}${critical.has(id) ? ', on the critical path' : ''}`,
+      );
+      node.querySelector('.status')!.textContent =
+        `${t.status}${t.attempts.length > 1 ? ` · ${t.attempts.length} attempts` : ''}`;
+    }
   };
 }
 
@@ -132,8 +153,8 @@ function pannable(svg: SVGElement, content: SVGElement, width: number, height: n
   let y = 0;
   let scale = 1;
   const apply = () => content.setAttribute('transform', `translate(${x},${y}) scale(${scale})`);
-  // Drawn at its own size (a small graph is not blown up), the box shows at most 640 px of it.
-  const [w, h] = [Math.max(width, 320), Math.min(Math.max(height, 120), 640)];
+  // Drawn at its own size (a small graph is not blown up); a large one shows a window to pan across.
+  const [w, h] = [Math.min(Math.max(width, 320), 1200), Math.min(Math.max(height, 120), 640)];
   svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
   svg.setAttribute('width', String(w));
   svg.setAttribute('height', String(h));
