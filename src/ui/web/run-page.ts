@@ -41,7 +41,7 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
     message.classList.toggle('problem', problem);
   };
 
-  async function act_(action: string, body: { failed?: boolean } = {}): Promise<void> {
+  async function act_(action: string, body: { failed?: boolean; tasks?: string[] } = {}): Promise<void> {
     try {
       say(await act(runId, action, body));
     } catch (e) {
@@ -101,7 +101,7 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
     if (open && panel.dataset.task === task) return open.update(view);
     open?.stop();
     panel.dataset.task = task;
-    open = taskPanel(runId, task, view, say);
+    open = taskPanel(runId, task, view, act_);
     panel.replaceChildren(open.element);
   }
 

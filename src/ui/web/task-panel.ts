@@ -1,6 +1,6 @@
 import type { RunView } from '../server/run-views.js';
 import type { LogRef } from './api.js';
-import { act, ApiError, getDiff } from './api.js';
+import { ApiError, getDiff } from './api.js';
 import { duration, h, spend } from './dom.js';
 import { logView } from './log-view.js';
 
@@ -14,7 +14,7 @@ export function taskPanel(
   runId: string,
   task: string,
   initial: RunView,
-  say: (text: string, problem?: boolean) => void,
+  act: (action: string, body: { tasks: string[] }) => Promise<void>,
 ): { element: HTMLElement; update(view: RunView): void; stop(): void } {
   let view = initial;
   const heading = h('h2', { id: 'task-heading', tabindex: -1 });
@@ -113,19 +113,6 @@ export function taskPanel(
     mark();
   }
 
-  async function run(action: string, body: { tasks?: string[] } = {}): Promise<void> {
-    try {
-      say(await act(runId, action, body));
-    } catch (e) {
-      say(
-        e instanceof ApiError
-          ? `${e.problem.message}${e.problem.hint ? ` — ${e.problem.hint}` : ''}`
-          : String(e),
-        true,
-      );
-    }
-  }
-
   function update(next: RunView): void {
     view = next;
     const task_ = t();
@@ -151,13 +138,13 @@ export function taskPanel(
     actions.replaceChildren(
       h(
         'button',
-        { type: 'button', class: 'rerun', onclick: () => void run('rerun', { tasks: [task] }) },
+        { type: 'button', class: 'rerun', onclick: () => void act('rerun', { tasks: [task] }) },
         'Rerun this task',
       ),
       ...((task_.status as string) === WAITING
         ? [
-            h('button', { type: 'button', onclick: () => void run('approve', { tasks: [task] }) }, 'Approve'),
-            h('button', { type: 'button', onclick: () => void run('reject', { tasks: [task] }) }, 'Reject'),
+            h('button', { type: 'button', onclick: () => void act('approve', { tasks: [task] }) }, 'Approve'),
+            h('button', { type: 'button', onclick: () => void act('reject', { tasks: [task] }) }, 'Reject'),
           ]
         : []),
     );
