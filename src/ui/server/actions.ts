@@ -111,7 +111,10 @@ function notAvailable(name: ActionName): Result<never, Refusal> {
         severity: 'error',
         code: 'usage',
         message: `${name} is not available in this version of orchestra`,
-        hint: 'the run goes on as recorded; stop a run with Ctrl-C in its terminal',
+        hint:
+          name === 'cancel'
+            ? 'stop the run with Ctrl-C in the terminal it runs in'
+            : 'this version of orchestra has no approval tasks',
       },
     ],
   });
