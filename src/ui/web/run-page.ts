@@ -4,6 +4,7 @@ import type { DagView } from './dag.js';
 import { dagView } from './dag.js';
 import { duration, h, spend, time } from './dom.js';
 import { gantt } from './gantt.js';
+import { coalesce } from './coalesce.js';
 import type { Page } from './main.js';
 import { taskPanel } from './task-panel.js';
 
@@ -124,10 +125,11 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
       );
     }
   }
-  void load();
+  const reload = coalesce(load);
+  reload();
   return {
     changed: (runs) => {
-      if (runs.includes(runId)) void load();
+      if (runs.includes(runId)) reload();
     },
     select(t) {
       task = t;

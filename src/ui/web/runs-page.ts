@@ -1,6 +1,7 @@
 import type { RunSummary } from '../server/run-views.js';
 import { getRuns } from './api.js';
 import { duration, h, spend, time } from './dom.js';
+import { coalesce } from './coalesce.js';
 import type { Page } from './main.js';
 
 /** The recorded runs, newest first. */
@@ -34,9 +35,10 @@ export function runsPage(main: HTMLElement): Page {
     note.textContent = runs.length ? '' : 'No runs recorded yet: start one with "orchestra run".';
     body.replaceChildren(...runs.map(row));
   }
-  void load();
+  const reload = coalesce(load);
+  reload();
   return {
-    changed: () => void load(),
+    changed: reload,
     leave: () => (gone = true),
   };
 }
