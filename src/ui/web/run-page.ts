@@ -59,6 +59,7 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
     view = v;
     const r = v.run;
     main.querySelector('.damaged')?.remove();
+    document.getElementById('repo')!.textContent = r.repoRoot;
     summary.replaceChildren(
       h('span', { class: `badge status-${r.state}`, 'data-state': r.state }, r.state),
       ` ${r.workflowName} · started ${time(r.startedAt)} · ${duration((r.finishedAt ?? Date.now()) - (r.history.at(-1)?.at ?? r.startedAt))}${r.state === 'running' ? '…' : ''} · ${spend(v.tokens, v.costUsd)} · base ${r.baseRef} (${r.baseCommit.slice(0, 10)})`,
