@@ -29,6 +29,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/ui/web/**'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { project: './src/ui/web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ['src/cli/**', 'src/reporters/**', 'bench/**', 'test/fixtures/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },

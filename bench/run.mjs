@@ -17,6 +17,7 @@ import { CLI } from './repo.mjs';
 import { benchSandbox, printSandbox } from './sandbox.mjs';
 import { benchSchedule, printSchedule } from './schedule.mjs';
 import { benchValidate, printValidate } from './validate.mjs';
+import { benchUi, printUi } from './ui.mjs';
 
 /** `orchestra --help` next to `node -e 0`. */
 function benchHelp({ runs = 11 } = {}) {
@@ -96,6 +97,11 @@ const BENCHES = {
     printCommit(r);
     return r;
   },
+  ui: async () => {
+    const r = await benchUi();
+    printUi(r);
+    return r;
+  },
 };
 
 const x = (value) => `${value.toFixed(2)}x`;
@@ -154,6 +160,7 @@ More figures from the same run:
   ${(mem.wallMs / 1000).toFixed(1)} s for the run.
 - 8: each git process of the commit phase, timed by git (trace2): ${c.commands.map((p) => `\`${p.command}\` ${ms(p.ms)}`).join(', ')};
   the rest is starting them from node and the awaited write of the task's success.
+- \`orchestra ui\`: ${r.ui.skipped ? `skipped (${r.ui.skipped})` : `a ${r.ui.tasks}-task run's page shows the run and its timeline in ${ms(r.ui.large.shownMs)} (a 2-task run's: ${ms(r.ui.baseline.shownMs)}), its DAG laid out by dagre in a worker and drawn in ${ms(r.ui.large.drawnMs)}; the server's peak RSS while a client follows a log growing to 1 GB: ${(r.ui.peakKib / 1024).toFixed(1)} MB (goal <= 100 MB; idle ${(r.ui.idleKib / 1024).toFixed(1)} MB)`}.
 `;
 }
 

@@ -26,3 +26,22 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+// The web view of `orchestra ui`: one script (with dagre) and one style sheet, served by the CLI
+// itself; the page loads nothing from the network.
+const web = `${root}dist/ui/web`;
+rmSync(web, { recursive: true, force: true });
+await build({
+  entryPoints: [
+    `${root}src/ui/web/app.css`,
+    { in: `${root}src/ui/web/main.ts`, out: 'app' },
+    { in: `${root}src/ui/web/layout-worker.ts`, out: 'layout-worker' },
+  ],
+  outdir: web,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -289,6 +289,26 @@ program
   .action(run(async () => (await import('./commands/clean.js')).cleanCommand));
 
 program
+  .command('ui')
+  .description('watch and steer the runs in a browser: DAG, timeline, logs, diffs; rerun, resume')
+  .addOption(
+    new Option('--port <n>', 'port to serve on (default: a free one)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new InvalidArgumentError('expected a port number from 0 to 65535');
+      return n;
+    }),
+  )
+  .option(
+    '--host <address>',
+    'address to serve on; anything but loopback lets other machines in',
+    '127.0.0.1',
+  )
+  .option('--no-open', 'do not open a browser, only print the address')
+  .addHelpText('after', examples(['orchestra ui', 'orchestra ui --port 8080 --no-open']))
+  .action(run(async () => (await import('./commands/ui.js')).uiCommand));
+
+program
   .command('doctor')
   .description(
     "check what runs need on this machine: git, the workflow's agent CLIs, bubblewrap, disk space, the schema modeline",

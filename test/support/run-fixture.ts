@@ -20,6 +20,7 @@ export interface Step {
   grandchild?: boolean;
   say?: string;
   commit?: string;
+  waitFor?: string;
 }
 
 export interface Invocation {

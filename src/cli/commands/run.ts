@@ -18,6 +18,7 @@ import { Exit, ExitCode } from '../exit-codes.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
 import { useColor } from '../terminal.js';
+import { eventJournal } from '../../ui/event-journal.js';
 
 export interface RunFlags extends WorkflowOptions {
   concurrency?: number;
@@ -83,7 +84,12 @@ export async function withReporter(
   // on with nobody able to stop it.
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   try {
-    const result = await start((e) => reporter.onEvent(e), abort.signal);
+    const journal = eventJournal();
+    const result = await start((e) => {
+      journal.onEvent(e);
+      reporter.onEvent(e);
+    }, abort.signal);
+    await journal.close();
     await reporter.close();
     if (!result.ok) {
       printDiagnostics(result.error, new Map(), json);

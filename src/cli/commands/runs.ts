@@ -82,7 +82,7 @@ export async function runsCommand(opts: { json?: boolean }): Promise<number> {
 }
 
 /** From the start of the latest run, rerun or resume to its end (or now, or unknown if it died). */
-function latestDuration(r: RunRecord & { state: string }, now: number): number | undefined {
+export function latestDuration(r: RunRecord & { state: string }, now: number): number | undefined {
   const began = r.history.at(-1)?.at ?? r.startedAt;
   if (r.finishedAt !== undefined) return r.finishedAt - began;
   return r.state === 'running' ? now - began : undefined;
