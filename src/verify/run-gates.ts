@@ -2,8 +2,8 @@ import type { GateDef } from '../config/workflow.js';
 import { renderTemplate } from '../config/template.js';
 import type { TemplateValues } from '../config/template.js';
 import type { LogError } from '../process/output-sink.js';
-import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
+import type { ProcessOutcome, ProcessResult, RunProcessOptions } from '../process/run-process.js';
 
 /** One gate's result; `tail` is what a retry feeds back to the agent. */
 export interface GateResult {
@@ -27,6 +27,8 @@ export interface GateRunOptions {
   onResult: (result: GateResult, logFile: string) => Promise<void>;
   /** Called as each gate's process starts, with its process group id. */
   onStart?: (pgid: number) => void;
+  /** Starts each gate's process (the task's jail); `runProcess` by default. */
+  spawn?: (opts: RunProcessOptions) => Promise<ProcessResult>;
 }
 
 /** Runs gates in order and stops at the first that fails: later gates would only add noise. */
@@ -38,7 +40,7 @@ export async function runGates(
     const logFile = opts.logFile(gate.name);
     const env = { ...opts.env };
     for (const [k, t] of Object.entries(gate.env)) env[k] = renderTemplate(t, opts.values);
-    const result = await runProcess({
+    const result = await (opts.spawn ?? runProcess)({
       command: { shell: renderTemplate(gate.run, opts.values) },
       cwd: opts.cwd,
       env,

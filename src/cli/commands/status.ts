@@ -66,6 +66,8 @@ async function printStatus(
   const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
   const now = Date.now();
   const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
+  // Records of runs before isolation existed have none: the column would be all dashes.
+  const withIsolation = record.selected.some((id) => record.tasks[id]!.isolation !== undefined);
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
     return [
@@ -76,10 +78,11 @@ async function printStatus(
       // A failed task's branch holds its attempts' work too.
       branches.has(t.branch) ? t.branch : '-',
       ...(withUsage ? [usage(t)] : []),
+      ...(withIsolation ? [t.isolation ?? '-'] : []),
       note(t),
     ];
   });
-  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), 'NOTE'];
+  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), ...(withIsolation ? ['ISOLATION'] : []), 'NOTE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

@@ -1,0 +1,118 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findProgram } from '../doctor/find-program.js';
+import type { RunProcessOptions } from '../process/run-process.js';
+import { agentStatePaths, copyAgentState } from './agent-state.js';
+import { bwrapArgs, type JailLayout } from './bwrap-args.js';
+import type { IsolationSupport } from './detect.js';
+import { openNetworkGate } from './network-gate.js';
+import { sandboxExecProfile } from './sandbox-exec-profile.js';
+
+/** Read by no isolated task, whatever `read_deny` says: keys, cloud and cluster credentials. */
+export const BUILTIN_READ_DENY = [
+  '~/.ssh',
+  '~/.aws',
+  '~/.gnupg',
+  '~/.netrc',
+  '~/.config/gcloud',
+  '~/.docker',
+  '~/.kube',
+  '~/.azure',
+  '~/.password-store',
+  '~/.config/gh',
+];
+
+export interface JailOptions {
+  support: Extract<IsolationSupport, { ok: true }>;
+  /** A folder of orchestra's for this task (private tmp, agent state copies); removed by `close`. */
+  stateDir: string;
+  /** The task's sandbox folder. */
+  sandbox: string;
+  /** Whether the task may write its sandbox: not when it is the user's own checkout (`type: none`). */
+  sandboxWritable: boolean;
+  /** The user's repository: readable, never writable. */
+  repoRoot: string;
+  /** Further host folders the task must write (a jj workspace's store). */
+  alsoWritable?: readonly string[];
+  /** Hosts it may reach (see `allowedHosts`). */
+  network: readonly string[];
+  readDeny: readonly string[];
+  write: readonly string[];
+  home?: string;
+}
+
+/** A task's OS sandbox: every process of the task goes through `wrap`. */
+export interface Jail {
+  /** The same process, started inside the jail (its argv, env and cwd turned into a jailed spawn). */
+  wrap(opts: RunProcessOptions): RunProcessOptions;
+  close(): Promise<void>;
+}
+
+/**
+ * Makes a task's jail: its private tmp and agent state copies under `stateDir`, and its network gate.
+ * The layout is fixed here, once per task; each process then pays only for bwrap's own start.
+ */
+export async function openJail(o: JailOptions): Promise<Jail> {
+  const home = o.home ?? process.env.HOME ?? homedir();
+  const expand = (path: string) =>
+    path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : resolve(o.sandbox, path);
+  const tmp = join(o.stateDir, 'tmp');
+  await mkdir(tmp, { recursive: true });
+  const write = o.write.map(expand);
+  // Named writable paths are made, as a cache folder a tool expects is: bwrap binds only what exists.
+  for (const path of write) await mkdir(path, { recursive: true });
+  const state = await copyAgentState(await agentStatePaths(home), join(o.stateDir, 'home'));
+  const deny = await existing([...BUILTIN_READ_DENY, ...o.readDeny].map(expand));
+  const gate = await openNetworkGate({ allow: o.network, stateDir: join(o.stateDir, 'net') });
+  const writable = [...(o.sandboxWritable ? [o.sandbox] : []), ...(o.alsoWritable ?? []), ...write];
+
+  let prefix: (cwd: string) => string[];
+  if (o.support.tool === 'bwrap') {
+    const layout: JailLayout = {
+      writable,
+      tmp,
+      visible: [o.repoRoot, home],
+      state,
+      deny,
+    };
+    prefix = (cwd) => [
+      o.support.program,
+      ...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }),
+      '--',
+    ];
+  } else {
+    // Seatbelt cannot show a copy in the original's place: the agents' state folders are writable.
+    const profile = sandboxExecProfile({
+      writable: [...writable, tmp, ...state.map((s) => s.original)],
+      deny: deny.map((d) => d.path),
+      shareNet: gate.shareNet,
+    });
+    prefix = () => [o.support.program, '-p', profile];
+  }
+
+  return {
+    wrap(opts) {
+      const argv = 'argv' in opts.command ? [...opts.command.argv] : ['/bin/sh', '-c', opts.command.shell];
+      const env = { ...opts.env, ...gate.env, TMPDIR: o.support.tool === 'bwrap' ? '/tmp' : tmp };
+      // A program that is nowhere is left for `runProcess` to report as such (the jail sees the same
+      // programs): the jail would only say that it failed to start something.
+      if (!findProgram(argv[0] ?? '', opts.cwd, { ...process.env, ...env })) return opts;
+      return { ...opts, env, command: { argv: [...prefix(opts.cwd), ...gate.wrapInner(argv)] } };
+    },
+    async close() {
+      await gate.close();
+      await rm(o.stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function existing(paths: readonly string[]): Promise<{ path: string; folder: boolean }[]> {
+  const found: { path: string; folder: boolean }[] = [];
+  for (const path of paths) {
+    // Followed: bwrap mounts over what a symlink points to.
+    const info = await stat(path).catch(() => undefined);
+    if (info) found.push({ path, folder: info.isDirectory() });
+  }
+  return found;
+}

@@ -1,0 +1,53 @@
+import type { Workflow } from '../config/workflow.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { err, ok, type Result } from '../util/result.js';
+import { detectIsolation, type IsolationSupport } from './detect.js';
+
+/** How a task's processes ran: in an OS sandbox, or as the user. */
+export type TaskIsolation = 'os' | 'none';
+
+/** Each task's isolation for a run, decided once at its start. */
+export interface IsolationPlan {
+  /** The OS sandbox, when some task runs in it. */
+  support?: Extract<IsolationSupport, { ok: true }>;
+  modes: ReadonlyMap<string, TaskIsolation>;
+  /** One line when `auto` falls back to `none`, saying what to install. */
+  warnings: string[];
+}
+
+/**
+ * Decides `os` or `none` for each of `tasks`: `auto` takes the OS sandbox when this machine has one,
+ * `os` refuses the run (exit 2, before any task) when it has none.
+ */
+export async function planIsolation(
+  workflow: Workflow,
+  tasks: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Result<IsolationPlan, Diagnostic[]>> {
+  const wanted = tasks.map((id) => [id, workflow.tasks.get(id)?.sandbox.isolation ?? 'none'] as const);
+  if (wanted.every(([, mode]) => mode === 'none'))
+    return ok({ modes: new Map(wanted.map(([id]) => [id, 'none'])), warnings: [] });
+  const support = await detectIsolation(env);
+  if (!support.ok) {
+    const strict = wanted.filter(([, mode]) => mode === 'os').map(([id]) => id);
+    if (strict.length)
+      return err([
+        {
+          severity: 'error',
+          code: 'usage',
+          path: workflow.sandbox.isolation === 'os' ? 'sandbox.isolation' : `tasks.${strict[0]}.sandbox.isolation`,
+          message: `isolation "os" needs an OS sandbox, and ${support.why} (tasks: ${strict.join(', ')})`,
+          hint: `${support.install}, or set sandbox.isolation to auto or none`,
+        },
+      ]);
+  }
+  const isolated = (mode: string) => support.ok && mode !== 'none';
+  return ok({
+    ...(support.ok ? { support } : {}),
+    modes: new Map(wanted.map(([id, mode]) => [id, isolated(mode) ? 'os' : 'none'])),
+    warnings:
+      !support.ok && wanted.some(([, mode]) => mode === 'auto')
+        ? [`tasks run without isolation (sandbox.isolation: auto): ${support.why}; ${support.install}`]
+        : [],
+  });
+}
