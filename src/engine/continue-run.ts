@@ -66,7 +66,7 @@ export async function rerunWorkflow(
       opts.allowStale === true,
     );
     if (stale.length) throw new Refused(stale);
-    const isolation = await planIsolation(loaded.workflow, record.selected);
+    const isolation = await planIsolation(loaded, record.selected);
     if (!isolation.ok) throw new Refused(isolation.error);
     await stopLeftoverProcesses(record);
     const journal = new RunJournal(store, record);

@@ -91,7 +91,7 @@ export async function prepareRun(
     );
   }
   const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
-  const isolation = await planIsolation(workflow, selected);
+  const isolation = await planIsolation(loaded, selected);
   if (!isolation.ok) return isolation;
   return ok({ repoRoot, baseCommit, selected, isolation: isolation.value });
 }

@@ -1,4 +1,6 @@
-import type { Workflow } from '../config/workflow.js';
+import { basename } from 'node:path';
+import type { LoadedWorkflow } from '../config/load-workflow.js';
+import { SourceDocument } from '../config/source-document.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { err, ok, type Result } from '../util/result.js';
 import { detectIsolation, type IsolationSupport } from './detect.js';
@@ -20,7 +22,7 @@ export interface IsolationPlan {
  * `os` refuses the run (exit 2, before any task) when it has none.
  */
 export async function planIsolation(
-  workflow: Workflow,
+  { workflow, source }: LoadedWorkflow,
   tasks: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Result<IsolationPlan, Diagnostic[]>> {
@@ -30,16 +32,21 @@ export async function planIsolation(
   const support = await detectIsolation(env);
   if (!support.ok) {
     const strict = wanted.filter(([, mode]) => mode === 'os').map(([id]) => id);
-    if (strict.length)
+    if (strict.length) {
+      const path = workflow.sandbox.isolation === 'os' ? ['sandbox'] : ['tasks', strict[0]!, 'sandbox'];
+      // The workflow of a package.json is its `orchestra` key.
+      const root = basename(workflow.file) === 'package.json' ? ['orchestra'] : [];
       return err([
         {
           severity: 'error',
           code: 'usage',
-          path: workflow.sandbox.isolation === 'os' ? 'sandbox.isolation' : `tasks.${strict[0]}.sandbox.isolation`,
+          path: [...path, 'isolation'].join('.'),
+          location: new SourceDocument(workflow.file, source, root).locate([...path, 'isolation']),
           message: `isolation "os" needs an OS sandbox, and ${support.why} (tasks: ${strict.join(', ')})`,
           hint: `${support.install}, or set sandbox.isolation to auto or none`,
         },
       ]);
+    }
   }
   const isolated = (mode: string) => support.ok && mode !== 'none';
   return ok({
