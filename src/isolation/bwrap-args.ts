@@ -17,7 +17,8 @@ export interface JailLayout {
 /**
  * bubblewrap's arguments for `layout`: the host read-only, then what the task may write over it, then
  * what it may not read over everything (a denied path inside a writable one stays denied). Its own
- * pid, IPC and UTS namespaces: it cannot see or signal orchestra's processes. No `--new-session`:
+ * pid, IPC and UTS namespaces: it cannot see or signal orchestra's processes. No capabilities: bwrap
+ * started by root keeps them otherwise, and with them a task remounts / writable. No `--new-session`:
  * `runProcess` starts every process in a session of its own already, without a controlling terminal.
  */
 export function bwrapArgs(
@@ -32,7 +33,7 @@ export function bwrapArgs(
     args.push(...(folder ? ['--tmpfs', path, '--remount-ro', path] : ['--ro-bind', '/dev/null', path]));
   args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
   if (!options.shareNet) args.push('--unshare-net');
-  args.push('--die-with-parent', ...options.extra, '--chdir', options.cwd);
+  args.push('--cap-drop', 'ALL', '--die-with-parent', ...options.extra, '--chdir', options.cwd);
   return args;
 }
 

@@ -6,6 +6,7 @@ import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
 import type { IsolationSupport } from './detect.js';
+import { openLinkOverlays } from './link-overlay.js';
 import { openNetworkGate } from './network-gate.js';
 import { sandboxExecProfile } from './sandbox-exec-profile.js';
 
@@ -35,6 +36,8 @@ export interface JailOptions {
   repoRoot: string;
   /** Further host folders the task must write (a jj workspace's store). */
   alsoWritable?: readonly string[];
+  /** The user's folders that `link:` symlinks into the sandbox: given a writable layer of the task's. */
+  links?: readonly string[];
   /** Hosts it may reach (see `allowedHosts`). */
   network: readonly string[];
   readDeny: readonly string[];
@@ -69,18 +72,19 @@ export async function openJail(o: JailOptions): Promise<Jail> {
 
   let prefix: (cwd: string) => string[];
   if (o.support.tool === 'bwrap') {
+    const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
     const layout: JailLayout = {
-      writable,
+      writable: [...writable, ...(links?.folders ?? [])],
       tmp,
       visible: [o.repoRoot, home],
       state,
       deny,
     };
-    prefix = (cwd) => [
-      o.support.program,
-      ...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }),
-      '--',
-    ];
+    prefix = (cwd) => {
+      const args = bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs });
+      const argv = [o.support.program, ...args, '--'];
+      return links ? links.prefix(argv) : argv;
+    };
   } else {
     // Seatbelt cannot show a copy in the original's place: the agents' state folders are writable.
     const profile = sandboxExecProfile({

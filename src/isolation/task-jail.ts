@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { TaskDef } from '../config/workflow.js';
 import type { RunContext } from '../engine/run-context.js';
 import { runProcess, type ProcessResult, type RunProcessOptions } from '../process/run-process.js';
+import { linkFolder } from '../sandbox/provision.js';
 import type { Sandbox, SandboxType } from '../sandbox/sandbox.js';
 import { allowedHosts } from './agent-hosts.js';
 import { openJail } from './jail.js';
@@ -37,6 +38,7 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
   const support = ctx.isolation.support;
   if (taskIsolation(ctx, task.id) !== 'os' || support === undefined) return unjailed;
   const settings = task.sandbox;
+  const links = new Set(settings.link.map(linkFolder));
   const jail = await openJail({
     support,
     stateDir: join(ctx.sandboxRoot, ctx.journal.record.id, '.jail', task.id),
@@ -46,6 +48,8 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
     repoRoot: ctx.repoRoot,
     // A jj workspace keeps its operations and commits in the repository's store.
     alsoWritable: sandbox.type === 'jj' ? [join(ctx.repoRoot, '.jj'), join(ctx.repoRoot, '.git')] : [],
+    // The linked folders the sandbox got (those that exist), by their path in the user's repository.
+    links: sandbox.untracked.filter((path) => links.has(path)).map((path) => join(ctx.repoRoot, path)),
     network: allowedHosts(task.kind === 'agent' ? task.agent : undefined, settings.network),
     readDeny: settings.readDeny,
     write: settings.write,

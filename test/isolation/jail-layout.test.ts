@@ -28,7 +28,7 @@ describe('bwrap arguments', () => {
         '--bind /work/sandboxes/r1/a /work/sandboxes/r1/a --bind /home/u/.cache/go-build /home/u/.cache/go-build',
         '--bind /work/sandboxes/r1/.jail/a/home/0-.claude /home/u/.claude',
         '--tmpfs /home/u/.ssh --remount-ro /home/u/.ssh --ro-bind /dev/null /home/u/.netrc',
-        '--unshare-pid --unshare-ipc --unshare-uts --unshare-cgroup-try --unshare-net --die-with-parent',
+        '--unshare-pid --unshare-ipc --unshare-uts --unshare-cgroup-try --unshare-net --cap-drop ALL --die-with-parent',
         '--chdir /work/sandboxes/r1/a',
       ].join(' '),
     );

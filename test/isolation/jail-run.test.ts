@@ -9,7 +9,7 @@ import { RunFixture } from '../support/run-fixture.js';
 
 const ESCAPE_AGENT = fileURLToPath(new URL('../fixtures/agents/escape-agent.mjs', import.meta.url));
 const support = await detectIsolation();
-const ALL_TRIES = ['checkout', 'home', 'config', 'hooks', 'ref', 'ssh', 'signal', 'state'];
+const ALL_TRIES = ['checkout', 'home', 'config', 'hooks', 'ref', 'ssh', 'signal', 'state', 'remount'];
 
 let fx: RunFixture;
 let home: string;
@@ -82,6 +82,30 @@ tasks:
     const [uid, pid] = fx.show(task.branch, 'run.txt').split(' ').map(Number);
     expect(uid).toBe(process.getuid!());
     expect(pid).toBeLessThan(10);
+  });
+
+  it('gives a link:ed folder a writable layer of the task, kept between its processes, the user copy untouched', async () => {
+    fx.writeFiles({ '.gitignore': 'node_modules\n' });
+    fx.git('add', '-A');
+    fx.git('commit', '-qm', 'ignore node_modules');
+    fx.writeFiles({ 'node_modules/pkg/index.js': 'original\n' });
+    const { result } = await fx.run(`version: 1
+sandbox:
+  dir: ${JSON.stringify(fx.sandboxes)}
+  keep: never
+  isolation: os
+  link: [node_modules]
+  setup: ['mkdir -p node_modules/.cache && echo from-setup > node_modules/.cache/setup.txt']
+tasks:
+  cached:
+    run: 'echo changed >> node_modules/pkg/index.js && cat node_modules/.cache/setup.txt node_modules/pkg/index.js > seen.txt'
+`);
+    const task = result.record.tasks.cached!;
+    expect(task.failure).toBeUndefined();
+    expect(task.status).toBe('succeeded');
+    expect(fx.show(task.branch, 'seen.txt')).toBe('from-setup\noriginal\nchanged');
+    expect(readFileSync(join(fx.repo, 'node_modules', 'pkg', 'index.js'), 'utf8')).toBe('original\n');
+    expect(existsSync(join(fx.repo, 'node_modules', '.cache'))).toBe(false);
   });
 });
 
