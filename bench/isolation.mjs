@@ -32,7 +32,8 @@ export async function benchIsolation({ runs = 21 } = {}) {
       const times = [];
       for (let i = 0; i < runs; i++) {
         const r = await runProcess(wrap(opts));
-        if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0) throw new Error(JSON.stringify(r.outcome));
+        if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0)
+          throw new Error(JSON.stringify(r.outcome));
         times.push(r.durationMs);
       }
       return median(times);

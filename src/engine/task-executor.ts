@@ -11,7 +11,13 @@ import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import type { LogError } from '../process/output-sink.js';
-import { isolatedSandboxType, taskIsolation, taskSpawner, type Spawn, type TaskSpawner } from '../isolation/task-jail.js';
+import {
+  isolatedSandboxType,
+  taskIsolation,
+  taskSpawner,
+  type Spawn,
+  type TaskSpawner,
+} from '../isolation/task-jail.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import { repoChangedMessage } from '../sandbox/repo-guard.js';
@@ -166,7 +172,16 @@ export async function executeTask(
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
       attempt += 1;
-      const ran = runAttempt(ctx, task, { sandbox, spawn }, attempt, env(attempt), startCommit, signal, feedback);
+      const ran = runAttempt(
+        ctx,
+        task,
+        { sandbox, spawn },
+        attempt,
+        env(attempt),
+        startCommit,
+        signal,
+        feedback,
+      );
       const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {

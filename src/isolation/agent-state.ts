@@ -12,7 +12,17 @@ const PREFIXES = ['.aider'];
  * Histories that grow with every session and that no login needs: not copied, so that a task's copy
  * stays small (a busy ~/.claude/projects holds hundreds of megabytes).
  */
-const HISTORY = new Set(['projects', 'todos', 'shell-snapshots', 'file-history', 'sessions', 'archived_sessions', 'log', 'logs', 'tmp']);
+const HISTORY = new Set([
+  'projects',
+  'todos',
+  'shell-snapshots',
+  'file-history',
+  'sessions',
+  'archived_sessions',
+  'log',
+  'logs',
+  'tmp',
+]);
 
 /** The agents' state paths that exist in `home`. */
 export async function agentStatePaths(home: string): Promise<string[]> {

@@ -3,8 +3,7 @@ import { findProgram } from '../doctor/find-program.js';
 
 /** Whether an OS sandbox can be made on this machine, and with which program. */
 export type IsolationSupport =
-  | { ok: true; tool: 'bwrap' | 'sandbox-exec'; program: string }
-  | { ok: false; why: string; install: string };
+  { ok: true; tool: 'bwrap' | 'sandbox-exec'; program: string } | { ok: false; why: string; install: string };
 
 const LINUX_INSTALL =
   'install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap) and allow unprivileged user namespaces';
@@ -34,7 +33,11 @@ async function probeIsolation(env: NodeJS.ProcessEnv, platform: NodeJS.Platform)
     const program = findProgram('sandbox-exec', '/', env);
     return program
       ? { ok: true, tool: 'sandbox-exec', program }
-      : { ok: false, why: 'sandbox-exec is not on PATH', install: 'put /usr/bin on PATH (macOS ships sandbox-exec)' };
+      : {
+          ok: false,
+          why: 'sandbox-exec is not on PATH',
+          install: 'put /usr/bin on PATH (macOS ships sandbox-exec)',
+        };
   }
   if (platform !== 'linux')
     return { ok: false, why: `no OS sandbox is supported on ${platform}`, install: 'run on Linux or macOS' };

@@ -32,11 +32,32 @@ export function overlaySupport(): Promise<string | undefined> {
     if (!unshare) return undefined;
     const dir = await mkdtemp(join(tmpdir(), 'orchestra-overlay-probe-'));
     try {
-      const [lower, upper, work] = ['lower', 'upper', 'work'].map((name) => join(dir, name)) as [string, string, string];
+      const [lower, upper, work] = ['lower', 'upper', 'work'].map((name) => join(dir, name)) as [
+        string,
+        string,
+        string,
+      ];
       for (const folder of [lower, upper, work]) await mkdir(folder);
       await writeFile(join(lower, 'f'), '');
-      const args = ['--user', '--map-root-user', '--mount', '--', '/bin/sh', '-c', MOUNT_SCRIPT, 'sh', '1', lower, upper, work, 'touch', join(lower, 'g')];
-      const ok = await new Promise<boolean>((done) => execFile(unshare, args, { timeout: 10_000 }, (error) => done(!error)));
+      const args = [
+        '--user',
+        '--map-root-user',
+        '--mount',
+        '--',
+        '/bin/sh',
+        '-c',
+        MOUNT_SCRIPT,
+        'sh',
+        '1',
+        lower,
+        upper,
+        work,
+        'touch',
+        join(lower, 'g'),
+      ];
+      const ok = await new Promise<boolean>((done) =>
+        execFile(unshare, args, { timeout: 10_000 }, (error) => done(!error)),
+      );
       return ok ? unshare : undefined;
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -68,7 +89,13 @@ export async function openLinkOverlays(
   }
   // In the outer namespace orchestra is root: bwrap makes a user namespace of its own again, with the
   // user's ids, so that an agent that refuses to run as root (Claude Code) runs.
-  const ids = ['--unshare-user', '--uid', String(process.getuid?.() ?? 0), '--gid', String(process.getgid?.() ?? 0)];
+  const ids = [
+    '--unshare-user',
+    '--uid',
+    String(process.getuid?.() ?? 0),
+    '--gid',
+    String(process.getgid?.() ?? 0),
+  ];
   return {
     folders: usable,
     prefix: ([bwrap, ...args]) => [

@@ -15,7 +15,10 @@ export interface NetworkGate {
   close(): Promise<void>;
 }
 
-export function openNetworkGate(options: { allow: readonly string[]; stateDir: string }): Promise<NetworkGate> {
+export function openNetworkGate(options: {
+  allow: readonly string[];
+  stateDir: string;
+}): Promise<NetworkGate> {
   return Promise.resolve({
     bwrapArgs: [],
     env: {},

@@ -32,7 +32,10 @@ tasks:
     readDeny: ['~/.kube'],
     write: ['~/.cache/go-build'],
   });
-  expect(tasks.get('b')!.sandbox).toMatchObject({ isolation: 'none', network: ['api.example.com', '127.0.0.1'] });
+  expect(tasks.get('b')!.sandbox).toMatchObject({
+    isolation: 'none',
+    network: ['api.example.com', '127.0.0.1'],
+  });
 });
 
 it('points at a bad isolation value, at the workflow level and per task', async () => {

@@ -83,7 +83,9 @@ describe('agent state', () => {
     writeFileSync(join(home, '.codex', 'auth.json'), '{}');
 
     const found = await agentStatePaths(home);
-    expect(found.sort()).toEqual(['.aider.conf.yml', '.claude', '.claude.json', '.codex'].map((p) => join(home, p)));
+    expect(found.sort()).toEqual(
+      ['.aider.conf.yml', '.claude', '.claude.json', '.codex'].map((p) => join(home, p)),
+    );
     const copies = await copyAgentState(found, join(home, 'copies'));
     const claude = copies.find((c) => c.original === join(home, '.claude'))!.copy;
     expect(readFileSync(join(claude, '.credentials.json'), 'utf8')).toBe('secret');

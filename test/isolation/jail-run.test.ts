@@ -40,30 +40,32 @@ tasks:
 `;
 }
 
-describe.skipIf(!support.ok)(`isolation: os (bubblewrap)${support.ok ? '' : `: skipped, ${support.why}`}`, () => {
-  it('stops every escape, while the agent writes, runs git and commits in its own sandbox', async () => {
-    const configBefore = readFileSync(join(fx.repo, '.git', 'config'), 'utf8');
-    const { result, events } = await fx.run(workflow('os', ALL_TRIES));
-    const task = result.record.tasks.escape!;
-    expect(task.failure).toBeUndefined();
-    expect(task.status).toBe('succeeded');
-    expect(task.isolation).toBe('os');
-    expect(events.find((e) => e.type === 'task-started')).toMatchObject({ isolation: 'os' });
-    // Only its own (copied) login state was writable.
-    expect(JSON.parse(fx.show(task.branch, 'escapes.json'))).toEqual(['state']);
-    expect(existsSync(join(home, '.claude', 'agent-wrote.txt'))).toBe(false);
-    expect(fx.show(task.branch, 'inside.txt')).toBe('written inside the sandbox');
-    expect(fx.git('log', '--format=%s', task.branch)).toContain('agent: its own commit');
-    // Nothing of the user's changed.
-    expect(existsSync(join(fx.repo, 'escaped.txt'))).toBe(false);
-    expect(existsSync(join(home, 'escaped.txt'))).toBe(false);
-    expect(readFileSync(join(fx.repo, '.git', 'config'), 'utf8')).toBe(configBefore);
-    expect(existsSync(join(fx.repo, '.git', 'hooks', 'post-checkout'))).toBe(false);
-    expect(fx.git('branch', '--list', 'escaped')).toBe('');
-  });
+describe.skipIf(!support.ok)(
+  `isolation: os (bubblewrap)${support.ok ? '' : `: skipped, ${support.why}`}`,
+  () => {
+    it('stops every escape, while the agent writes, runs git and commits in its own sandbox', async () => {
+      const configBefore = readFileSync(join(fx.repo, '.git', 'config'), 'utf8');
+      const { result, events } = await fx.run(workflow('os', ALL_TRIES));
+      const task = result.record.tasks.escape!;
+      expect(task.failure).toBeUndefined();
+      expect(task.status).toBe('succeeded');
+      expect(task.isolation).toBe('os');
+      expect(events.find((e) => e.type === 'task-started')).toMatchObject({ isolation: 'os' });
+      // Only its own (copied) login state was writable.
+      expect(JSON.parse(fx.show(task.branch, 'escapes.json'))).toEqual(['state']);
+      expect(existsSync(join(home, '.claude', 'agent-wrote.txt'))).toBe(false);
+      expect(fx.show(task.branch, 'inside.txt')).toBe('written inside the sandbox');
+      expect(fx.git('log', '--format=%s', task.branch)).toContain('agent: its own commit');
+      // Nothing of the user's changed.
+      expect(existsSync(join(fx.repo, 'escaped.txt'))).toBe(false);
+      expect(existsSync(join(home, 'escaped.txt'))).toBe(false);
+      expect(readFileSync(join(fx.repo, '.git', 'config'), 'utf8')).toBe(configBefore);
+      expect(existsSync(join(fx.repo, '.git', 'hooks', 'post-checkout'))).toBe(false);
+      expect(fx.git('branch', '--list', 'escaped')).toBe('');
+    });
 
-  it('jails a run: task and a gate too', async () => {
-    const { result } = await fx.run(`version: 1
+    it('jails a run: task and a gate too', async () => {
+      const { result } = await fx.run(`version: 1
 sandbox: { dir: ${JSON.stringify(fx.sandboxes)}, keep: never, isolation: os }
 gates:
   probe: 'touch "$HOME/gate-escaped" 2>/dev/null; test -w . && test ! -e "$HOME/gate-escaped"'
@@ -72,24 +74,24 @@ tasks:
     run: 'touch "$HOME/run-escaped" 2>/dev/null; echo "$(id -u) $$" > run.txt'
     verify: [probe]
 `);
-    const task = result.record.tasks.cmd!;
-    expect(task.failure).toBeUndefined();
-    expect(task.status).toBe('succeeded');
-    expect(task.attempts[0]!.gates).toMatchObject([{ name: 'probe', ok: true }]);
-    expect(existsSync(join(home, 'run-escaped'))).toBe(false);
-    expect(existsSync(join(home, 'gate-escaped'))).toBe(false);
-    // Its own pid namespace: the shell is one of its first processes; the user is the user.
-    const [uid, pid] = fx.show(task.branch, 'run.txt').split(' ').map(Number);
-    expect(uid).toBe(process.getuid!());
-    expect(pid).toBeLessThan(10);
-  });
+      const task = result.record.tasks.cmd!;
+      expect(task.failure).toBeUndefined();
+      expect(task.status).toBe('succeeded');
+      expect(task.attempts[0]!.gates).toMatchObject([{ name: 'probe', ok: true }]);
+      expect(existsSync(join(home, 'run-escaped'))).toBe(false);
+      expect(existsSync(join(home, 'gate-escaped'))).toBe(false);
+      // Its own pid namespace: the shell is one of its first processes; the user is the user.
+      const [uid, pid] = fx.show(task.branch, 'run.txt').split(' ').map(Number);
+      expect(uid).toBe(process.getuid!());
+      expect(pid).toBeLessThan(10);
+    });
 
-  it('gives a link:ed folder a writable layer of the task, kept between its processes, the user copy untouched', async () => {
-    fx.writeFiles({ '.gitignore': 'node_modules\n' });
-    fx.git('add', '-A');
-    fx.git('commit', '-qm', 'ignore node_modules');
-    fx.writeFiles({ 'node_modules/pkg/index.js': 'original\n' });
-    const { result } = await fx.run(`version: 1
+    it('gives a link:ed folder a writable layer of the task, kept between its processes, the user copy untouched', async () => {
+      fx.writeFiles({ '.gitignore': 'node_modules\n' });
+      fx.git('add', '-A');
+      fx.git('commit', '-qm', 'ignore node_modules');
+      fx.writeFiles({ 'node_modules/pkg/index.js': 'original\n' });
+      const { result } = await fx.run(`version: 1
 sandbox:
   dir: ${JSON.stringify(fx.sandboxes)}
   keep: never
@@ -100,14 +102,15 @@ tasks:
   cached:
     run: 'echo changed >> node_modules/pkg/index.js && cat node_modules/.cache/setup.txt node_modules/pkg/index.js > seen.txt'
 `);
-    const task = result.record.tasks.cached!;
-    expect(task.failure).toBeUndefined();
-    expect(task.status).toBe('succeeded');
-    expect(fx.show(task.branch, 'seen.txt')).toBe('from-setup\noriginal\nchanged');
-    expect(readFileSync(join(fx.repo, 'node_modules', 'pkg', 'index.js'), 'utf8')).toBe('original\n');
-    expect(existsSync(join(fx.repo, 'node_modules', '.cache'))).toBe(false);
-  });
-});
+      const task = result.record.tasks.cached!;
+      expect(task.failure).toBeUndefined();
+      expect(task.status).toBe('succeeded');
+      expect(fx.show(task.branch, 'seen.txt')).toBe('from-setup\noriginal\nchanged');
+      expect(readFileSync(join(fx.repo, 'node_modules', 'pkg', 'index.js'), 'utf8')).toBe('original\n');
+      expect(existsSync(join(fx.repo, 'node_modules', '.cache'))).toBe(false);
+    });
+  },
+);
 
 describe('isolation: none', () => {
   it('lets the same agent write $HOME (what the jail takes away)', async () => {

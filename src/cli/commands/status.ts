@@ -82,7 +82,16 @@ async function printStatus(
       note(t),
     ];
   });
-  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), ...(withIsolation ? ['ISOLATION'] : []), 'NOTE'];
+  const header = [
+    'TASK',
+    'STATUS',
+    'ATTEMPTS',
+    'TIME',
+    'BRANCH',
+    ...(withUsage ? ['USAGE'] : []),
+    ...(withIsolation ? ['ISOLATION'] : []),
+    'NOTE',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
