@@ -31,7 +31,7 @@ export async function benchIsolation({ runs = 21 } = {}) {
     const time = async (wrap) => {
       const times = [];
       for (let i = 0; i < runs; i++) {
-        const r = await runProcess(wrap(opts));
+        const r = await runProcess(await wrap(opts));
         if (r.outcome.kind !== 'exited' || r.outcome.exitCode !== 0)
           throw new Error(JSON.stringify(r.outcome));
         times.push(r.durationMs);

@@ -1,4 +1,4 @@
-import { cp, lstat, readdir, realpath } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -7,6 +7,8 @@ import { basename, dirname, join } from 'node:path';
  */
 const STATE = ['.claude', '.claude.json', '.codex', '.gemini', '.config/opencode', '.local/share/opencode'];
 const PREFIXES = ['.aider'];
+/** Variables that move an agent's state folder out of $HOME. */
+export const STATE_VARIABLES = ['CLAUDE_CONFIG_DIR', 'CODEX_HOME'];
 
 /**
  * Histories that grow with every session and that no login needs: not copied, so that a task's copy
@@ -24,17 +26,25 @@ const HISTORY = new Set([
   'tmp',
 ]);
 
-/** The agents' state paths that exist in `home`. */
-export async function agentStatePaths(home: string): Promise<string[]> {
+/**
+ * The agents' state paths that exist in `home`, and the folders `env` names for them (made when
+ * missing: a jail can only show a writable copy in place of something that exists).
+ */
+export async function agentStatePaths(
+  home: string,
+  env: Record<string, string | undefined> = {},
+): Promise<string[]> {
   const prefixed = (await readdir(home).catch(() => [] as string[])).filter((name) =>
     PREFIXES.some((p) => name.startsWith(p)),
   );
-  const found: string[] = [];
+  const named = STATE_VARIABLES.flatMap((name) => (env[name] ? [env[name]] : []));
+  for (const folder of named) await mkdir(folder, { recursive: true });
+  const found = new Set<string>(named);
   for (const rel of [...STATE, ...prefixed]) {
     const path = join(home, rel);
-    if (await lstat(path).catch(() => undefined)) found.push(path);
+    if (await lstat(path).catch(() => undefined)) found.add(path);
   }
-  return found;
+  return [...found];
 }
 
 /**

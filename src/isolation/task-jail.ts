@@ -54,5 +54,5 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
     readDeny: settings.readDeny,
     write: settings.write,
   });
-  return { spawn: (opts) => runProcess(jail.wrap(opts)), close: () => jail.close() };
+  return { spawn: async (opts) => runProcess(await jail.wrap(opts)), close: () => jail.close() };
 }

@@ -70,6 +70,9 @@ export function header(agent: 'claude' | 'codex', env: Record<string, string>): 
 sandbox:
   dir: SANDBOX_DIR
   keep: never
+  # The real CLI runs jailed wherever bubblewrap works (isolation: auto). The scripted server is on
+  # loopback: "*" keeps it reachable until the allowlist proxy can name it.
+  network: ["*"]
 agents:
   ${agent}:
     env: ${JSON.stringify(agentEnv)}
