@@ -84,6 +84,9 @@ tasks:
       const [uid, pid] = fx.show(task.branch, 'run.txt').split(' ').map(Number);
       expect(uid).toBe(process.getuid!());
       expect(pid).toBeLessThan(10);
+      const status = cli(['status'], fx.repo);
+      expect(status.stdout).toMatch(/^TASK +STATUS +ATTEMPTS +TIME +BRANCH +ISOLATION/m);
+      expect(status.stdout).toMatch(/^cmd +succeeded +1 .* os$/m);
     });
 
     it('gives a link:ed folder a writable layer of the task, kept between its processes, the user copy untouched', async () => {

@@ -77,8 +77,8 @@ async function printStatus(
       taskTime(t, now),
       // A failed task's branch holds its attempts' work too.
       branches.has(t.branch) ? t.branch : '-',
-      ...(withUsage ? [usage(t)] : []),
       ...(withIsolation ? [t.isolation ?? '-'] : []),
+      ...(withUsage ? [usage(t)] : []),
       note(t),
     ];
   });
@@ -88,8 +88,8 @@ async function printStatus(
     'ATTEMPTS',
     'TIME',
     'BRANCH',
-    ...(withUsage ? ['USAGE'] : []),
     ...(withIsolation ? ['ISOLATION'] : []),
+    ...(withUsage ? ['USAGE'] : []),
     'NOTE',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
