@@ -66,8 +66,8 @@ async function printStatus(
   const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
   const now = Date.now();
   const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
-  // Records of runs before isolation existed have none: the column would be all dashes.
-  const withIsolation = record.selected.some((id) => record.tasks[id]!.isolation !== undefined);
+  // Shown once some task ran jailed: a run without isolation reads as before.
+  const withIsolation = record.selected.some((id) => record.tasks[id]!.isolation === 'os');
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
     return [
