@@ -1,3 +1,4 @@
+import { rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskDef } from '../config/workflow.js';
 import type { RunContext } from '../engine/run-context.js';
@@ -39,9 +40,10 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
   if (taskIsolation(ctx, task.id) !== 'os' || support === undefined) return unjailed;
   const settings = task.sandbox;
   const links = new Set(settings.link.map(linkFolder));
+  const jails = join(ctx.sandboxRoot, ctx.journal.record.id, '.jail');
   const jail = await openJail({
     support,
-    stateDir: join(ctx.sandboxRoot, ctx.journal.record.id, '.jail', task.id),
+    stateDir: join(jails, task.id),
     sandbox: sandbox.path,
     // A `none` sandbox is the user's own checkout: readable only.
     sandboxWritable: sandbox.type !== 'none',
@@ -54,5 +56,12 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
     readDeny: settings.readDeny,
     write: settings.write,
   });
-  return { spawn: async (opts) => runProcess(await jail.wrap(opts)), close: () => jail.close() };
+  return {
+    spawn: async (opts) => runProcess(await jail.wrap(opts)),
+    close: async () => {
+      await jail.close();
+      // The last task's leaves the run's folder empty, to be removed with it (another's may remain).
+      await rmdir(jails).catch(() => undefined);
+    },
+  };
 }
