@@ -62,8 +62,8 @@ describe.skipIf(!support.ok)(
       expect(readFileSync(join(fx.repo, '.git', 'config'), 'utf8')).toBe(configBefore);
       expect(existsSync(join(fx.repo, '.git', 'hooks', 'post-checkout'))).toBe(false);
       expect(fx.git('branch', '--list', 'escaped')).toBe('');
-    // The jail's own folders (private tmp, state copies) went with the sandbox (keep: never).
-    expect(existsSync(join(fx.sandboxes, result.runId))).toBe(false);
+      // The jail's own folders (private tmp, state copies) went with the sandbox (keep: never).
+      expect(existsSync(join(fx.sandboxes, result.runId))).toBe(false);
     });
 
     it('jails a run: task and a gate too', async () => {
