@@ -91,6 +91,17 @@ tasks:
       expect(status.stdout).toMatch(/^cmd +succeeded +1 .* os$/m);
     });
 
+    it('times out a jailed task: its processes in the jail are ended too', async () => {
+      const started = Date.now();
+      const { result } = await fx.run(`version: 1
+sandbox: { dir: ${JSON.stringify(fx.sandboxes)}, keep: never, isolation: os }
+tasks:
+  slow: { run: 'sleep 60 & sleep 60; wait', timeout: 2s }
+`);
+      expect(result.record.tasks.slow!.failure?.reason).toBe('agent-timed-out');
+      expect(Date.now() - started).toBeLessThan(30_000);
+    });
+
     it('gives a link:ed folder a writable layer of the task, kept between its processes, the user copy untouched', async () => {
       fx.writeFiles({ '.gitignore': 'node_modules\n' });
       fx.git('add', '-A');
