@@ -10,6 +10,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { ms, printRows, timeCommand } from './lib.mjs';
 import { benchFixedCosts, printFixedCosts } from './fixed-costs.mjs';
 import { benchIntegrate, printIntegrate } from './integrate.mjs';
+import { benchIsolation, printIsolation } from './isolation.mjs';
 import { benchCommit, printCommit } from './commit.mjs';
 import { benchMemory, printMemory } from './memory.mjs';
 import { benchOverhead, printOverhead } from './overhead.mjs';
@@ -102,6 +103,11 @@ const BENCHES = {
     printUi(r);
     return r;
   },
+  isolation: async () => {
+    const r = await benchIsolation();
+    printIsolation(r);
+    return r;
+  },
 };
 
 const x = (value) => `${value.toFixed(2)}x`;
@@ -117,6 +123,7 @@ function results(m, r) {
   const i = r.integrate;
   const f = r.fixed;
   const c = r.commit;
+  const j = r.isolation;
   return `# Benchmark results
 
 Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}. Every
@@ -141,6 +148,7 @@ Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
 | 7 | \`orchestra run\`, exec to exit, ${f.tasks} short tasks | ${ms(f.wallMs)} | lower bound: ${ms(f.boundMs)} | ${x(f.wallMs / f.boundMs)} | <= 1.10x | ${met(f.wallMs / f.boundMs <= 1.1)} |
 | 7 | the same, exec to the first task started | ${ms(f.firstTaskMs)} | \`node -e 0\`: ${ms(f.nodeMs)} | ${x(f.firstTaskMs / f.nodeMs)} | <= 2x | ${met(f.firstTaskMs / f.nodeMs <= 2)} |
 | 8 | commit phase of a task that writes one file (process exit to teardown), 3-file repository | ${ms(c.phaseMs)}, ${c.processes} git processes | \`git add --all\`, \`git commit\` by hand: ${ms(c.byHandMs)} | ${x(c.phaseMs / c.byHandMs)} | <= 4 git processes | ${met(c.processes <= 4)} |
+| 10 | ${j.skipped ? `a process in its bubblewrap jail: not measured (${j.skipped})` : `a process in its bubblewrap jail (\`true\`), added start-up | ${ms(j.addedMs)} | started plainly: ${ms(j.plainMs)} | ${x(j.jailedMs / j.plainMs)} | <= 50 ms | ${met(j.addedMs <= 50)}`} |
 
 More figures from the same run:
 
@@ -161,6 +169,8 @@ More figures from the same run:
 - 8: each git process of the commit phase, timed by git (trace2): ${c.commands.map((p) => `\`${p.command}\` ${ms(p.ms)}`).join(', ')};
   the rest is starting them from node and the awaited write of the task's success.
 - \`orchestra ui\`: ${r.ui.skipped ? `skipped (${r.ui.skipped})` : `a ${r.ui.tasks}-task run's page shows the run and its timeline in ${ms(r.ui.large.shownMs)} (a 2-task run's: ${ms(r.ui.baseline.shownMs)}), its DAG laid out by dagre in a worker and drawn in ${ms(r.ui.large.drawnMs)}; the server's peak RSS while a client follows a log growing to 1 GB: ${(r.ui.peakKib / 1024).toFixed(1)} MB (goal <= 100 MB; idle ${(r.ui.idleKib / 1024).toFixed(1)} MB)`}.
+- 10: making a task's jail (its private tmp, the agents' state copies, the network gate), once per task:
+  ${j.skipped ? 'n/a' : ms(j.openMs)}.
 `;
 }
 

@@ -13,6 +13,7 @@ import type {
   AgentDef,
   GateDef,
   IntegrateDef,
+  Isolation,
   Keep,
   RawWorkflow,
   RoleDef,
@@ -127,6 +128,10 @@ export function normalize(
     link: strings(rawSandbox.link),
     setup: templates(rawSandbox.setup, ['sandbox', 'setup'], 'shared', template),
     keep: oneOf(rawSandbox.keep, KEEPS) ?? 'on-failure',
+    isolation: oneOf(rawSandbox.isolation, ISOLATIONS) ?? 'auto',
+    network: strings(rawSandbox.network),
+    readDeny: strings(rawSandbox.read_deny),
+    write: strings(rawSandbox.write),
     ...(str(rawSandbox.dir) ? { dir: resolve(dir, str(rawSandbox.dir)!) } : {}),
   };
 
@@ -210,6 +215,7 @@ export function normalize(
             ...sandbox,
             type: oneOf(t.sandbox.type, SANDBOX_TYPES) ?? sandbox.type,
             keep: oneOf(t.sandbox.keep, KEEPS) ?? sandbox.keep,
+            isolation: oneOf(t.sandbox.isolation, ISOLATIONS) ?? sandbox.isolation,
             ...(Array.isArray(t.sandbox.copy) ? { copy: strings(t.sandbox.copy) } : {}),
             ...(Array.isArray(t.sandbox.link) ? { link: strings(t.sandbox.link) } : {}),
             ...(Array.isArray(t.sandbox.setup)
@@ -267,6 +273,7 @@ function readTextFile(path: string): Result<string, string> {
 
 const SANDBOX_TYPES = ['worktree', 'clone', 'jj', 'none'] as const satisfies readonly SandboxType[];
 const KEEPS = ['never', 'on-failure', 'always'] as const satisfies readonly Keep[];
+const ISOLATIONS = ['auto', 'os', 'none'] as const satisfies readonly Isolation[];
 
 /** The raw form with `file:` texts inlined, so a recorded run and its fingerprints see the real prompt. */
 function inlineFiles(

@@ -106,6 +106,11 @@ const schema11 = {
         'worktree (default): a git worktree; clone: a separate clone sharing objects, for agents that run git themselves; jj: a Jujutsu workspace; none: no isolation, for read-only commands.',
       enum: ['worktree', 'clone', 'jj', 'none'],
     },
+    Isolation: {
+      description:
+        'auto (default): an OS sandbox (bubblewrap, sandbox-exec) where available, else none with a warning; os: always, refusing to run without it; none: processes run as the user.',
+      enum: ['auto', 'os', 'none'],
+    },
     Sandbox: {
       description: "Where and how each task's sandbox is made.",
       type: 'object',
@@ -130,6 +135,21 @@ const schema11 = {
           $ref: '#/definitions/StringList',
         },
         keep: { $ref: '#/definitions/Keep' },
+        isolation: { $ref: '#/definitions/Isolation' },
+        network: {
+          description: 'Hosts an isolated task may reach beyond its agent\'s own API hosts ("*": any host).',
+          $ref: '#/definitions/StringList',
+        },
+        read_deny: {
+          description:
+            'Paths an isolated task cannot read, beyond the built-in list (~/.ssh, ~/.aws, ~/.gnupg, ...).',
+          $ref: '#/definitions/StringList',
+        },
+        write: {
+          description:
+            'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.',
+          $ref: '#/definitions/StringList',
+        },
         dir: {
           description:
             'Folder that holds the sandboxes (default: the user cache dir, outside the working tree).',
@@ -148,6 +168,7 @@ const schema11 = {
         link: { $ref: '#/definitions/StringList' },
         setup: { $ref: '#/definitions/StringList' },
         keep: { $ref: '#/definitions/Keep' },
+        isolation: { $ref: '#/definitions/Isolation' },
       },
     },
     Agent: {
@@ -294,14 +315,14 @@ const schema11 = {
     },
   },
 };
-const schema18 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
-const schema29 = {
+const schema22 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
+const schema33 = {
   description:
     "A task id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, valid in a git ref.",
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema39 = {
+const schema44 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -349,6 +370,20 @@ const schema12 = {
       $ref: '#/definitions/StringList',
     },
     keep: { $ref: '#/definitions/Keep' },
+    isolation: { $ref: '#/definitions/Isolation' },
+    network: {
+      description: 'Hosts an isolated task may reach beyond its agent\'s own API hosts ("*": any host).',
+      $ref: '#/definitions/StringList',
+    },
+    read_deny: {
+      description:
+        'Paths an isolated task cannot read, beyond the built-in list (~/.ssh, ~/.aws, ~/.gnupg, ...).',
+      $ref: '#/definitions/StringList',
+    },
+    write: {
+      description: 'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.',
+      $ref: '#/definitions/StringList',
+    },
     dir: {
       description: 'Folder that holds the sandboxes (default: the user cache dir, outside the working tree).',
       type: 'string',
@@ -366,20 +401,17 @@ const schema17 = {
   description: "When to keep a task's sandbox folder after it ends: never, on-failure (default) or always.",
   enum: ['never', 'on-failure', 'always'],
 };
+const schema18 = {
+  description:
+    'auto (default): an OS sandbox (bubblewrap, sandbox-exec) where available, else none with a warning; os: always, refusing to run without it; none: processes run as the user.',
+  enum: ['auto', 'os', 'none'],
+};
 function validate11(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(
-        key0 === 'type' ||
-        key0 === 'base' ||
-        key0 === 'copy' ||
-        key0 === 'link' ||
-        key0 === 'setup' ||
-        key0 === 'keep' ||
-        key0 === 'dir'
-      )) {
+      if (!func2.call(schema12.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -669,11 +701,221 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.isolation !== undefined) {
+      let data9 = data.isolation;
+      if (!(data9 === 'auto' || data9 === 'os' || data9 === 'none')) {
+        const err14 = {
+          instancePath: instancePath + '/isolation',
+          schemaPath: '#/definitions/Isolation/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema18.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema18.enum,
+          parentSchema: schema18,
+          data: data9,
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.network !== undefined) {
+      let data10 = data.network;
+      if (Array.isArray(data10)) {
+        const len3 = data10.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data11 = data10[i3];
+          if (typeof data11 === 'string') {
+            if (func3(data11) < 1) {
+              const err15 = {
+                instancePath: instancePath + '/network/' + i3,
+                schemaPath: '#/definitions/StringList/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema14.items,
+                data: data11,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + '/network/' + i3,
+              schemaPath: '#/definitions/StringList/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema14.items.type,
+              parentSchema: schema14.items,
+              data: data11,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/network',
+          schemaPath: '#/definitions/StringList/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema14.type,
+          parentSchema: schema14,
+          data: data10,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.read_deny !== undefined) {
+      let data12 = data.read_deny;
+      if (Array.isArray(data12)) {
+        const len4 = data12.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data13 = data12[i4];
+          if (typeof data13 === 'string') {
+            if (func3(data13) < 1) {
+              const err18 = {
+                instancePath: instancePath + '/read_deny/' + i4,
+                schemaPath: '#/definitions/StringList/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema14.items,
+                data: data13,
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = {
+              instancePath: instancePath + '/read_deny/' + i4,
+              schemaPath: '#/definitions/StringList/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema14.items.type,
+              parentSchema: schema14.items,
+              data: data13,
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = {
+          instancePath: instancePath + '/read_deny',
+          schemaPath: '#/definitions/StringList/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema14.type,
+          parentSchema: schema14,
+          data: data12,
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.write !== undefined) {
+      let data14 = data.write;
+      if (Array.isArray(data14)) {
+        const len5 = data14.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data15 = data14[i5];
+          if (typeof data15 === 'string') {
+            if (func3(data15) < 1) {
+              const err21 = {
+                instancePath: instancePath + '/write/' + i5,
+                schemaPath: '#/definitions/StringList/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema14.items,
+                data: data15,
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = {
+              instancePath: instancePath + '/write/' + i5,
+              schemaPath: '#/definitions/StringList/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema14.items.type,
+              parentSchema: schema14.items,
+              data: data15,
+            };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = {
+          instancePath: instancePath + '/write',
+          schemaPath: '#/definitions/StringList/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema14.type,
+          parentSchema: schema14,
+          data: data14,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
     if (data.dir !== undefined) {
-      let data9 = data.dir;
-      if (typeof data9 === 'string') {
-        if (func3(data9) < 1) {
-          const err14 = {
+      let data16 = data.dir;
+      if (typeof data16 === 'string') {
+        if (func3(data16) < 1) {
+          const err24 = {
             instancePath: instancePath + '/dir',
             schemaPath: '#/properties/dir/minLength',
             keyword: 'minLength',
@@ -681,17 +923,17 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
             parentSchema: schema12.properties.dir,
-            data: data9,
+            data: data16,
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err24];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err15 = {
+        const err25 = {
           instancePath: instancePath + '/dir',
           schemaPath: '#/properties/dir/type',
           keyword: 'type',
@@ -699,18 +941,18 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be string',
           schema: schema12.properties.dir.type,
           parentSchema: schema12.properties.dir,
-          data: data9,
+          data: data16,
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err25];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
   } else {
-    const err16 = {
+    const err26 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -721,16 +963,16 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err16];
+      vErrors = [err26];
     } else {
-      vErrors.push(err16);
+      vErrors.push(err26);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema23 = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -759,7 +1001,7 @@ const schema19 = {
     env: { $ref: '#/definitions/Env' },
   },
 };
-const schema20 = {
+const schema24 = {
   description: 'Environment variables (values may use ${{ }} templates).',
   type: 'object',
   propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
@@ -786,7 +1028,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema19,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -808,7 +1050,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema19.properties.command,
+            parentSchema: schema23.properties.command,
             data: data0,
           };
           if (vErrors === null) {
@@ -828,8 +1070,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema19.properties.command.items.type,
-              parentSchema: schema19.properties.command.items,
+              schema: schema23.properties.command.items.type,
+              parentSchema: schema23.properties.command.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -847,8 +1089,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema19.properties.command.type,
-          parentSchema: schema19.properties.command,
+          schema: schema23.properties.command.type,
+          parentSchema: schema23.properties.command,
           data: data0,
         };
         if (vErrors === null) {
@@ -868,8 +1110,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema19.properties.stdin.type,
-          parentSchema: schema19.properties.stdin,
+          schema: schema23.properties.stdin.type,
+          parentSchema: schema23.properties.stdin,
           data: data2,
         };
         if (vErrors === null) {
@@ -893,8 +1135,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema19.properties.args.items.type,
-              parentSchema: schema19.properties.args.items,
+              schema: schema23.properties.args.items.type,
+              parentSchema: schema23.properties.args.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -912,8 +1154,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema19.properties.args.type,
-          parentSchema: schema19.properties.args,
+          schema: schema23.properties.args.type,
+          parentSchema: schema23.properties.args,
           data: data3,
         };
         if (vErrors === null) {
@@ -933,8 +1175,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema19.properties.concurrency.type,
-          parentSchema: schema19.properties.concurrency,
+          schema: schema23.properties.concurrency.type,
+          parentSchema: schema23.properties.concurrency,
           data: data5,
         };
         if (vErrors === null) {
@@ -953,7 +1195,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema19.properties.concurrency,
+            parentSchema: schema23.properties.concurrency,
             data: data5,
           };
           if (vErrors === null) {
@@ -976,7 +1218,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema19.properties.model,
+            parentSchema: schema23.properties.model,
             data: data6,
           };
           if (vErrors === null) {
@@ -993,8 +1235,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.model.type,
-          parentSchema: schema19.properties.model,
+          schema: schema23.properties.model.type,
+          parentSchema: schema23.properties.model,
           data: data6,
         };
         if (vErrors === null) {
@@ -1019,7 +1261,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema24.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1039,8 +1281,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
+              schema: schema24.propertyNames,
+              parentSchema: schema24,
               data: data7,
             };
             if (vErrors === null) {
@@ -1062,10 +1304,10 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema24.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
+              schema: schema24.additionalProperties.type,
+              parentSchema: schema24.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -1083,8 +1325,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
+          schema: schema24.type,
+          parentSchema: schema24,
           data: data7,
         };
         if (vErrors === null) {
@@ -1102,8 +1344,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema19.type,
-      parentSchema: schema19,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
@@ -1116,7 +1358,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema26 = {
   type: 'object',
   additionalProperties: false,
   required: ['agent'],
@@ -1148,8 +1390,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'agent' },
         message: "must have required property '" + 'agent' + "'",
-        schema: schema22.required,
-        parentSchema: schema22,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -1174,7 +1416,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema22,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -1196,7 +1438,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.agent,
+            parentSchema: schema26.properties.agent,
             data: data0,
           };
           if (vErrors === null) {
@@ -1213,8 +1455,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.agent.type,
-          parentSchema: schema22.properties.agent,
+          schema: schema26.properties.agent.type,
+          parentSchema: schema26.properties.agent,
           data: data0,
         };
         if (vErrors === null) {
@@ -1234,8 +1476,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.instructions.type,
-          parentSchema: schema22.properties.instructions,
+          schema: schema26.properties.instructions.type,
+          parentSchema: schema26.properties.instructions,
           data: data1,
         };
         if (vErrors === null) {
@@ -1257,7 +1499,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.model,
+            parentSchema: schema26.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -1274,8 +1516,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.model.type,
-          parentSchema: schema22.properties.model,
+          schema: schema26.properties.model.type,
+          parentSchema: schema26.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -1419,8 +1661,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema22.type,
-      parentSchema: schema22,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -1433,7 +1675,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema30 = {
   description: 'A verify command: a shell command string or {run, timeout, env, attempts}.',
   oneOf: [
     { type: 'string', minLength: 1 },
@@ -1455,7 +1697,7 @@ const schema26 = {
     },
   ],
 };
-const schema27 = {
+const schema31 = {
   description: 'A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.',
   oneOf: [
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
@@ -1479,7 +1721,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema26.oneOf[0],
+        parentSchema: schema30.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -1496,8 +1738,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema26.oneOf[0].type,
-      parentSchema: schema26.oneOf[0],
+      schema: schema30.oneOf[0].type,
+      parentSchema: schema30.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -1521,8 +1763,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema26.oneOf[1].required,
-        parentSchema: schema26.oneOf[1],
+        schema: schema30.oneOf[1].required,
+        parentSchema: schema30.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -1541,7 +1783,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26.oneOf[1],
+          parentSchema: schema30.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -1563,7 +1805,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.oneOf[1].properties.run,
+            parentSchema: schema30.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -1580,8 +1822,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.oneOf[1].properties.run.type,
-          parentSchema: schema26.oneOf[1].properties.run,
+          schema: schema30.oneOf[1].properties.run.type,
+          parentSchema: schema30.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -1607,7 +1849,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema31.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -1624,8 +1866,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
+          schema: schema31.oneOf[0].type,
+          parentSchema: schema31.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -1650,7 +1892,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema27.oneOf[1],
+            parentSchema: schema31.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -1667,8 +1909,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
+          schema: schema31.oneOf[1].type,
+          parentSchema: schema31.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -1695,8 +1937,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
+          schema: schema31.oneOf,
+          parentSchema: schema31,
           data: data1,
         };
         if (vErrors === null) {
@@ -1730,7 +1972,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema24.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1750,8 +1992,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
+              schema: schema24.propertyNames,
+              parentSchema: schema24,
               data: data2,
             };
             if (vErrors === null) {
@@ -1773,10 +2015,10 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema24.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
+              schema: schema24.additionalProperties.type,
+              parentSchema: schema24.additionalProperties,
               data: data3,
             };
             if (vErrors === null) {
@@ -1794,8 +2036,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
+          schema: schema24.type,
+          parentSchema: schema24,
           data: data2,
         };
         if (vErrors === null) {
@@ -1815,8 +2057,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema26.oneOf[1].properties.attempts.type,
-          parentSchema: schema26.oneOf[1].properties.attempts,
+          schema: schema30.oneOf[1].properties.attempts.type,
+          parentSchema: schema30.oneOf[1].properties.attempts,
           data: data4,
         };
         if (vErrors === null) {
@@ -1835,7 +2077,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema26.oneOf[1].properties.attempts,
+            parentSchema: schema30.oneOf[1].properties.attempts,
             data: data4,
           };
           if (vErrors === null) {
@@ -1854,8 +2096,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.oneOf[1].type,
-      parentSchema: schema26.oneOf[1],
+      schema: schema30.oneOf[1].type,
+      parentSchema: schema30.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -1882,8 +2124,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema26.oneOf,
-      parentSchema: schema26,
+      schema: schema30.oneOf,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -1905,7 +2147,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema34 = {
   description: 'A task: an agent (role or agent, plus prompt) or a shell command (run).',
   type: 'object',
   additionalProperties: false,
@@ -1952,7 +2194,7 @@ const schema30 = {
     require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
   },
 };
-const schema33 = {
+const schema37 = {
   description: 'Per-task sandbox overrides.',
   type: 'object',
   additionalProperties: false,
@@ -1962,6 +2204,7 @@ const schema33 = {
     link: { $ref: '#/definitions/StringList' },
     setup: { $ref: '#/definitions/StringList' },
     keep: { $ref: '#/definitions/Keep' },
+    isolation: { $ref: '#/definitions/Isolation' },
   },
 };
 function validate20(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -1969,7 +2212,14 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === 'type' || key0 === 'copy' || key0 === 'link' || key0 === 'setup' || key0 === 'keep')) {
+      if (!(
+        key0 === 'type' ||
+        key0 === 'copy' ||
+        key0 === 'link' ||
+        key0 === 'setup' ||
+        key0 === 'keep' ||
+        key0 === 'isolation'
+      )) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -1977,7 +2227,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema33,
+          parentSchema: schema37,
           data,
         };
         if (vErrors === null) {
@@ -2219,21 +2469,42 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.isolation !== undefined) {
+      let data8 = data.isolation;
+      if (!(data8 === 'auto' || data8 === 'os' || data8 === 'none')) {
+        const err12 = {
+          instancePath: instancePath + '/isolation',
+          schemaPath: '#/definitions/Isolation/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema18.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema18.enum,
+          parentSchema: schema18,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err12 = {
+    const err13 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema33.type,
-      parentSchema: schema33,
+      schema: schema37.type,
+      parentSchema: schema37,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err13];
     } else {
-      vErrors.push(err12);
+      vErrors.push(err13);
     }
     errors++;
   }
@@ -2245,7 +2516,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func2.call(schema30.properties, key0)) {
+      if (!func2.call(schema34.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2253,7 +2524,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30,
+          parentSchema: schema34,
           data,
         };
         if (vErrors === null) {
@@ -2275,7 +2546,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.role,
+            parentSchema: schema34.properties.role,
             data: data0,
           };
           if (vErrors === null) {
@@ -2292,8 +2563,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.role.type,
-          parentSchema: schema30.properties.role,
+          schema: schema34.properties.role.type,
+          parentSchema: schema34.properties.role,
           data: data0,
         };
         if (vErrors === null) {
@@ -2315,7 +2586,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.agent,
+            parentSchema: schema34.properties.agent,
             data: data1,
           };
           if (vErrors === null) {
@@ -2332,8 +2603,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.agent.type,
-          parentSchema: schema30.properties.agent,
+          schema: schema34.properties.agent.type,
+          parentSchema: schema34.properties.agent,
           data: data1,
         };
         if (vErrors === null) {
@@ -2355,7 +2626,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.model,
+            parentSchema: schema34.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -2372,8 +2643,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.model.type,
-          parentSchema: schema30.properties.model,
+          schema: schema34.properties.model.type,
+          parentSchema: schema34.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -2395,7 +2666,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.prompt,
+            parentSchema: schema34.properties.prompt,
             data: data3,
           };
           if (vErrors === null) {
@@ -2412,8 +2683,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.prompt.type,
-          parentSchema: schema30.properties.prompt,
+          schema: schema34.properties.prompt.type,
+          parentSchema: schema34.properties.prompt,
           data: data3,
         };
         if (vErrors === null) {
@@ -2435,7 +2706,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.run,
+            parentSchema: schema34.properties.run,
             data: data4,
           };
           if (vErrors === null) {
@@ -2452,8 +2723,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.run.type,
-          parentSchema: schema30.properties.run,
+          schema: schema34.properties.run.type,
+          parentSchema: schema34.properties.run,
           data: data4,
         };
         if (vErrors === null) {
@@ -2477,8 +2748,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema30.properties.needs.items.type,
-              parentSchema: schema30.properties.needs.items,
+              schema: schema34.properties.needs.items.type,
+              parentSchema: schema34.properties.needs.items,
               data: data6,
             };
             if (vErrors === null) {
@@ -2496,8 +2767,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema30.properties.needs.type,
-          parentSchema: schema30.properties.needs,
+          schema: schema34.properties.needs.type,
+          parentSchema: schema34.properties.needs,
           data: data5,
         };
         if (vErrors === null) {
@@ -2521,8 +2792,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema30.properties.verify.items.type,
-              parentSchema: schema30.properties.verify.items,
+              schema: schema34.properties.verify.items.type,
+              parentSchema: schema34.properties.verify.items,
               data: data8,
             };
             if (vErrors === null) {
@@ -2540,8 +2811,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema30.properties.verify.type,
-          parentSchema: schema30.properties.verify,
+          schema: schema34.properties.verify.type,
+          parentSchema: schema34.properties.verify,
           data: data7,
         };
         if (vErrors === null) {
@@ -2561,8 +2832,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema30.properties.retries.type,
-          parentSchema: schema30.properties.retries,
+          schema: schema34.properties.retries.type,
+          parentSchema: schema34.properties.retries,
           data: data9,
         };
         if (vErrors === null) {
@@ -2581,7 +2852,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '<=', limit: 20 },
             message: 'must be <= 20',
             schema: 20,
-            parentSchema: schema30.properties.retries,
+            parentSchema: schema34.properties.retries,
             data: data9,
           };
           if (vErrors === null) {
@@ -2599,7 +2870,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema30.properties.retries,
+            parentSchema: schema34.properties.retries,
             data: data9,
           };
           if (vErrors === null) {
@@ -2626,7 +2897,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema31.oneOf[0],
             data: data10,
           };
           if (vErrors === null) {
@@ -2643,8 +2914,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
+          schema: schema31.oneOf[0].type,
+          parentSchema: schema31.oneOf[0],
           data: data10,
         };
         if (vErrors === null) {
@@ -2669,7 +2940,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema27.oneOf[1],
+            parentSchema: schema31.oneOf[1],
             data: data10,
           };
           if (vErrors === null) {
@@ -2686,8 +2957,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
+          schema: schema31.oneOf[1].type,
+          parentSchema: schema31.oneOf[1],
           data: data10,
         };
         if (vErrors === null) {
@@ -2714,8 +2985,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing0 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
+          schema: schema31.oneOf,
+          parentSchema: schema31,
           data: data10,
         };
         if (vErrors === null) {
@@ -2749,7 +3020,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema24.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -2769,8 +3040,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
+              schema: schema24.propertyNames,
+              parentSchema: schema24,
               data: data11,
             };
             if (vErrors === null) {
@@ -2792,10 +3063,10 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema24.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
+              schema: schema24.additionalProperties.type,
+              parentSchema: schema24.additionalProperties,
               data: data12,
             };
             if (vErrors === null) {
@@ -2813,8 +3084,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
+          schema: schema24.type,
+          parentSchema: schema24,
           data: data11,
         };
         if (vErrors === null) {
@@ -2847,8 +3118,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema30.properties.require_changes.type,
-          parentSchema: schema30.properties.require_changes,
+          schema: schema34.properties.require_changes.type,
+          parentSchema: schema34.properties.require_changes,
           data: data14,
         };
         if (vErrors === null) {
@@ -2866,8 +3137,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.type,
-      parentSchema: schema30,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -2880,7 +3151,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema45 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -2909,7 +3180,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema40.oneOf[0],
+        parentSchema: schema45.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -2926,8 +3197,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema40.oneOf[0].type,
-      parentSchema: schema40.oneOf[0],
+      schema: schema45.oneOf[0].type,
+      parentSchema: schema45.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -2951,8 +3222,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema40.oneOf[1].required,
-        parentSchema: schema40.oneOf[1],
+        schema: schema45.oneOf[1].required,
+        parentSchema: schema45.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -2971,7 +3242,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema40.oneOf[1],
+          parentSchema: schema45.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -2993,7 +3264,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema40.oneOf[1].properties.run,
+            parentSchema: schema45.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -3010,8 +3281,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema40.oneOf[1].properties.run.type,
-          parentSchema: schema40.oneOf[1].properties.run,
+          schema: schema45.oneOf[1].properties.run.type,
+          parentSchema: schema45.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -3037,7 +3308,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema31.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -3054,8 +3325,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
+          schema: schema31.oneOf[0].type,
+          parentSchema: schema31.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -3080,7 +3351,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema27.oneOf[1],
+            parentSchema: schema31.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -3097,8 +3368,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
+          schema: schema31.oneOf[1].type,
+          parentSchema: schema31.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -3125,8 +3396,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
+          schema: schema31.oneOf,
+          parentSchema: schema31,
           data: data1,
         };
         if (vErrors === null) {
@@ -3153,8 +3424,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema40.oneOf[1].type,
-      parentSchema: schema40.oneOf[1],
+      schema: schema45.oneOf[1].type,
+      parentSchema: schema45.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3181,8 +3452,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema40.oneOf,
-      parentSchema: schema40,
+      schema: schema45.oneOf,
+      parentSchema: schema45,
       data,
     };
     if (vErrors === null) {
@@ -3465,7 +3736,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
                 message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
                 schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
+                parentSchema: schema22,
                 data: key3,
                 propertyName: key3,
               };
@@ -3483,8 +3754,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
+              schema: schema22.type,
+              parentSchema: schema22,
               data: key3,
               propertyName: key3,
             };
@@ -3561,7 +3832,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
                 message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
                 schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
+                parentSchema: schema22,
                 data: key5,
                 propertyName: key5,
               };
@@ -3579,8 +3850,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
+              schema: schema22.type,
+              parentSchema: schema22,
               data: key5,
               propertyName: key5,
             };
@@ -3657,7 +3928,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
                 message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
                 schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
+                parentSchema: schema22,
                 data: key7,
                 propertyName: key7,
               };
@@ -3675,8 +3946,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
+              schema: schema22.type,
+              parentSchema: schema22,
               data: key7,
               propertyName: key7,
             };
@@ -3772,7 +4043,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message:
                   'must match pattern "' + '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' + '"',
                 schema: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
-                parentSchema: schema29,
+                parentSchema: schema33,
                 data: key9,
                 propertyName: key9,
               };
@@ -3790,8 +4061,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema29.type,
-              parentSchema: schema29,
+              schema: schema33.type,
+              parentSchema: schema33,
               data: key9,
               propertyName: key9,
             };
@@ -3866,7 +4137,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key11 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema39,
+              parentSchema: schema44,
               data: data14,
             };
             if (vErrors === null) {
@@ -3888,7 +4159,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema39.properties.branch,
+                parentSchema: schema44.properties.branch,
                 data: data15,
               };
               if (vErrors === null) {
@@ -3905,8 +4176,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema39.properties.branch.type,
-              parentSchema: schema39.properties.branch,
+              schema: schema44.properties.branch.type,
+              parentSchema: schema44.properties.branch,
               data: data15,
             };
             if (vErrors === null) {
@@ -3924,10 +4195,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/integrate/strategy',
               schemaPath: '#/definitions/Integrate/properties/strategy/enum',
               keyword: 'enum',
-              params: { allowedValues: schema39.properties.strategy.enum },
+              params: { allowedValues: schema44.properties.strategy.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema39.properties.strategy.enum,
-              parentSchema: schema39.properties.strategy,
+              schema: schema44.properties.strategy.enum,
+              parentSchema: schema44.properties.strategy,
               data: data16,
             };
             if (vErrors === null) {
@@ -3951,8 +4222,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.tasks.items.type,
-                  parentSchema: schema39.properties.tasks.items,
+                  schema: schema44.properties.tasks.items.type,
+                  parentSchema: schema44.properties.tasks.items,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -3970,8 +4241,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.tasks.type,
-              parentSchema: schema39.properties.tasks,
+              schema: schema44.properties.tasks.type,
+              parentSchema: schema44.properties.tasks,
               data: data17,
             };
             if (vErrors === null) {
@@ -3995,8 +4266,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.verify.items.type,
-                  parentSchema: schema39.properties.verify.items,
+                  schema: schema44.properties.verify.items.type,
+                  parentSchema: schema44.properties.verify.items,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -4014,8 +4285,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.verify.type,
-              parentSchema: schema39.properties.verify,
+              schema: schema44.properties.verify.type,
+              parentSchema: schema44.properties.verify,
               data: data19,
             };
             if (vErrors === null) {
@@ -4033,8 +4304,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema39.type,
-          parentSchema: schema39,
+          schema: schema44.type,
+          parentSchema: schema44,
           data: data14,
         };
         if (vErrors === null) {

@@ -27,13 +27,32 @@ export type StringList2 = string[];
  */
 export type Keep = 'never' | 'on-failure' | 'always';
 /**
- * Globs this role may change; a change elsewhere fails the attempt.
+ * auto (default): an OS sandbox (bubblewrap, sandbox-exec) where available, else none with a warning; os: always, refusing to run without it; none: processes run as the user.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Isolation".
+ */
+export type Isolation = 'auto' | 'os' | 'none';
+/**
+ * Hosts an isolated task may reach beyond its agent's own API hosts ("*": any host).
  */
 export type StringList3 = string[];
 /**
- * Globs this role must not change; a change there fails the attempt.
+ * Paths an isolated task cannot read, beyond the built-in list (~/.ssh, ~/.aws, ~/.gnupg, ...).
  */
 export type StringList4 = string[];
+/**
+ * Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.
+ */
+export type StringList5 = string[];
+/**
+ * Globs this role may change; a change elsewhere fails the attempt.
+ */
+export type StringList6 = string[];
+/**
+ * Globs this role must not change; a change there fails the attempt.
+ */
+export type StringList7 = string[];
 /**
  * A verify command: a shell command string or {run, timeout, env, attempts}.
  *
@@ -62,7 +81,7 @@ export type Duration = string | number;
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
  * via the `definition` "StringList".
  */
-export type StringList5 = string[];
+export type StringList8 = string[];
 /**
  * A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.
  *
@@ -154,6 +173,10 @@ export interface Sandbox {
   link?: StringList1;
   setup?: StringList2;
   keep?: Keep;
+  isolation?: Isolation;
+  network?: StringList3;
+  read_deny?: StringList4;
+  write?: StringList5;
   /**
    * Folder that holds the sandboxes (default: the user cache dir, outside the working tree).
    */
@@ -214,8 +237,8 @@ export interface Role {
    * Model for this role, overriding the agent's.
    */
   model?: string;
-  allow?: StringList3;
-  forbid?: StringList4;
+  allow?: StringList6;
+  forbid?: StringList7;
 }
 /**
  * A task: an agent (role or agent, plus prompt) or a shell command (run).
@@ -275,10 +298,11 @@ export interface Task {
  */
 export interface TaskSandbox {
   type?: SandboxType;
-  copy?: StringList5;
-  link?: StringList5;
-  setup?: StringList5;
+  copy?: StringList8;
+  link?: StringList8;
+  setup?: StringList8;
   keep?: Keep;
+  isolation?: Isolation;
 }
 /**
  * How verified results are combined into one branch.

@@ -1,7 +1,7 @@
-import type { Keep, RawWorkflow, SandboxType } from './workflow-types.js';
+import type { Isolation, Keep, RawWorkflow, SandboxType } from './workflow-types.js';
 import type { Template } from './template.js';
 
-export type { Keep, RawWorkflow, SandboxType };
+export type { Isolation, Keep, RawWorkflow, SandboxType };
 
 /** Sandbox settings after the task's overrides are applied over the workflow's. */
 export interface SandboxSettings {
@@ -12,6 +12,14 @@ export interface SandboxSettings {
   link: readonly string[];
   setup: readonly Template[];
   keep: Keep;
+  /** Whether the task's processes run in an OS sandbox (SPEC 9.1); per task. */
+  isolation: Isolation;
+  /** Hosts an isolated task may reach beyond its agent's API hosts; workflow-wide. */
+  network: readonly string[];
+  /** Paths an isolated task cannot read, beyond the built-in list; workflow-wide. */
+  readDeny: readonly string[];
+  /** Extra paths an isolated task may write; workflow-wide. */
+  write: readonly string[];
   /** Where sandboxes are made; undefined = the user cache dir. */
   dir?: string;
 }

@@ -23,6 +23,7 @@ export type DiagnosticCode =
   | 'task-kind'
   | 'bad-task-id'
   | 'bad-branch-name'
+  | 'bad-network-entry'
   | 'duplicate-need'
   | 'self-need'
   | 'cycle'

@@ -15,6 +15,7 @@ import { err, ok } from '../util/result.js';
 import type { RunOptions, RunResult } from './run-workflow.js';
 import { executeRun } from './run-workflow.js';
 import { stopLeftoverProcesses } from './leftover-processes.js';
+import { planIsolation } from '../isolation/plan.js';
 
 export interface RerunOptions extends RunOptions {
   runId?: string;
@@ -65,6 +66,8 @@ export async function rerunWorkflow(
       opts.allowStale === true,
     );
     if (stale.length) throw new Refused(stale);
+    const isolation = await planIsolation(loaded, record.selected);
+    if (!isolation.ok) throw new Refused(isolation.error);
     await stopLeftoverProcesses(record);
     const journal = new RunJournal(store, record);
     const rerun = new Set(chosen.value);
@@ -80,7 +83,7 @@ export async function rerunWorkflow(
         delete t.reusedFrom;
       }
     });
-    return ok(await executeRun(loaded, journal, opts));
+    return ok(await executeRun(loaded, journal, opts, isolation.value));
   } catch (e) {
     await store.unlock();
     if (e instanceof Refused) return err(e.diagnostics);

@@ -2,6 +2,7 @@ import type { Keep, Workflow } from '../config/workflow.js';
 import type { EventSink } from '../events/engine-event.js';
 import type { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
+import type { IsolationPlan } from '../isolation/plan.js';
 import type { RepoGuard } from '../sandbox/repo-guard.js';
 import type { WorktreePool } from '../sandbox/worktree-pool.js';
 import type { RunJournal } from '../state/run-journal.js';
@@ -21,6 +22,8 @@ export interface RunContext {
   pool: WorktreePool;
   /** The user's repository config and hooks, checked (and put back) after every attempt. */
   repoGuard: RepoGuard;
+  /** Which tasks run jailed, and in what. */
+  isolation: IsolationPlan;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
 }

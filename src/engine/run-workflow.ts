@@ -29,6 +29,7 @@ import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
 import { flakyGates } from '../verify/gate-record.js';
+import { planIsolation, type IsolationPlan } from '../isolation/plan.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -56,7 +57,9 @@ export interface RunResult {
 export async function prepareRun(
   loaded: LoadedWorkflow,
   opts: RunOptions,
-): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
+): Promise<
+  Result<{ repoRoot: string; baseCommit: string; selected: string[]; isolation: IsolationPlan }, Diagnostic[]>
+> {
   const { workflow, graph } = loaded;
   const located = await Git.locate(opts.cwd ?? process.cwd(), workflow.sandbox.base);
   if (!located) {
@@ -89,7 +92,9 @@ export async function prepareRun(
     );
   }
   const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
-  return ok({ repoRoot, baseCommit, selected });
+  const isolation = await planIsolation(loaded, selected);
+  if (!isolation.ok) return isolation;
+  return ok({ repoRoot, baseCommit, selected, isolation: isolation.value });
 }
 
 /** Starts a new run of the workflow and runs it to the end. */
@@ -99,7 +104,7 @@ export async function runWorkflow(
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const prepared = await prepareRun(loaded, opts);
   if (!prepared.ok) return prepared;
-  const { repoRoot, baseCommit, selected } = prepared.value;
+  const { repoRoot, baseCommit, selected, isolation } = prepared.value;
   const { workflow } = loaded;
   const runId = newRunId();
   const record: RunRecord = {
@@ -137,7 +142,7 @@ export async function runWorkflow(
   }
   const locked = await store.lock();
   if (!locked.ok) throw new Error(locked.error); // a brand-new run cannot be locked by anyone else
-  return ok(await executeRun(loaded, new RunJournal(store, record), opts));
+  return ok(await executeRun(loaded, new RunJournal(store, record), opts, isolation));
 }
 
 /**
@@ -149,6 +154,7 @@ export async function executeRun(
   loaded: LoadedWorkflow,
   journal: RunJournal,
   opts: RunOptions,
+  isolation: IsolationPlan,
 ): Promise<RunResult> {
   const record = journal.record;
   // A rerun's or resume's time is its own: the run may have sat idle since it first started.
@@ -165,6 +171,7 @@ export async function executeRun(
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
     repoGuard: await RepoGuard.take(record.repoRoot),
+    isolation,
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
@@ -193,7 +200,7 @@ export async function executeRun(
         .filter((id) => record.tasks[id]!.status !== 'skipped')
         .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
-      warnings,
+      warnings: [...warnings, ...isolation.warnings],
     });
     await journal.update((r) => {
       delete r.outcome;

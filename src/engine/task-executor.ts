@@ -11,7 +11,13 @@ import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import type { LogError } from '../process/output-sink.js';
-import { runProcess } from '../process/run-process.js';
+import {
+  isolatedSandboxType,
+  taskIsolation,
+  taskSpawner,
+  type Spawn,
+  type TaskSpawner,
+} from '../isolation/task-jail.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
 import { repoChangedMessage } from '../sandbox/repo-guard.js';
@@ -77,6 +83,7 @@ export async function prepareTask(ctx: RunContext, id: string): Promise<Prepared
     // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
     await ctx.journal.updateTask(id, (t) => {
       t.sandbox = sandboxPath;
+      t.isolation = taskIsolation(ctx, id);
       t.startedAt = started;
       delete t.failure;
       delete t.commit;
@@ -141,9 +148,12 @@ export async function executeTask(
   let outcome: NodeOutcome = 'failed';
   let failure: Failure | undefined = ready.failure;
   let attempt = ctx.journal.task(id).attempts.length;
+  let jail: TaskSpawner | undefined;
   try {
     if (!sandbox || ready.startCommit === undefined) return (outcome = 'failed');
     const startCommit = ready.startCommit;
+    jail = await taskSpawner(ctx, task, sandbox);
+    const spawn = jail.spawn;
 
     const port = await freePort;
     const env = (n: number): Record<string, string> => ({
@@ -154,7 +164,7 @@ export async function executeTask(
       ORCHESTRA_PORT: String(port),
     });
 
-    const setupFailure = await runSetup(ctx, task, sandbox, env(0), signal);
+    const setupFailure = await runSetup(ctx, task, sandbox, env(0), signal, spawn);
     if (setupFailure) {
       failure = setupFailure;
       return (outcome = signal.aborted ? 'cancelled' : 'failed');
@@ -163,7 +173,16 @@ export async function executeTask(
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
       attempt += 1;
-      const ran = runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
+      const ran = runAttempt(
+        ctx,
+        task,
+        { sandbox, spawn },
+        attempt,
+        env(attempt),
+        startCommit,
+        signal,
+        feedback,
+      );
       const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
@@ -195,6 +214,7 @@ export async function executeTask(
     outcome = 'failed';
     return outcome;
   } finally {
+    await jail?.close().catch(() => undefined);
     const keptSandbox = await teardown(ctx, task, sandbox, outcome, trail);
     const finish = (t: TaskRecord) => {
       if (outcome !== 'succeeded') t.status = outcome;
@@ -260,14 +280,15 @@ async function prepareSandbox(
     await removeLeftover(ctx.repo, path);
     if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   }
-  const made = await createSandbox(task.sandbox.type, {
+  const type = isolatedSandboxType(task.sandbox.type, taskIsolation(ctx, task.id));
+  const made = await createSandbox(type, {
     repoRoot: ctx.repoRoot,
     path,
     branch,
     baseCommit: startCommit,
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
-    ...(task.sandbox.type === 'worktree' ? { pool: ctx.pool } : {}),
+    ...(type === 'worktree' ? { pool: ctx.pool } : {}),
   });
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
@@ -288,6 +309,7 @@ async function runSetup(
   sandbox: Sandbox,
   env: Record<string, string>,
   signal: AbortSignal,
+  spawn: Spawn,
 ): Promise<Failure | undefined> {
   if (task.sandbox.setup.length === 0) return undefined;
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase: 'setup' });
@@ -295,7 +317,7 @@ async function runSetup(
   const logFile = ctx.journal.store.paths.abs(ctx.journal.store.paths.setupLog(task.id));
   for (const step of task.sandbox.setup) {
     const command = renderTemplate(step, values);
-    const r = await runProcess({
+    const r = await spawn({
       command: { shell: command },
       cwd: sandbox.path,
       env,
@@ -356,7 +378,7 @@ async function failAttempt(
 async function runAttempt(
   ctx: RunContext,
   task: TaskDef,
-  sandbox: Sandbox,
+  { sandbox, spawn }: { sandbox: Sandbox; spawn: Spawn },
   n: number,
   env: Record<string, string>,
   startCommit: string,
@@ -379,6 +401,7 @@ async function runAttempt(
     attempt: n,
     sandbox: sandbox.path,
     branch: sandbox.branch,
+    isolation: taskIsolation(ctx, task.id),
   });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
   const fail = (
@@ -394,7 +417,7 @@ async function runAttempt(
   const phase = task.kind === 'command' ? 'command' : 'agent';
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase });
   const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)) };
-  const ran = await runWork(ctx, task, sandbox, env, values, files, signal, feedback);
+  const ran = await runWork(ctx, task, { sandbox, spawn }, env, values, files, signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   // Another attempt would only fill the disk again.
@@ -475,6 +498,7 @@ async function runAttempt(
     signal,
     logFile: (g, run) => paths.abs(paths.gateLog(task.id, n, g, run)),
     onStart: recordProcessGroup(ctx, task.id),
+    spawn,
     onResult: async (r) => {
       await ctx.journal.updateTask(task.id, (t) => t.attempts.at(-1)!.gates.push(gateRecord(r, paths.dir)));
       ctx.emit(gateFinished(task.id, r));
@@ -497,7 +521,7 @@ async function runAttempt(
 async function runWork(
   ctx: RunContext,
   task: TaskDef,
-  sandbox: Sandbox,
+  { sandbox, spawn }: { sandbox: Sandbox; spawn: Spawn },
   env: Record<string, string>,
   values: TemplateValues,
   files: { log: string; prompt: string },
@@ -519,7 +543,7 @@ async function runWork(
   if (task.kind === 'command') {
     const shell = renderTemplate(task.run!, values);
     await savePrompt(files.prompt, shell);
-    const r = await runProcess({
+    const r = await spawn({
       ...base,
       command: { shell },
       env: { ...renderEnv(task.env, values), ...env },
@@ -549,7 +573,7 @@ async function runWork(
     ...env,
   };
   for (let waits = 0; ; waits++) {
-    const r = await runProcess({
+    const r = await spawn({
       ...base,
       command: { argv: invocation.argv },
       env: processEnv,

@@ -38,7 +38,16 @@ export type EngineEvent =
        */
       warnings: string[];
     }
-  | { type: 'task-started'; time: number; task: string; attempt: number; sandbox: string; branch: string }
+  | {
+      type: 'task-started';
+      time: number;
+      task: string;
+      attempt: number;
+      sandbox: string;
+      branch: string;
+      /** `os`: its processes run in an OS sandbox (SPEC 9.1). Always set by the engine. */
+      isolation?: 'os' | 'none';
+    }
   | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
   | { type: 'task-output'; time: number; task: string; line: string }
   | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }

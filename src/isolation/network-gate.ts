@@ -41,9 +41,12 @@ const MAX_SOCKET_PATH = 107;
  * What is missing for `allow` to be enforced on this machine (what to install), or undefined.
  * Isolation checks this before it promises a closed network.
  */
-export function networkGateProblem(allow: readonly string[]): string | undefined {
+export function networkGateProblem(
+  allow: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (allow.length === 0 || allow.includes('*')) return undefined;
-  const tools = findRelayTools();
+  const tools = findRelayTools(env);
   return typeof tools === 'string' ? tools : undefined;
 }
 

@@ -23,7 +23,7 @@ export async function provision(spec: SandboxSpec, path: string): Promise<string
     await cp(join(spec.repoRoot, file), join(path, file), { verbatimSymlinks: true });
   }
   const linked: string[] = [];
-  for (const folder of spec.link.map((entry) => posix.normalize(entry).replace(/\/+$/, ''))) {
+  for (const folder of spec.link.map(linkFolder)) {
     const source = join(spec.repoRoot, folder);
     if (!(await exists(source))) continue;
     const target = join(path, folder);
@@ -33,6 +33,11 @@ export async function provision(spec: SandboxSpec, path: string): Promise<string
     linked.push(folder);
   }
   return [...copied, ...linked];
+}
+
+/** A `link:` entry as the folder's path relative to the repository (and the sandbox). */
+export function linkFolder(entry: string): string {
+  return posix.normalize(entry).replace(/\/+$/, '');
 }
 
 async function exists(path: string): Promise<boolean> {

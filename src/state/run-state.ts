@@ -53,6 +53,8 @@ export interface TaskRecord {
   fingerprint?: string;
   /** Set when the result was reused instead of run: the run it came from. */
   reusedFrom?: string;
+  /** Whether its processes ran in an OS sandbox (`sandbox.isolation`, as this machine allowed). */
+  isolation?: 'os' | 'none';
   /** How many times a rate limit made this task wait (not counted as attempts). */
   rateLimitWaits?: number;
   /**

@@ -2,8 +2,8 @@ import type { GateDef } from '../config/workflow.js';
 import { renderTemplate } from '../config/template.js';
 import type { TemplateValues } from '../config/template.js';
 import type { LogError } from '../process/output-sink.js';
-import type { ProcessOutcome } from '../process/run-process.js';
 import { runProcess } from '../process/run-process.js';
+import type { ProcessOutcome, ProcessResult, RunProcessOptions } from '../process/run-process.js';
 
 /** One run of a gate. */
 export interface GateRun {
@@ -42,6 +42,8 @@ export interface GateRunOptions {
   onResult: (result: GateResult) => Promise<void>;
   /** Called as each gate's process starts, with its process group id. */
   onStart?: (pgid: number) => void;
+  /** Starts each gate's process (the task's jail); `runProcess` by default. */
+  spawn?: (opts: RunProcessOptions) => Promise<ProcessResult>;
 }
 
 /**
@@ -67,7 +69,7 @@ async function runGate(gate: GateDef, opts: GateRunOptions): Promise<GateResult>
   const runs: GateRun[] = [];
   for (;;) {
     const logFile = opts.logFile(gate.name, runs.length + 1);
-    const result = await runProcess({
+    const result = await (opts.spawn ?? runProcess)({
       command,
       cwd: opts.cwd,
       env,

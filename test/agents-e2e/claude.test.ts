@@ -4,6 +4,7 @@ import type { ModelServer } from '../support/anthropic-server.js';
 import { cli, LiveCli } from '../support/cli.js';
 import { bash, byPrompt, edit, overloaded, rateLimited, reply, say, write } from '../support/model-script.js';
 import type { ModelScript, ScriptTurn } from '../support/model-script.js';
+import { detectIsolation } from '../../src/isolation/detect.js';
 import { RunFixture } from '../support/run-fixture.js';
 import {
   agentHome,
@@ -45,7 +46,7 @@ async function setup(script: ModelScript, files?: Record<string, string>) {
   // Emptied, not deleted (the agent inherits orchestra's environment, and this container sets it):
   // the adapter's acceptEdits + --allowedTools=Bash work as root without it (bypassPermissions would not).
   env.IS_SANDBOX = '';
-  return { fx, server, head: header('claude', env) };
+  return { fx, server, head: header('claude', env, server.url) };
 }
 
 const usage = (inputTokens: number, outputTokens: number) => ({ inputTokens, outputTokens });
@@ -100,6 +101,8 @@ tasks:
     // Files: on the task branches and on the integration branch.
     expect(fx.show(record.tasks.impl!.branch, 'greet.txt')).toBe('fixed');
     expect(fx.show(record.tasks.impl!.branch, 'bash-made.txt')).toBe('ran');
+    // Jailed (bubblewrap) wherever the machine allows it: the real CLI edits files in the jail.
+    expect(record.tasks.impl!.isolation).toBe((await detectIsolation()).ok ? 'os' : 'none');
     const integrated = record.integration.branch;
     expect(fx.show(integrated, 'greet.txt')).toBe('fixed');
     expect(fx.show(integrated, 'bash-made.txt')).toBe('ran');

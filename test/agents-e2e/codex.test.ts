@@ -14,6 +14,7 @@ import type { ModelScript, ScriptTurn } from '../support/model-script.js';
 import { codexEnv, startOpenAIServer } from '../support/openai-server.js';
 import type { ModelServer } from '../support/openai-server.js';
 import { cli, LiveCli } from '../support/cli.js';
+import { detectIsolation } from '../../src/isolation/detect.js';
 import { RunFixture } from '../support/run-fixture.js';
 import {
   agentHome,
@@ -51,7 +52,7 @@ afterEach(async () => {
 async function setup(script: ModelScript, files?: Record<string, string>) {
   fx = new RunFixture(files);
   server = await startOpenAIServer(script);
-  return { fx, server, head: header('codex', codexEnv({ url: server.url, home: agentHome(fx) })) };
+  return { fx, server, head: header('codex', codexEnv({ url: server.url, home: agentHome(fx) }), server.url) };
 }
 
 describe('codex through orchestra', () => {
@@ -105,6 +106,8 @@ tasks:
 
     const integrated = record.integration.branch;
     expect(fx.show(record.tasks.impl!.branch, 'greet.txt')).toBe('fixed');
+    // Jailed (bubblewrap) wherever the machine allows it: the real CLI edits files in the jail.
+    expect(record.tasks.impl!.isolation).toBe((await detectIsolation()).ok ? 'os' : 'none');
     expect(fx.show(integrated, 'greet.txt')).toBe('fixed');
     expect(fx.show(integrated, 'bash-made.txt')).toBe('ran');
     expect(fx.show(integrated, 'docs.md')).toBe('# greet');

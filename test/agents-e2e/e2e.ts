@@ -62,14 +62,18 @@ export function expectCleanServer(server: ModelServer): void {
 
 /**
  * A workflow header: sandboxes inside the fixture, removed after the run, and the built-in agent
- * `agent` started with `env` (the scripted server's environment, with the real CLI first on PATH).
+ * `agent` started with `env` (the scripted server's environment, with the real CLI first on PATH); the
+ * network of a jailed task reaches only the server at `serverUrl`.
  */
-export function header(agent: 'claude' | 'codex', env: Record<string, string>): string {
+export function header(agent: 'claude' | 'codex', env: Record<string, string>, serverUrl: string): string {
   const agentEnv = { ...env, PATH: `${BIN}:${env.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` };
   return `version: 1
 sandbox:
   dir: SANDBOX_DIR
   keep: never
+  # The real CLI runs jailed wherever bubblewrap works (isolation: auto); the scripted server on
+  # loopback is reachable because it is listed, and nothing else is.
+  network: ["${new URL(serverUrl).host}"]
 agents:
   ${agent}:
     env: ${JSON.stringify(agentEnv)}

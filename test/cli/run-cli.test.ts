@@ -139,7 +139,7 @@ describe('orchestra run', () => {
     const r = cli(['run', '-f', file, '--var', 'topic=a..b'], fx.repo);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'orchestra.yaml:13:11  error integrate.branch: the result branch would be "feature/a..b" with vars.topic = "a..b" (from --var)',
+      'orchestra.yaml:14:11  error integrate.branch: the result branch would be "feature/a..b" with vars.topic = "a..b" (from --var)',
     );
     expect(existsSync(join(fx.repo, '.orchestra'))).toBe(false);
   });

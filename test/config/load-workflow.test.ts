@@ -46,6 +46,10 @@ describe('loadWorkflow on valid workflows', () => {
       link: [],
       setup: [],
       keep: 'on-failure',
+      isolation: 'auto',
+      network: [],
+      readDeny: [],
+      write: [],
     });
     expect(workflow.integrate.strategy).toBe('merge');
     expect(workflow.integrate.tasks).toBeUndefined();

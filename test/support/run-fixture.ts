@@ -136,6 +136,7 @@ export const HEADER = `version: 1
 sandbox:
   dir: SANDBOX_DIR
   keep: never
+  isolation: none
 agents:
   bot:
     command: AGENT_COMMAND

@@ -45,7 +45,11 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
   return withReporter(
     flags.json === true,
     (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
-    { notify: loaded.workflow.raw.notify, topLevel: repoRoot },
+    {
+      notify: loaded.workflow.raw.notify,
+      topLevel: repoRoot,
+      sources: new Map([[loaded.workflow.file, loaded.source]]),
+    },
   );
 }
 
@@ -61,7 +65,13 @@ export async function withReporter(
   {
     notify,
     topLevel = Git.topLevel(process.cwd()),
-  }: { notify?: Notify | undefined; topLevel?: Promise<string | undefined> } = {},
+    sources = new Map(),
+  }: {
+    notify?: Notify | undefined;
+    topLevel?: Promise<string | undefined>;
+    /** The workflow's text, for the code frame of a diagnostic. */
+    sources?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<number> {
   const stream = json ? process.stdout : process.stderr;
   const repoRoot = (await topLevel) ?? process.cwd();
@@ -92,7 +102,7 @@ export async function withReporter(
     await journal.close();
     await reporter.close();
     if (!result.ok) {
-      printDiagnostics(result.error, new Map(), json);
+      printDiagnostics(result.error, sources, json);
       throw new Exit(ExitCode.usage);
     }
     const { outcome } = result.value;
@@ -116,7 +126,7 @@ async function dryRun(
 ): Promise<number> {
   const prepared = await prepareRun(loaded, options);
   if (!prepared.ok) {
-    printDiagnostics(prepared.error, new Map(), json);
+    printDiagnostics(prepared.error, new Map([[loaded.workflow.file, loaded.source]]), json);
     throw new Exit(ExitCode.usage);
   }
   const { workflow } = loaded;

@@ -70,6 +70,8 @@ async function printStatus(
   const flaky = flakyGates(record);
   const flakyOf = (task: string | null) =>
     flaky.filter((f) => f.task === task).map((f) => `${f.gate} (attempt ${f.attempt}, run ${f.runs})`);
+  // Shown once some task ran jailed: a run without isolation reads as before.
+  const withIsolation = record.selected.some((id) => record.tasks[id]!.isolation === 'os');
   const rows = record.selected.map((id) => {
     const t = record.tasks[id]!;
     return [
@@ -79,11 +81,21 @@ async function printStatus(
       taskTime(t, now),
       // A failed task's branch holds its attempts' work too.
       branches.has(t.branch) ? t.branch : '-',
+      ...(withIsolation ? [t.isolation ?? '-'] : []),
       ...(withUsage ? [usage(t)] : []),
       note(t, flakyOf(id)),
     ];
   });
-  const header = ['TASK', 'STATUS', 'ATTEMPTS', 'TIME', 'BRANCH', ...(withUsage ? ['USAGE'] : []), 'NOTE'];
+  const header = [
+    'TASK',
+    'STATUS',
+    'ATTEMPTS',
+    'TIME',
+    'BRANCH',
+    ...(withIsolation ? ['ISOLATION'] : []),
+    ...(withUsage ? ['USAGE'] : []),
+    'NOTE',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

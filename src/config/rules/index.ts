@@ -1,5 +1,6 @@
 import { cycles } from './cycles.js';
 import { needsShape } from './needs-shape.js';
+import { networkEntries } from './network-entries.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
 import { taskIdLength } from './task-id-length.js';
@@ -14,4 +15,5 @@ export const rules: readonly Rule[] = [
   needsShape,
   cycles,
   templateReferences,
+  networkEntries,
 ];

@@ -1,0 +1,42 @@
+import { sep } from 'node:path';
+
+/** What a jailed process sees of the file system, in host paths. */
+export interface JailLayout {
+  /** Folders the task may write: its sandbox (unless it is the user's checkout) and the `write` paths. */
+  writable: readonly string[];
+  /** Host folder shown as /tmp: private to the task, kept for its later processes. */
+  tmp: string;
+  /** Host paths that must stay readable though they lie under /tmp (the user's repository, $HOME). */
+  visible: readonly string[];
+  /** Per-task copies of the agents' state, bound writable over the originals. */
+  state: readonly { copy: string; original: string }[];
+  /** Paths that cannot be read: folders become empty, files /dev/null. */
+  deny: readonly { path: string; folder: boolean }[];
+}
+
+/**
+ * bubblewrap's arguments for `layout`: the host read-only, then what the task may write over it, then
+ * what it may not read over everything (a denied path inside a writable one stays denied). Its own
+ * pid, IPC and UTS namespaces: it cannot see or signal orchestra's processes. No capabilities: bwrap
+ * started by root keeps them otherwise, and with them a task remounts / writable. No `--new-session`:
+ * `runProcess` starts every process in a session of its own already, without a controlling terminal.
+ */
+export function bwrapArgs(
+  layout: JailLayout,
+  options: { cwd: string; shareNet: boolean; extra: readonly string[] },
+): string[] {
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--bind', layout.tmp, '/tmp'];
+  for (const path of layout.visible) if (isUnder(path, '/tmp')) args.push('--ro-bind', path, path);
+  for (const path of layout.writable) args.push('--bind', path, path);
+  for (const { copy, original } of layout.state) args.push('--bind', copy, original);
+  for (const { path, folder } of layout.deny)
+    args.push(...(folder ? ['--tmpfs', path, '--remount-ro', path] : ['--ro-bind', '/dev/null', path]));
+  args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
+  if (!options.shareNet) args.push('--unshare-net');
+  args.push('--cap-drop', 'ALL', '--die-with-parent', ...options.extra, '--chdir', options.cwd);
+  return args;
+}
+
+export function isUnder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}

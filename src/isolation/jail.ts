@@ -1,0 +1,156 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findProgram } from '../doctor/find-program.js';
+import type { RunProcessOptions } from '../process/run-process.js';
+import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
+import { bwrapArgs, type JailLayout } from './bwrap-args.js';
+import type { IsolationSupport } from './detect.js';
+import { openLinkOverlays } from './link-overlay.js';
+import { openNetworkGate } from './network-gate.js';
+import { sandboxExecProfile } from './sandbox-exec-profile.js';
+
+/** Read by no isolated task, whatever `read_deny` says: keys, cloud and cluster credentials. */
+export const BUILTIN_READ_DENY = [
+  '~/.ssh',
+  '~/.aws',
+  '~/.gnupg',
+  '~/.netrc',
+  '~/.config/gcloud',
+  '~/.docker',
+  '~/.kube',
+  '~/.azure',
+  '~/.password-store',
+  '~/.config/gh',
+];
+
+export interface JailOptions {
+  support: Extract<IsolationSupport, { ok: true }>;
+  /** A folder of orchestra's for this task (private tmp, agent state copies); removed by `close`. */
+  stateDir: string;
+  /** The task's sandbox folder. */
+  sandbox: string;
+  /** Whether the task may write its sandbox: not when it is the user's own checkout (`type: none`). */
+  sandboxWritable: boolean;
+  /** The user's repository: readable, never writable. */
+  repoRoot: string;
+  /** Further host folders the task must write (a jj workspace's store). */
+  alsoWritable?: readonly string[];
+  /** The user's folders that `link:` symlinks into the sandbox: given a writable layer of the task's. */
+  links?: readonly string[];
+  /** Hosts it may reach (see `allowedHosts`). */
+  network: readonly string[];
+  readDeny: readonly string[];
+  write: readonly string[];
+  home?: string;
+}
+
+/** A task's OS sandbox: every process of the task goes through `wrap`. */
+export interface Jail {
+  /** The same process, started inside the jail (its argv, env and cwd turned into a jailed spawn). */
+  wrap(opts: RunProcessOptions): Promise<RunProcessOptions>;
+  close(): Promise<void>;
+}
+
+/** What the jail shows of one $HOME: the agents' state copies over it, its secrets hidden. */
+interface HomeView {
+  home: string;
+  state: { copy: string; original: string }[];
+  deny: { path: string; folder: boolean }[];
+}
+
+/**
+ * Makes a task's jail: its private tmp under `stateDir`, and its network gate. The layout is fixed
+ * here, once per task, and per $HOME its processes are given (an agent's `env` may name its own):
+ * each process then pays only for bwrap's own start.
+ */
+export async function openJail(o: JailOptions): Promise<Jail> {
+  const userHome = o.home ?? process.env.HOME ?? homedir();
+  const expand = (path: string, home = userHome) =>
+    path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : resolve(o.sandbox, path);
+  const tmp = join(o.stateDir, 'tmp');
+  await mkdir(tmp, { recursive: true });
+  const write = o.write.map((path) => expand(path));
+  // Named writable paths are made, as a cache folder a tool expects is: bwrap binds only what exists.
+  for (const path of write) await mkdir(path, { recursive: true });
+  const userDeny = await existing([...BUILTIN_READ_DENY, ...o.readDeny].map((path) => expand(path)));
+  const views = new Map<string, Promise<HomeView>>();
+  const viewOf = (env: Record<string, string>): Promise<HomeView> => {
+    const home = env.HOME ?? userHome;
+    const key = [home, ...STATE_VARIABLES.map((name) => env[name] ?? '')].join('\0');
+    let view = views.get(key);
+    if (!view) {
+      const into = join(o.stateDir, 'home', String(views.size));
+      view = (async () => ({
+        home,
+        state: await copyAgentState(await agentStatePaths(home, env), into),
+        deny:
+          home === userHome
+            ? userDeny
+            : [...userDeny, ...(await existing(BUILTIN_READ_DENY.map((p) => expand(p, home))))],
+      }))();
+      views.set(key, view);
+    }
+    return view;
+  };
+  const gate = await openNetworkGate({ allow: o.network, stateDir: join(o.stateDir, 'net') });
+  const writable = [...(o.sandboxWritable ? [o.sandbox] : []), ...(o.alsoWritable ?? []), ...write];
+
+  let prefix: (cwd: string, view: HomeView) => string[];
+  if (o.support.tool === 'bwrap') {
+    const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
+    prefix = (cwd, { home, state, deny }) => {
+      const layout: JailLayout = {
+        writable: [...writable, ...(links?.folders ?? [])],
+        tmp,
+        visible: [o.repoRoot, userHome, home],
+        state,
+        deny,
+      };
+      const args = bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs });
+      const argv = [o.support.program, ...args, '--'];
+      return links ? links.prefix(argv) : argv;
+    };
+  } else {
+    // Seatbelt cannot show a copy in the original's place: the agents' state folders are writable.
+    prefix = (_cwd, { state, deny }) => [
+      o.support.program,
+      '-p',
+      sandboxExecProfile({
+        writable: [...writable, tmp, ...state.map((s) => s.original)],
+        deny: deny.map((d) => d.path),
+        shareNet: gate.shareNet,
+      }),
+    ];
+  }
+
+  return {
+    async wrap(opts) {
+      const argv = 'argv' in opts.command ? [...opts.command.argv] : ['/bin/sh', '-c', opts.command.shell];
+      const env: Record<string, string> = {
+        ...opts.env,
+        ...gate.env,
+        TMPDIR: o.support.tool === 'bwrap' ? '/tmp' : tmp,
+      };
+      // A program that is nowhere is left for `runProcess` to report as such (the jail sees the same
+      // programs): the jail would only say that it failed to start something.
+      if (!findProgram(argv[0] ?? '', opts.cwd, { ...process.env, ...env })) return opts;
+      const view = await viewOf({ ...(process.env as Record<string, string>), ...env });
+      return { ...opts, env, command: { argv: [...prefix(opts.cwd, view), ...gate.wrapInner(argv)] } };
+    },
+    async close() {
+      await gate.close();
+      await rm(o.stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function existing(paths: readonly string[]): Promise<{ path: string; folder: boolean }[]> {
+  const found: { path: string; folder: boolean }[] = [];
+  for (const path of paths) {
+    // Followed: bwrap mounts over what a symlink points to.
+    const info = await stat(path).catch(() => undefined);
+    if (info) found.push({ path, folder: info.isDirectory() });
+  }
+  return found;
+}

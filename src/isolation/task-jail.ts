@@ -1,0 +1,67 @@
+import { rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TaskDef } from '../config/workflow.js';
+import type { RunContext } from '../engine/run-context.js';
+import { runProcess, type ProcessResult, type RunProcessOptions } from '../process/run-process.js';
+import { linkFolder } from '../sandbox/provision.js';
+import type { Sandbox, SandboxType } from '../sandbox/sandbox.js';
+import { allowedHosts } from './agent-hosts.js';
+import { openJail } from './jail.js';
+import type { TaskIsolation } from './plan.js';
+
+/** Starts one process of a task: in its jail when it has one. */
+export type Spawn = (opts: RunProcessOptions) => Promise<ProcessResult>;
+
+/** A task's way of starting processes, and what to undo when it ends. */
+export interface TaskSpawner {
+  spawn: Spawn;
+  close(): Promise<void>;
+}
+
+const unjailed: TaskSpawner = { spawn: runProcess, close: () => Promise.resolve() };
+
+/** The task's isolation as planned at the run's start. */
+export function taskIsolation(ctx: RunContext, id: string): TaskIsolation {
+  return ctx.isolation.modes.get(id) ?? 'none';
+}
+
+/**
+ * The sandbox type a task gets under its isolation: a jailed worktree would need the user's
+ * repository writable (its index, refs and objects live there), so it becomes a clone, which has its
+ * own `.git` and borrows the objects read-only; orchestra fetches its branch back outside the jail.
+ */
+export function isolatedSandboxType(type: SandboxType, isolation: TaskIsolation): SandboxType {
+  return isolation === 'os' && type === 'worktree' ? 'clone' : type;
+}
+
+/** Opens the task's jail (setup, agent or `run:`, gates all go through `spawn`), or none. */
+export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandbox): Promise<TaskSpawner> {
+  const support = ctx.isolation.support;
+  if (taskIsolation(ctx, task.id) !== 'os' || support === undefined) return unjailed;
+  const settings = task.sandbox;
+  const links = new Set(settings.link.map(linkFolder));
+  const jails = join(ctx.sandboxRoot, ctx.journal.record.id, '.jail');
+  const jail = await openJail({
+    support,
+    stateDir: join(jails, task.id),
+    sandbox: sandbox.path,
+    // A `none` sandbox is the user's own checkout: readable only.
+    sandboxWritable: sandbox.type !== 'none',
+    repoRoot: ctx.repoRoot,
+    // A jj workspace keeps its operations and commits in the repository's store.
+    alsoWritable: sandbox.type === 'jj' ? [join(ctx.repoRoot, '.jj'), join(ctx.repoRoot, '.git')] : [],
+    // The linked folders the sandbox got (those that exist), by their path in the user's repository.
+    links: sandbox.untracked.filter((path) => links.has(path)).map((path) => join(ctx.repoRoot, path)),
+    network: allowedHosts(task.kind === 'agent' ? task.agent : undefined, settings.network),
+    readDeny: settings.readDeny,
+    write: settings.write,
+  });
+  return {
+    spawn: async (opts) => runProcess(await jail.wrap(opts)),
+    close: async () => {
+      await jail.close();
+      // The last task's leaves the run's folder empty, to be removed with it (another's may remain).
+      await rmdir(jails).catch(() => undefined);
+    },
+  };
+}
