@@ -79,7 +79,8 @@ function withNetworkGate(
       allowedHosts(task.kind === 'agent' ? task.agent : undefined, workflow.sandbox.network),
       env,
     );
-    if (problem) return { ok: false, why: problem, install: 'install it (the network gate relays through it)' };
+    if (problem)
+      return { ok: false, why: problem, install: 'install it (the network gate relays through it)' };
   }
   return support;
 }

@@ -52,7 +52,11 @@ afterEach(async () => {
 async function setup(script: ModelScript, files?: Record<string, string>) {
   fx = new RunFixture(files);
   server = await startOpenAIServer(script);
-  return { fx, server, head: header('codex', codexEnv({ url: server.url, home: agentHome(fx) }), server.url) };
+  return {
+    fx,
+    server,
+    head: header('codex', codexEnv({ url: server.url, home: agentHome(fx) }), server.url),
+  };
 }
 
 describe('codex through orchestra', () => {

@@ -11,7 +11,7 @@ export const networkEntries: Rule = ({ workflow }) =>
           {
             code: 'bad-network-entry' as const,
             path: ['sandbox', 'network', i],
-            message: `"${entry}" is not a host: ${problem}`,
+            message: `network entry "${entry}": ${problem}`,
             hint: 'an entry is a host name, *.domain, an IP address, host:port or "*"',
           },
         ];
