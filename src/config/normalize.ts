@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { isRecord } from '../util/is-record.js';
 import type { YamlPath } from './source-document.js';
 import { literal, parseTemplate } from './template.js';
+import { readMatrixSpec } from '../matrix/matrix-spec.js';
 import type { Template } from './template.js';
 import type {
   AgentDef,
@@ -190,6 +191,7 @@ export function normalize(
     const prompt = template(t.prompt, [...path, 'prompt'], 'prompt', { task: id, allowFile: true });
     const run = template(t.run, [...path, 'run'], 'run', { task: id });
     const timeoutMs = parseDuration(t.timeout);
+    const matrix = readMatrixSpec(t.matrix);
     tasks.set(id, {
       id,
       kind: run !== undefined && prompt === undefined ? 'command' : 'agent',
@@ -217,6 +219,8 @@ export function normalize(
           }
         : sandbox,
       requireChanges: t.require_changes === true,
+      ...(typeof t.if === 'string' || typeof t.if === 'boolean' ? { if: String(t.if) } : {}),
+      ...(matrix ? { matrix } : {}),
     });
   }
 

@@ -59,6 +59,12 @@ const schema11 = {
       additionalProperties: { $ref: '#/definitions/Task' },
     },
     integrate: { $ref: '#/definitions/Integrate' },
+    matrix_limit: {
+      description:
+        "The most instances one matrix task may expand to (default 256): a planner's output cannot start more agents than this.",
+      type: 'integer',
+      minimum: 1,
+    },
     notify: { $ref: '#/definitions/Notify' },
   },
   definitions: {
@@ -261,8 +267,36 @@ const schema11 = {
         env: { $ref: '#/definitions/Env' },
         sandbox: { $ref: '#/definitions/TaskSandbox' },
         require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+        if: {
+          description:
+            'Run the task only when this GitHub Actions expression is true ("${{ … }}" or bare): over vars, tasks.<need>.outputs|summary|status, matrix, with success(), failure(), always(). False: the task is skipped.',
+          type: ['string', 'boolean'],
+        },
+        matrix: { $ref: '#/definitions/Matrix' },
       },
     },
+    Matrix: {
+      description:
+        'One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).',
+      type: 'object',
+      minProperties: 1,
+      properties: {
+        include: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+        exclude: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+      },
+      additionalProperties: {
+        oneOf: [
+          { type: 'array', minItems: 1, items: { $ref: '#/definitions/MatrixValue' } },
+          { type: 'string', pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+        ],
+      },
+    },
+    MatrixCombination: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { $ref: '#/definitions/MatrixValue' },
+    },
+    MatrixValue: { type: ['string', 'number', 'boolean'] },
     Integrate: {
       description: 'How verified results are combined into one branch.',
       type: 'object',
@@ -295,7 +329,7 @@ const schema29 = {
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema39 = {
+const schema43 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -1897,6 +1931,12 @@ const schema30 = {
     env: { $ref: '#/definitions/Env' },
     sandbox: { $ref: '#/definitions/TaskSandbox' },
     require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+    if: {
+      description:
+        'Run the task only when this GitHub Actions expression is true ("${{ … }}" or bare): over vars, tasks.<need>.outputs|summary|status, matrix, with success(), failure(), always(). False: the task is skipped.',
+      type: ['string', 'boolean'],
+    },
+    matrix: { $ref: '#/definitions/Matrix' },
   },
 };
 const schema33 = {
@@ -2185,6 +2225,364 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
     errors++;
   }
   validate20.errors = vErrors;
+  return errors === 0;
+}
+const schema39 = {
+  description:
+    'One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).',
+  type: 'object',
+  minProperties: 1,
+  properties: {
+    include: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+    exclude: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+  },
+  additionalProperties: {
+    oneOf: [
+      { type: 'array', minItems: 1, items: { $ref: '#/definitions/MatrixValue' } },
+      { type: 'string', pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+    ],
+  },
+};
+const schema40 = { type: ['string', 'number', 'boolean'] };
+const pattern10 = new RegExp('^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$', 'u');
+const schema41 = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: { $ref: '#/definitions/MatrixValue' },
+};
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 properties',
+        schema: 1,
+        parentSchema: schema41,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      let data0 = data[key0];
+      if (
+        typeof data0 !== 'string' &&
+        !(typeof data0 == 'number' && isFinite(data0)) &&
+        typeof data0 !== 'boolean'
+      ) {
+        const err1 = {
+          instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+          schemaPath: '#/definitions/MatrixValue/type',
+          keyword: 'type',
+          params: { type: schema40.type },
+          message: 'must be string,number,boolean',
+          schema: schema40.type,
+          parentSchema: schema40,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema41.type,
+      parentSchema: schema41,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 properties',
+        schema: 1,
+        parentSchema: schema39,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'include' || key0 === 'exclude')) {
+        let data0 = data[key0];
+        const _errs3 = errors;
+        let valid1 = false;
+        let passing0 = null;
+        const _errs4 = errors;
+        if (Array.isArray(data0)) {
+          if (data0.length < 1) {
+            const err1 = {
+              instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/additionalProperties/oneOf/0/minItems',
+              keyword: 'minItems',
+              params: { limit: 1 },
+              message: 'must NOT have fewer than 1 items',
+              schema: 1,
+              parentSchema: schema39.additionalProperties.oneOf[0],
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (
+              typeof data1 !== 'string' &&
+              !(typeof data1 == 'number' && isFinite(data1)) &&
+              typeof data1 !== 'boolean'
+            ) {
+              const err2 = {
+                instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1') + '/' + i0,
+                schemaPath: '#/definitions/MatrixValue/type',
+                keyword: 'type',
+                params: { type: schema40.type },
+                message: 'must be string,number,boolean',
+                schema: schema40.type,
+                parentSchema: schema40,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err3 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf/0/type',
+            keyword: 'type',
+            params: { type: 'array' },
+            message: 'must be array',
+            schema: schema39.additionalProperties.oneOf[0].type,
+            parentSchema: schema39.additionalProperties.oneOf[0],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        var _valid0 = _errs4 === errors;
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 0;
+        }
+        const _errs9 = errors;
+        if (typeof data0 === 'string') {
+          if (!pattern10.test(data0)) {
+            const err4 = {
+              instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/additionalProperties/oneOf/1/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+              message: 'must match pattern "' + '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' + '"',
+              schema: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$',
+              parentSchema: schema39.additionalProperties.oneOf[1],
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        } else {
+          const err5 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf/1/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+            schema: schema39.additionalProperties.oneOf[1].type,
+            parentSchema: schema39.additionalProperties.oneOf[1],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        if (_valid0 && valid1) {
+          valid1 = false;
+          passing0 = [passing0, 1];
+        } else {
+          if (_valid0) {
+            valid1 = true;
+            passing0 = 1;
+          }
+        }
+        if (!valid1) {
+          const err6 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf',
+            keyword: 'oneOf',
+            params: { passingSchemas: passing0 },
+            message: 'must match exactly one schema in oneOf',
+            schema: schema39.additionalProperties.oneOf,
+            parentSchema: schema39.additionalProperties,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        } else {
+          errors = _errs3;
+          if (vErrors !== null) {
+            if (_errs3) {
+              vErrors.length = _errs3;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+    if (data.include !== undefined) {
+      let data2 = data.include;
+      if (Array.isArray(data2)) {
+        const len1 = data2.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (
+            !validate23(data2[i1], {
+              instancePath: instancePath + '/include/' + i1,
+              parentData: data2,
+              parentDataProperty: i1,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/include',
+          schemaPath: '#/properties/include/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema39.properties.include.type,
+          parentSchema: schema39.properties.include,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.exclude !== undefined) {
+      let data4 = data.exclude;
+      if (Array.isArray(data4)) {
+        const len2 = data4.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (
+            !validate23(data4[i2], {
+              instancePath: instancePath + '/exclude/' + i2,
+              parentData: data4,
+              parentDataProperty: i2,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/exclude',
+          schemaPath: '#/properties/exclude/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema39.properties.exclude.type,
+          parentSchema: schema39.properties.exclude,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema39.type,
+      parentSchema: schema39,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
   return errors === 0;
 }
 function validate19(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -2806,8 +3204,42 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.if !== undefined) {
+      let data15 = data.if;
+      if (typeof data15 !== 'string' && typeof data15 !== 'boolean') {
+        const err28 = {
+          instancePath: instancePath + '/if',
+          schemaPath: '#/properties/if/type',
+          keyword: 'type',
+          params: { type: schema30.properties.if.type },
+          message: 'must be string,boolean',
+          schema: schema30.properties.if.type,
+          parentSchema: schema30.properties.if,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.matrix !== undefined) {
+      if (
+        !validate22(data.matrix, {
+          instancePath: instancePath + '/matrix',
+          parentData: data,
+          parentDataProperty: 'matrix',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
-    const err28 = {
+    const err29 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2818,16 +3250,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err29];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err29);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema44 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -2840,7 +3272,7 @@ const schema40 = {
     },
   ],
 };
-function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -2856,7 +3288,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema40.oneOf[0],
+        parentSchema: schema44.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -2873,8 +3305,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema40.oneOf[0].type,
-      parentSchema: schema40.oneOf[0],
+      schema: schema44.oneOf[0].type,
+      parentSchema: schema44.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -2898,8 +3330,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema40.oneOf[1].required,
-        parentSchema: schema40.oneOf[1],
+        schema: schema44.oneOf[1].required,
+        parentSchema: schema44.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -2918,7 +3350,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema40.oneOf[1],
+          parentSchema: schema44.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -2940,7 +3372,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema40.oneOf[1].properties.run,
+            parentSchema: schema44.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -2957,8 +3389,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema40.oneOf[1].properties.run.type,
-          parentSchema: schema40.oneOf[1].properties.run,
+          schema: schema44.oneOf[1].properties.run.type,
+          parentSchema: schema44.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -3100,8 +3532,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema40.oneOf[1].type,
-      parentSchema: schema40.oneOf[1],
+      schema: schema44.oneOf[1].type,
+      parentSchema: schema44.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3128,8 +3560,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema40.oneOf,
-      parentSchema: schema40,
+      schema: schema44.oneOf,
+      parentSchema: schema44,
       data,
     };
     if (vErrors === null) {
@@ -3148,7 +3580,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate23.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -3813,7 +4245,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key11 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema39,
+              parentSchema: schema43,
               data: data14,
             };
             if (vErrors === null) {
@@ -3835,7 +4267,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema39.properties.branch,
+                parentSchema: schema43.properties.branch,
                 data: data15,
               };
               if (vErrors === null) {
@@ -3852,8 +4284,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema39.properties.branch.type,
-              parentSchema: schema39.properties.branch,
+              schema: schema43.properties.branch.type,
+              parentSchema: schema43.properties.branch,
               data: data15,
             };
             if (vErrors === null) {
@@ -3871,10 +4303,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/integrate/strategy',
               schemaPath: '#/definitions/Integrate/properties/strategy/enum',
               keyword: 'enum',
-              params: { allowedValues: schema39.properties.strategy.enum },
+              params: { allowedValues: schema43.properties.strategy.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema39.properties.strategy.enum,
-              parentSchema: schema39.properties.strategy,
+              schema: schema43.properties.strategy.enum,
+              parentSchema: schema43.properties.strategy,
               data: data16,
             };
             if (vErrors === null) {
@@ -3898,8 +4330,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.tasks.items.type,
-                  parentSchema: schema39.properties.tasks.items,
+                  schema: schema43.properties.tasks.items.type,
+                  parentSchema: schema43.properties.tasks.items,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -3917,8 +4349,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.tasks.type,
-              parentSchema: schema39.properties.tasks,
+              schema: schema43.properties.tasks.type,
+              parentSchema: schema43.properties.tasks,
               data: data17,
             };
             if (vErrors === null) {
@@ -3942,8 +4374,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.verify.items.type,
-                  parentSchema: schema39.properties.verify.items,
+                  schema: schema43.properties.verify.items.type,
+                  parentSchema: schema43.properties.verify.items,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -3961,8 +4393,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.verify.type,
-              parentSchema: schema39.properties.verify,
+              schema: schema43.properties.verify.type,
+              parentSchema: schema43.properties.verify,
               data: data19,
             };
             if (vErrors === null) {
@@ -3980,8 +4412,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema39.type,
-          parentSchema: schema39,
+          schema: schema43.type,
+          parentSchema: schema43,
           data: data14,
         };
         if (vErrors === null) {
@@ -3992,21 +4424,62 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.matrix_limit !== undefined) {
+      let data21 = data.matrix_limit;
+      if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+        const err37 = {
+          instancePath: instancePath + '/matrix_limit',
+          schemaPath: '#/properties/matrix_limit/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema11.properties.matrix_limit.type,
+          parentSchema: schema11.properties.matrix_limit,
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (typeof data21 == 'number' && isFinite(data21)) {
+        if (data21 < 1 || isNaN(data21)) {
+          const err38 = {
+            instancePath: instancePath + '/matrix_limit',
+            schemaPath: '#/properties/matrix_limit/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+            schema: 1,
+            parentSchema: schema11.properties.matrix_limit,
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.notify !== undefined) {
       if (
-        !validate23(data.notify, {
+        !validate28(data.notify, {
           instancePath: instancePath + '/notify',
           parentData: data,
           parentDataProperty: 'notify',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err37 = {
+    const err39 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4017,9 +4490,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err39];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err39);
     }
     errors++;
   }

@@ -1,5 +1,6 @@
 import type { Keep, RawWorkflow, SandboxType } from './workflow-types.js';
 import type { Template } from './template.js';
+import type { MatrixSpec } from '../matrix/matrix-spec.js';
 
 export type { Keep, RawWorkflow, SandboxType };
 
@@ -61,6 +62,12 @@ export interface TaskDef {
   env: Readonly<Record<string, Template>>;
   sandbox: SandboxSettings;
   requireChanges: boolean;
+  /** A `matrix:` task as written; expanded into its instances once validated. */
+  matrix?: MatrixSpec;
+  /** For an instance of a `matrix:` task: its combination, what `${{ matrix.<key> }}` reads. */
+  matrixValues?: Readonly<Record<string, string | number | boolean>>;
+  /** The `if:` condition as written (`${{ … }}` or bare); validated by the rules. */
+  if?: string;
 }
 
 export interface IntegrateDef {

@@ -78,6 +78,8 @@ export async function rerunWorkflow(
         delete t.failure;
         delete t.blockedBy;
         delete t.reusedFrom;
+        delete t.skipped;
+        delete t.outputs;
       }
     });
     return ok(await executeRun(loaded, journal, opts));

@@ -14,7 +14,7 @@ import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
-import { placedBranch } from '../state/run-state.js';
+import { placedBranch, taskHasResult } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import { removeEmptyRunFolder } from '../state/clean-runs.js';
 import type { Result } from '../util/result.js';
@@ -28,6 +28,7 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
+import { runsAfterAny, skipByCondition } from './task-condition.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -169,7 +170,12 @@ export async function executeRun(
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
   const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
   const prior = new Map(
-    record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]),
+    record.selected
+      .filter((id) => !todo.includes(id))
+      .map((id) => {
+        const t = record.tasks[id]!;
+        return [id, t.skipped ? ('skipped' as const) : taskHasResult(t)];
+      }),
   );
   try {
     const warnings = await checkoutWarnings(
@@ -220,10 +226,14 @@ export async function executeRun(
       },
       failureMode: opts.failureMode ?? 'continue',
       signal,
-      runTask: (id, taskSignal) => {
+      runsAfterAny: (id) => runsAfterAny(loaded.workflow.tasks.get(id)),
+      runTask: async (id, taskSignal) => {
         const made = prepared.get(id);
         prepared.delete(id);
-        return executeTask(ctx, id, taskSignal, made);
+        const skipped = await skipByCondition(ctx, id);
+        if (skipped === undefined) return executeTask(ctx, id, taskSignal, made);
+        if (made) await abandonTask(ctx, id, made);
+        return skipped;
       },
       prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
       unprepare: (id) => {
@@ -235,6 +245,7 @@ export async function executeRun(
         await journal.updateTask(id, (t) => {
           t.status = why;
           if (because && why === 'blocked') t.blockedBy = because;
+          if (because && why === 'skipped') t.skipped = { need: because };
         });
         const t = journal.task(id);
         emit({
@@ -246,6 +257,7 @@ export async function executeRun(
           durationMs: 0,
           branch: t.branch,
           ...(because && why === 'blocked' ? { blockedBy: because } : {}),
+          ...(because && why === 'skipped' ? { skipped: { need: because } } : {}),
         });
       },
     });
@@ -300,6 +312,8 @@ export async function executeRun(
           branch: t.branch,
           ...(t.failure && t.status !== 'succeeded' ? { failure: t.failure } : {}),
           ...(t.usage ? { usage: t.usage } : {}),
+          ...(t.skipped ? { skipped: t.skipped } : {}),
+          ...(t.outputs ? { outputs: t.outputs } : {}),
         };
       }),
     });

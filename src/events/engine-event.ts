@@ -1,5 +1,5 @@
 import type { Landing } from '../integrate/landing.js';
-import type { Failure, RunOutcome, TaskStatus } from './task-status.js';
+import type { Failure, RunOutcome, SkipReason, TaskStatus } from './task-status.js';
 
 /** What an agent reported about its work, where the adapter could read it. */
 export interface AgentUsage {
@@ -71,6 +71,10 @@ export type EngineEvent =
       failure?: Failure;
       /** For `blocked`: the need that did not succeed. */
       blockedBy?: string;
+      /** For `skipped` by a condition: the `if:` that was false, or the need that was skipped. */
+      skipped?: SkipReason;
+      /** What the task wrote to `ORCHESTRA_OUTPUT`. */
+      outputs?: Record<string, string>;
       usage?: AgentUsage;
       /** Where the sandbox was kept, if it was. */
       keptSandbox?: string;
@@ -106,6 +110,8 @@ export type EngineEvent =
         branch?: string;
         failure?: Failure;
         usage?: AgentUsage;
+        skipped?: SkipReason;
+        outputs?: Record<string, string>;
       }[];
     };
 

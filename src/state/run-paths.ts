@@ -28,6 +28,11 @@ export class RunPaths {
     return `logs/${task}/attempt-${attempt}.prompt.md`;
   }
 
+  /** The attempt's `ORCHESTRA_OUTPUT`: in the run folder, so nothing written to it is committed. */
+  outputFile(task: string, attempt: number): string {
+    return `logs/${task}/attempt-${attempt}.outputs`;
+  }
+
   gateLog(task: string | null, attempt: number, gate: string): string {
     return task === null
       ? `logs/_integration/${gate}.log`

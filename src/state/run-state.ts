@@ -1,5 +1,6 @@
 import type { AgentUsage } from '../events/engine-event.js';
-import type { Failure, RunOutcome, TaskStatus } from '../events/task-status.js';
+import type { Failure, RunOutcome, SkipReason, TaskStatus } from '../events/task-status.js';
+import { hasResult } from '../events/task-status.js';
 
 /** One gate run of one attempt. */
 export interface GateRecord {
@@ -42,7 +43,14 @@ export interface TaskRecord {
   failure?: Failure;
   /** For `blocked`: the need that did not succeed. */
   blockedBy?: string;
+  /**
+   * For a `skipped` task that was not reused: its own `if:` was false (the expression), or a need of
+   * it was skipped. Such a task has no result.
+   */
+  skipped?: SkipReason;
   usage?: AgentUsage;
+  /** What the task wrote to `ORCHESTRA_OUTPUT`, set with `succeeded` (or kept when reused). */
+  outputs?: Record<string, string>;
   /** Identifies the task's definition and inputs: equal fingerprints may reuse a result. */
   fingerprint?: string;
   /** Set when the result was reused instead of run: the run it came from. */
@@ -54,6 +62,11 @@ export interface TaskRecord {
    * that died leaves running, for `status` to report and `resume` to stop.
    */
   processGroup?: number;
+}
+
+/** Whether downstream tasks and integration can take the task's result. */
+export function taskHasResult(t: TaskRecord): boolean {
+  return hasResult(t.status) && t.skipped === undefined;
 }
 
 export interface IntegrationRecord {

@@ -20,6 +20,8 @@ export interface Step {
   grandchild?: boolean;
   say?: string;
   commit?: string;
+  /** Appended to `$ORCHESTRA_OUTPUT`. */
+  output?: string;
 }
 
 export interface Invocation {

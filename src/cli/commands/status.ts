@@ -1,3 +1,4 @@
+import { describeOutputs, describeSkip } from '../../reporters/describe.js';
 import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
@@ -131,12 +132,15 @@ async function printStatus(
 }
 
 function label(status: TaskStatus, t: TaskRecord): string {
-  if (status === 'skipped') return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  if (status === 'skipped' && !t.skipped) return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
   return status;
 }
 
 function note(t: TaskRecord): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
+  if (t.skipped) return describeSkip(t.skipped);
+  const outputs = t.outputs && describeOutputs(t.outputs);
+  if (outputs) return outputs;
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
   return '';

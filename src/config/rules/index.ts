@@ -1,3 +1,4 @@
+import { conditions } from './conditions.js';
 import { cycles } from './cycles.js';
 import { needsShape } from './needs-shape.js';
 import { references } from './references.js';
@@ -14,4 +15,5 @@ export const rules: readonly Rule[] = [
   needsShape,
   cycles,
   templateReferences,
+  conditions,
 ];
