@@ -239,6 +239,7 @@ export function normalize(
     name: str(raw.name) ?? resolve(file).split('/').slice(-2).join('/'),
     vars,
     concurrency: int(raw.concurrency) ?? Math.max(1, availableParallelism()),
+    matrixLimit: int(raw.matrix_limit) || DEFAULT_MATRIX_LIMIT,
     sandbox,
     agents,
     roles,
@@ -267,6 +268,9 @@ function readTextFile(path: string): Result<string, string> {
     );
   }
 }
+
+/** A planner's output cannot start more agents than this by default. */
+const DEFAULT_MATRIX_LIMIT = 256;
 
 const SANDBOX_TYPES = ['worktree', 'clone', 'jj', 'none'] as const satisfies readonly SandboxType[];
 const KEEPS = ['never', 'on-failure', 'always'] as const satisfies readonly Keep[];

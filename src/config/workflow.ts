@@ -85,6 +85,8 @@ export interface Workflow {
   name: string;
   vars: Readonly<Record<string, string>>;
   concurrency: number;
+  /** The most instances one matrix may have (`matrix_limit`, default 256). */
+  matrixLimit: number;
   sandbox: SandboxSettings;
   agents: ReadonlyMap<string, AgentDef>;
   roles: ReadonlyMap<string, RoleDef>;
@@ -92,8 +94,13 @@ export interface Workflow {
   /** In the order they were written. */
   tasks: ReadonlyMap<string, TaskDef>;
   integrate: IntegrateDef;
-  /** The workflow as written, with `file:` references replaced by the texts they name. */
+  /**
+   * The workflow as written, with `file:` references replaced by the texts they name, and an entry
+   * per instance of an expanded matrix (its matrix values under `matrixValues`).
+   */
   raw: RawWorkflow;
+  /** Each expanded `matrix:` task and its instances, in order. */
+  matrixInstances?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Agents that exist without being declared. */

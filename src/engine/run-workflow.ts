@@ -77,7 +77,9 @@ export async function prepareRun(
       },
     ]);
   }
-  const unknown = (opts.targets ?? []).filter((t) => !workflow.tasks.has(t));
+  // A matrix task stands for its instances.
+  const targets = (opts.targets ?? []).flatMap((t) => workflow.matrixInstances?.get(t) ?? [t]);
+  const unknown = targets.filter((t) => !workflow.tasks.has(t));
   if (unknown.length) {
     return err(
       unknown.map((t) => ({
@@ -88,7 +90,7 @@ export async function prepareRun(
       })),
     );
   }
-  const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
+  const selected = targets.length ? graph.selectWithNeeds(targets) : graph.topologicalOrder();
   return ok({ repoRoot, baseCommit, selected });
 }
 

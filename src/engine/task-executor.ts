@@ -174,7 +174,7 @@ export async function executeTask(
         await ctx.journal.updateTask(id, (t) => {
           t.status = 'succeeded';
           t.commit = result.commit;
-          t.outputs = result.outputs;
+          if (Object.keys(result.outputs).length) t.outputs = result.outputs;
           t.fingerprint = fp;
           // Its end, should the teardown's write never happen (kill -9): `resume` keeps the task.
           t.finishedAt = Date.now();

@@ -3,37 +3,52 @@ import { contextPaths, parseExpression } from '../../expressions/expression.js';
 import { matrixKeys } from '../../matrix/matrix-spec.js';
 import type { ConfigIssue } from '../config-issue.js';
 import type { TaskDef } from '../workflow.js';
+import type { YamlPath } from '../source-document.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const TASK_FIELDS = ['outputs', 'summary', 'status'];
 
 /** Every `if:` parses with GitHub's parser and reads only what its task can see. */
 export const conditions: Rule = (ctx) =>
-  [...ctx.workflow.tasks.values()].flatMap((task): ConfigIssue[] => {
-    if (task.if === undefined) return [];
-    const path = ['tasks', task.id, 'if'];
-    const parsed = parseExpression(task.if);
-    if (!parsed.ok)
-      return [
-        {
-          code: 'template',
-          path,
-          message: `cannot read the condition: ${parsed.error}`,
-          hint: 'write a GitHub Actions expression, e.g. "${{ tasks.plan.outputs.go == \'yes\' }}"',
-        },
-      ];
-    return contextPaths(parsed.value.ast).flatMap((ref) => {
-      const problem = check(ref, task, ctx);
-      if (!problem) return [];
-      const issue: ConfigIssue = {
+  [...ctx.workflow.tasks.values()].flatMap((task): ConfigIssue[] =>
+    task.if === undefined
+      ? []
+      : expressionIssues(task.if, task, ctx, ['tasks', task.id, 'if'], {
+          what: 'the condition',
+          example: "${{ tasks.plan.outputs.go == 'yes' }}",
+        }),
+  );
+
+/** What is wrong with an expression of `task` written at `path`: its syntax, then each reference. */
+export function expressionIssues(
+  text: string,
+  task: TaskDef,
+  ctx: RuleContext,
+  path: YamlPath,
+  { what, example }: { what: string; example: string },
+): ConfigIssue[] {
+  const parsed = parseExpression(text);
+  if (!parsed.ok)
+    return [
+      {
         code: 'template',
         path,
-        needle: ref.slice(0, 3).join('.'),
-        message: problem.message,
-      };
-      return [problem.hint ? { ...issue, hint: problem.hint } : issue];
-    });
+        message: `cannot read ${what}: ${parsed.error}`,
+        hint: `write a GitHub Actions expression, e.g. "${example}"`,
+      },
+    ];
+  return contextPaths(parsed.value.ast).flatMap((ref) => {
+    const problem = check(ref, task, ctx);
+    if (!problem) return [];
+    const issue: ConfigIssue = {
+      code: 'template',
+      path,
+      needle: ref.slice(0, 3).join('.'),
+      message: problem.message,
+    };
+    return [problem.hint ? { ...issue, hint: problem.hint } : issue];
   });
+}
 
 function check(
   [head = '', name, field]: string[],

@@ -1,5 +1,6 @@
 import { conditions } from './conditions.js';
 import { cycles } from './cycles.js';
+import { matrices } from './matrices.js';
 import { needsShape } from './needs-shape.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
@@ -16,4 +17,5 @@ export const rules: readonly Rule[] = [
   cycles,
   templateReferences,
   conditions,
+  matrices,
 ];
