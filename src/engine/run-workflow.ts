@@ -23,12 +23,10 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { RunContext } from './run-context.js';
 import { taskBranch } from './run-context.js';
 import type { FailureMode } from './scheduler.js';
-import { schedule } from './scheduler.js';
-import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
-import { runsAfterAny, skipByCondition } from './task-condition.js';
+import { scheduleTasks } from './schedule-tasks.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -170,7 +168,10 @@ export async function executeRun(
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
-  const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
+  // Instances of a dynamic matrix are made again when their matrix task runs.
+  const todo = record.selected.filter(
+    (id) => record.tasks[id]!.status === 'pending' && !record.tasks[id]!.instanceOf,
+  );
   const prior = new Map(
     record.selected
       .filter((id) => !todo.includes(id))
@@ -213,55 +214,12 @@ export async function executeRun(
 
     // The durations of earlier runs make the critical path one of time, not of task count.
     const weight = durationWeight(await recordedDurations(record, todo));
-    // Tasks prepared ahead of a free slot (see `prepare` of the scheduler), until they start.
-    const prepared = new Map<string, Promise<PreparedTask>>();
-    const scheduled = schedule({
-      graph: loaded.graph,
+    const scheduled = scheduleTasks(ctx, {
       selected: todo,
       prior,
-      concurrency: record.concurrency,
       weight,
-      pool: (id) => {
-        const agent = loaded.workflow.tasks.get(id)?.agent;
-        const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
-        return agent && limit ? { key: agent, limit } : undefined;
-      },
       failureMode: opts.failureMode ?? 'continue',
       signal,
-      runsAfterAny: (id) => runsAfterAny(loaded.workflow.tasks.get(id)),
-      runTask: async (id, taskSignal) => {
-        const made = prepared.get(id);
-        prepared.delete(id);
-        const skipped = await skipByCondition(ctx, id);
-        if (skipped === undefined) return executeTask(ctx, id, taskSignal, made);
-        if (made) await abandonTask(ctx, id, made);
-        return skipped;
-      },
-      prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
-      unprepare: (id) => {
-        const made = prepared.get(id);
-        prepared.delete(id);
-        return made ? abandonTask(ctx, id, made) : Promise.resolve();
-      },
-      notStarted: async (id, why, because) => {
-        await journal.updateTask(id, (t) => {
-          t.status = why;
-          if (because && why === 'blocked') t.blockedBy = because;
-          if (because && why === 'skipped') t.skipped = { need: because };
-        });
-        const t = journal.task(id);
-        emit({
-          type: 'task-finished',
-          time: Date.now(),
-          task: id,
-          status: why,
-          attempts: t.attempts.length,
-          durationMs: 0,
-          branch: t.branch,
-          ...(because && why === 'blocked' ? { blockedBy: because } : {}),
-          ...(because && why === 'skipped' ? { skipped: { need: because } } : {}),
-        });
-      },
     });
     try {
       await scheduled;

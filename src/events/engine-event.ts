@@ -12,7 +12,7 @@ export interface AgentUsage {
 
 /** The phases of one task, for progress display: `agent` runs an agent, `command` a `run:` task. */
 export type TaskPhase =
-  'sandbox' | 'setup' | 'agent' | 'command' | 'commit' | 'scope' | 'verify' | 'teardown';
+  'sandbox' | 'setup' | 'agent' | 'command' | 'commit' | 'scope' | 'verify' | 'teardown' | 'matrix';
 
 /**
  * Everything the engine tells the outside world. The engine never prints: the terminal tree, the

@@ -47,6 +47,8 @@ export type FailureReason =
   | 'no-changes'
   | 'output-invalid'
   | 'condition-failed'
+  | 'matrix-invalid'
+  | 'matrix-failed'
   | 'write-scope'
   | 'gate-failed'
   | 'commit-failed'

@@ -51,7 +51,7 @@ export class PlainReporter implements Reporter {
         break;
       case 'task-phase':
         // Only the phases that take long: a CI log should show where the time went, not every step.
-        if (event.phase === 'setup' || event.phase === 'agent' || event.phase === 'command') {
+        if (['setup', 'agent', 'command', 'matrix'].includes(event.phase)) {
           this.task(
             event.time,
             event.task,

@@ -48,6 +48,10 @@ export interface TaskRecord {
    * it was skipped. Such a task has no result.
    */
   skipped?: SkipReason;
+  /** For a dynamic matrix: the instances its last expansion made (tasks of the run too). */
+  instances?: string[];
+  /** For an instance of a dynamic matrix: the matrix task it came from. */
+  instanceOf?: string;
   usage?: AgentUsage;
   /** What the task wrote to `ORCHESTRA_OUTPUT`, set with `succeeded` (or kept when reused). */
   outputs?: Record<string, string>;
