@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../src/events/engine-event.js';
-import type { RunRecord } from '../../src/state/run-state.js';
-import { cli } from '../support/cli.js';
+import { cli, readRunRecord, runIdOf } from '../support/cli.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
 
-const runIdOf = (stdout: string) =>
-  (JSON.parse(stdout.split('\n')[0]!) as Extract<EngineEvent, { type: 'run-started' }>).runId;
-const record = (runId: string) =>
-  JSON.parse(readFileSync(join(fx.repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
+const record = (runId: string) => readRunRecord(fx.repo, runId);
 
 const STATIC = `${HEADER}tasks:
   build:

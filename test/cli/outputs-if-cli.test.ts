@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
-import type { RunRecord } from '../../src/state/run-state.js';
-import { cli } from '../support/cli.js';
+import { cli, readRunRecord, runIdOf } from '../support/cli.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -19,8 +16,7 @@ const finished = (es: EngineEvent[], task: string) =>
     (e): e is Extract<EngineEvent, { type: 'task-finished' }> =>
       e.type === 'task-finished' && e.task === task,
   )!;
-const record = (runId: string) =>
-  JSON.parse(readFileSync(join(fx.repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
+const record = (runId: string) => readRunRecord(fx.repo, runId);
 const promptOf = (task: string) => fx.invocations().find((i) => i.task === task)?.prompt;
 
 describe('outputs: ORCHESTRA_OUTPUT → ${{ tasks.<id>.outputs.<name> }}', () => {
@@ -29,7 +25,7 @@ describe('outputs: ORCHESTRA_OUTPUT → ${{ tasks.<id>.outputs.<name> }}', () =>
     const file = fx.setup(
       `${HEADER}tasks:
   plan: { agent: bot, prompt: plan it }
-  count: { run: 'printf "files=3\\n" >> "$ORCHESTRA_OUTPUT"; s=$(git status --porcelain); printf %s \"$s\" > status.txt' }
+  count: { run: 'printf "files=3\\n" >> "$ORCHESTRA_OUTPUT"; s=$(git status --porcelain); printf %s "$s" > status.txt' }
   build:
     agent: bot
     needs: [plan, count]
@@ -46,7 +42,7 @@ describe('outputs: ORCHESTRA_OUTPUT → ${{ tasks.<id>.outputs.<name> }}', () =>
     expect(promptOf('build')).toBe('go=yes notes=line one\nline two files=3 none=[]');
     const es = events(r.stdout);
     expect(finished(es, 'plan').outputs).toEqual({ go: 'yes', notes: 'line one\nline two' });
-    const runId = (es[0] as Extract<EngineEvent, { type: 'run-started' }>).runId;
+    const runId = runIdOf(r.stdout);
     expect(record(runId).tasks.count!.outputs).toEqual({ files: '3' });
     // The output file is outside the sandbox: the command's `git status` did not see it.
     expect(fx.show(record(runId).tasks.count!.branch, 'status.txt')).toBe('');

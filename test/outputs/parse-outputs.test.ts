@@ -33,10 +33,8 @@ describe("parseOutputs: GitHub's GITHUB_OUTPUT format", () => {
       error: 'line 1: no line "END" ends the value of "x"',
     });
     expect(parseOutputs('x<<\n')).toMatchObject({ ok: false, error: 'line 1: "x<<" names no delimiter' });
-    expect(parseOutputs('1st=a\n')).toMatchObject({
-      ok: false,
-      error: expect.stringContaining('not an output name'),
-    });
+    const bad = parseOutputs('1st=a\n');
+    expect(!bad.ok && bad.error).toContain('not an output name');
     expect(parseOutputs('=a\n')).toMatchObject({ ok: false });
   });
 
