@@ -14,7 +14,7 @@ import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
-import { placedBranch, taskHasResult } from '../state/run-state.js';
+import { isReused, placedBranch, taskHasResult } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import { removeEmptyRunFolder } from '../state/clean-runs.js';
 import type { Result } from '../util/result.js';
@@ -195,10 +195,10 @@ export async function executeRun(
       baseCommit: record.baseCommit,
       tasks: record.selected,
       reused: record.selected
-        .filter((id) => record.tasks[id]!.status === 'skipped')
+        .filter((id) => isReused(record.tasks[id]!))
         .map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
       finishedEarlier: [...prior.keys()]
-        .filter((id) => record.tasks[id]!.status !== 'skipped')
+        .filter((id) => !isReused(record.tasks[id]!))
         .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
       warnings,

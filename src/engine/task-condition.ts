@@ -3,7 +3,7 @@ import type { Failure } from '../events/task-status.js';
 import type { ExpressionContext, StatusFunction } from '../expressions/expression.js';
 import { calledFunctions, isTrue, parseExpression } from '../expressions/expression.js';
 import type { RunRecord, TaskRecord } from '../state/run-state.js';
-import { taskHasResult } from '../state/run-state.js';
+import { isReused, taskHasResult } from '../state/run-state.js';
 import type { RunContext } from './run-context.js';
 import type { NodeOutcome } from './scheduler.js';
 
@@ -21,7 +21,7 @@ export function runsAfterAny(task: TaskDef | undefined): boolean {
 
 /** What `tasks.<id>.status` reads: a reused task is as good as succeeded. */
 function conditionStatus(t: TaskRecord): string {
-  return t.status === 'skipped' && !t.skipped ? 'succeeded' : t.status;
+  return isReused(t) ? 'succeeded' : t.status;
 }
 
 /** What an `if:` of `task` reads: vars, its ancestors' outputs, summaries and statuses, its matrix. */

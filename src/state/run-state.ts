@@ -68,6 +68,11 @@ export interface TaskRecord {
   processGroup?: number;
 }
 
+/** Whether the task's result was taken from an earlier run (`skipped` without a skip reason). */
+export function isReused(t: TaskRecord): boolean {
+  return t.status === 'skipped' && t.skipped === undefined;
+}
+
 /** Whether downstream tasks and integration can take the task's result. */
 export function taskHasResult(t: TaskRecord): boolean {
   return hasResult(t.status) && t.skipped === undefined;

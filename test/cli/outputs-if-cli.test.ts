@@ -144,6 +144,13 @@ tasks:
       /^go\s+skipped.*skipped \(if: tasks\.plan\.outputs\.go == 'yes' was false\)/m,
     );
     expect(status.stdout).toMatch(/^after-go\s+skipped.*needs go, which was skipped/m);
+    // A rerun tells tasks skipped earlier from reused ones, and keeps them skipped.
+    const again = cli(['rerun', 'report', '--run', runIdOf(r.stdout), '--json'], fx.repo);
+    expect(again.code).toBe(0);
+    const started = events(again.stdout)[0] as Extract<EngineEvent, { type: 'run-started' }>;
+    expect(started.reused).toEqual([]);
+    expect(started.finishedEarlier).toContainEqual({ task: 'go', status: 'skipped' });
+    expect(finished(events(again.stdout), 'report').status).toBe('succeeded');
     const plain = cli(['run', '-f', file, '--var', 'mode=slow'], fx.repo);
     expect(plain.code).toBe(0);
     const out = plain.stdout + plain.stderr;

@@ -2,6 +2,7 @@ import { describeOutputs, describeSkip } from '../../reporters/describe.js';
 import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
+import { isReused } from '../../state/run-state.js';
 import { Git } from '../../git/git.js';
 import { displayPath, formatDuration } from '../../reporters/format.js';
 import { leftoverProcesses } from '../../engine/leftover-processes.js';
@@ -132,7 +133,7 @@ async function printStatus(
 }
 
 function label(status: TaskStatus, t: TaskRecord): string {
-  if (status === 'skipped' && !t.skipped) return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  if (isReused(t)) return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
   return status;
 }
 
