@@ -70,6 +70,20 @@ describe('examples', () => {
     expect(w.workflow.vars.change).toBe('drop Node 18');
   });
 
+  it('planner-matrix: a planner whose output decides the fan-out, then one review of it all', async () => {
+    const w = await load('examples/planner-matrix/orchestra.yaml');
+    // One node for the implementers until the planner has run.
+    expect(w.graph.topologicalOrder()).toEqual(['plan', 'implement', 'review']);
+    const implement = w.workflow.tasks.get('implement')!;
+    expect(implement.matrix!.axes.pkg).toBe('${{ fromJSON(tasks.plan.outputs.packages) }}');
+    expect(implement.if).toContain('tasks.plan.outputs.packages');
+    expect(implement.prompt!.source).toContain('${{ matrix.pkg }}');
+    expect(implement.prompt!.source).toContain('${{ tasks.plan.outputs.notes }}');
+    expect(w.graph.needs('review')).toEqual(['implement']);
+    expect(w.workflow.matrixLimit).toBe(12);
+    for (const t of ['plan', 'review']) expect(roleOf(w, t).forbid).toEqual(['**']);
+  });
+
   it("orchestra.yaml: this repository's own workflow, gated by what CI runs", async () => {
     const w = await load('orchestra.yaml');
     expect(gateRuns(w)).toEqual({
@@ -87,7 +101,7 @@ describe('examples', () => {
   });
 
   it('every example is found by discovery from its own folder', async () => {
-    for (const dir of ['tdd-review', 'writer-reviewer', 'refactor', 'fan-out']) {
+    for (const dir of ['tdd-review', 'writer-reviewer', 'refactor', 'fan-out', 'planner-matrix']) {
       const loaded = await loadWorkflow(undefined, { cwd: file(`examples/${dir}`) });
       expect(loaded.ok && loaded.value.workflow.file).toBe(file(`examples/${dir}/orchestra.yaml`));
     }

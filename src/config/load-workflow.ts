@@ -14,6 +14,7 @@ import { collapseStrayKeys } from './stray-keys.js';
 import { rules } from './rules/index.js';
 import { validateSchema } from './schema-validator.js';
 import { quickParse } from './quick-parse.js';
+import { expandMatrices } from '../matrix/expand-matrix.js';
 import { isRecord } from '../util/is-record.js';
 import type { Workflow } from './workflow.js';
 
@@ -186,8 +187,11 @@ function check(
   return { workflow: withVars, graph, issues: collapseStrayKeys(data, issues) };
 }
 
+/** The validated workflow with its matrices expanded: each instance is a task of the graph. */
 function loaded({ workflow, graph }: Checked, source: string): LoadedWorkflow {
-  return { workflow, graph, source };
+  const expanded = expandMatrices(workflow);
+  if (expanded === workflow) return { workflow, graph, source };
+  return { workflow: expanded, graph: new TaskGraph(expanded.tasks.values()), source };
 }
 
 function varDiagnostics(vars: Readonly<Record<string, string>>, workflow: Workflow): Diagnostic[] {

@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { isRecord } from '../util/is-record.js';
 import type { YamlPath } from './source-document.js';
 import { literal, parseTemplate } from './template.js';
+import { readMatrixSpec } from '../matrix/matrix-spec.js';
 import type { Template } from './template.js';
 import type {
   AgentDef,
@@ -196,6 +197,7 @@ export function normalize(
     const prompt = template(t.prompt, [...path, 'prompt'], 'prompt', { task: id, allowFile: true });
     const run = template(t.run, [...path, 'run'], 'run', { task: id });
     const timeoutMs = parseDuration(t.timeout);
+    const matrix = readMatrixSpec(t.matrix);
     tasks.set(id, {
       id,
       kind: run !== undefined && prompt === undefined ? 'command' : 'agent',
@@ -224,6 +226,8 @@ export function normalize(
           }
         : sandbox,
       requireChanges: t.require_changes === true,
+      ...(typeof t.if === 'string' || typeof t.if === 'boolean' ? { if: String(t.if) } : {}),
+      ...(matrix ? { matrix } : {}),
     });
   }
 
@@ -242,6 +246,7 @@ export function normalize(
     name: str(raw.name) ?? resolve(file).split('/').slice(-2).join('/'),
     vars,
     concurrency: int(raw.concurrency) ?? Math.max(1, availableParallelism()),
+    matrixLimit: int(raw.matrix_limit) || DEFAULT_MATRIX_LIMIT,
     sandbox,
     agents,
     roles,
@@ -270,6 +275,9 @@ function readTextFile(path: string): Result<string, string> {
     );
   }
 }
+
+/** A planner's output cannot start more agents than this by default. */
+const DEFAULT_MATRIX_LIMIT = 256;
 
 const SANDBOX_TYPES = ['worktree', 'clone', 'jj', 'none'] as const satisfies readonly SandboxType[];
 const KEEPS = ['never', 'on-failure', 'always'] as const satisfies readonly Keep[];

@@ -59,6 +59,12 @@ const schema11 = {
       additionalProperties: { $ref: '#/definitions/Task' },
     },
     integrate: { $ref: '#/definitions/Integrate' },
+    matrix_limit: {
+      description:
+        "The most instances one matrix task may expand to (default 256): a planner's output cannot start more agents than this.",
+      type: 'integer',
+      minimum: 1,
+    },
     notify: { $ref: '#/definitions/Notify' },
   },
   definitions: {
@@ -288,8 +294,36 @@ const schema11 = {
         env: { $ref: '#/definitions/Env' },
         sandbox: { $ref: '#/definitions/TaskSandbox' },
         require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+        if: {
+          description:
+            'Run the task only when this GitHub Actions expression is true ("${{ … }}" or bare): over vars, tasks.<need>.outputs|summary|status, matrix, with success(), failure(), always(). False: the task is skipped.',
+          type: ['string', 'boolean'],
+        },
+        matrix: { $ref: '#/definitions/Matrix' },
       },
     },
+    Matrix: {
+      description:
+        'One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).',
+      type: 'object',
+      minProperties: 1,
+      properties: {
+        include: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+        exclude: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+      },
+      additionalProperties: {
+        oneOf: [
+          { type: 'array', minItems: 1, items: { $ref: '#/definitions/MatrixValue' } },
+          { type: 'string', pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+        ],
+      },
+    },
+    MatrixCombination: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { $ref: '#/definitions/MatrixValue' },
+    },
+    MatrixValue: { type: ['string', 'number', 'boolean'] },
     Integrate: {
       description: 'How verified results are combined into one branch.',
       type: 'object',
@@ -322,7 +356,7 @@ const schema33 = {
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema44 = {
+const schema48 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -2192,6 +2226,12 @@ const schema34 = {
     env: { $ref: '#/definitions/Env' },
     sandbox: { $ref: '#/definitions/TaskSandbox' },
     require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+    if: {
+      description:
+        'Run the task only when this GitHub Actions expression is true ("${{ … }}" or bare): over vars, tasks.<need>.outputs|summary|status, matrix, with success(), failure(), always(). False: the task is skipped.',
+      type: ['string', 'boolean'],
+    },
+    matrix: { $ref: '#/definitions/Matrix' },
   },
 };
 const schema37 = {
@@ -2509,6 +2549,364 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
     errors++;
   }
   validate20.errors = vErrors;
+  return errors === 0;
+}
+const schema44 = {
+  description:
+    'One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).',
+  type: 'object',
+  minProperties: 1,
+  properties: {
+    include: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+    exclude: { type: 'array', items: { $ref: '#/definitions/MatrixCombination' } },
+  },
+  additionalProperties: {
+    oneOf: [
+      { type: 'array', minItems: 1, items: { $ref: '#/definitions/MatrixValue' } },
+      { type: 'string', pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+    ],
+  },
+};
+const schema45 = { type: ['string', 'number', 'boolean'] };
+const pattern10 = new RegExp('^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$', 'u');
+const schema46 = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: { $ref: '#/definitions/MatrixValue' },
+};
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 properties',
+        schema: 1,
+        parentSchema: schema46,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      let data0 = data[key0];
+      if (
+        typeof data0 !== 'string' &&
+        !(typeof data0 == 'number' && isFinite(data0)) &&
+        typeof data0 !== 'boolean'
+      ) {
+        const err1 = {
+          instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+          schemaPath: '#/definitions/MatrixValue/type',
+          keyword: 'type',
+          params: { type: schema45.type },
+          message: 'must be string,number,boolean',
+          schema: schema45.type,
+          parentSchema: schema45,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema46.type,
+      parentSchema: schema46,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must NOT have fewer than 1 properties',
+        schema: 1,
+        parentSchema: schema44,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'include' || key0 === 'exclude')) {
+        let data0 = data[key0];
+        const _errs3 = errors;
+        let valid1 = false;
+        let passing0 = null;
+        const _errs4 = errors;
+        if (Array.isArray(data0)) {
+          if (data0.length < 1) {
+            const err1 = {
+              instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/additionalProperties/oneOf/0/minItems',
+              keyword: 'minItems',
+              params: { limit: 1 },
+              message: 'must NOT have fewer than 1 items',
+              schema: 1,
+              parentSchema: schema44.additionalProperties.oneOf[0],
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (
+              typeof data1 !== 'string' &&
+              !(typeof data1 == 'number' && isFinite(data1)) &&
+              typeof data1 !== 'boolean'
+            ) {
+              const err2 = {
+                instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1') + '/' + i0,
+                schemaPath: '#/definitions/MatrixValue/type',
+                keyword: 'type',
+                params: { type: schema45.type },
+                message: 'must be string,number,boolean',
+                schema: schema45.type,
+                parentSchema: schema45,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err3 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf/0/type',
+            keyword: 'type',
+            params: { type: 'array' },
+            message: 'must be array',
+            schema: schema44.additionalProperties.oneOf[0].type,
+            parentSchema: schema44.additionalProperties.oneOf[0],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        var _valid0 = _errs4 === errors;
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 0;
+        }
+        const _errs9 = errors;
+        if (typeof data0 === 'string') {
+          if (!pattern10.test(data0)) {
+            const err4 = {
+              instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/additionalProperties/oneOf/1/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
+              message: 'must match pattern "' + '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' + '"',
+              schema: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$',
+              parentSchema: schema44.additionalProperties.oneOf[1],
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        } else {
+          const err5 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf/1/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+            schema: schema44.additionalProperties.oneOf[1].type,
+            parentSchema: schema44.additionalProperties.oneOf[1],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        if (_valid0 && valid1) {
+          valid1 = false;
+          passing0 = [passing0, 1];
+        } else {
+          if (_valid0) {
+            valid1 = true;
+            passing0 = 1;
+          }
+        }
+        if (!valid1) {
+          const err6 = {
+            instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/additionalProperties/oneOf',
+            keyword: 'oneOf',
+            params: { passingSchemas: passing0 },
+            message: 'must match exactly one schema in oneOf',
+            schema: schema44.additionalProperties.oneOf,
+            parentSchema: schema44.additionalProperties,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        } else {
+          errors = _errs3;
+          if (vErrors !== null) {
+            if (_errs3) {
+              vErrors.length = _errs3;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+    if (data.include !== undefined) {
+      let data2 = data.include;
+      if (Array.isArray(data2)) {
+        const len1 = data2.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (
+            !validate23(data2[i1], {
+              instancePath: instancePath + '/include/' + i1,
+              parentData: data2,
+              parentDataProperty: i1,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/include',
+          schemaPath: '#/properties/include/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema44.properties.include.type,
+          parentSchema: schema44.properties.include,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.exclude !== undefined) {
+      let data4 = data.exclude;
+      if (Array.isArray(data4)) {
+        const len2 = data4.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (
+            !validate23(data4[i2], {
+              instancePath: instancePath + '/exclude/' + i2,
+              parentData: data4,
+              parentDataProperty: i2,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/exclude',
+          schemaPath: '#/properties/exclude/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema44.properties.exclude.type,
+          parentSchema: schema44.properties.exclude,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema44.type,
+      parentSchema: schema44,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
   return errors === 0;
 }
 function validate19(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -3130,8 +3528,42 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.if !== undefined) {
+      let data15 = data.if;
+      if (typeof data15 !== 'string' && typeof data15 !== 'boolean') {
+        const err28 = {
+          instancePath: instancePath + '/if',
+          schemaPath: '#/properties/if/type',
+          keyword: 'type',
+          params: { type: schema34.properties.if.type },
+          message: 'must be string,boolean',
+          schema: schema34.properties.if.type,
+          parentSchema: schema34.properties.if,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.matrix !== undefined) {
+      if (
+        !validate22(data.matrix, {
+          instancePath: instancePath + '/matrix',
+          parentData: data,
+          parentDataProperty: 'matrix',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
-    const err28 = {
+    const err29 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -3142,16 +3574,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err29];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err29);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema49 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -3164,7 +3596,7 @@ const schema45 = {
     },
   ],
 };
-function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -3180,7 +3612,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema45.oneOf[0],
+        parentSchema: schema49.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3197,8 +3629,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema45.oneOf[0].type,
-      parentSchema: schema45.oneOf[0],
+      schema: schema49.oneOf[0].type,
+      parentSchema: schema49.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -3222,8 +3654,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema45.oneOf[1].required,
-        parentSchema: schema45.oneOf[1],
+        schema: schema49.oneOf[1].required,
+        parentSchema: schema49.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -3242,7 +3674,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema45.oneOf[1],
+          parentSchema: schema49.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3264,7 +3696,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema45.oneOf[1].properties.run,
+            parentSchema: schema49.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -3281,8 +3713,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema45.oneOf[1].properties.run.type,
-          parentSchema: schema45.oneOf[1].properties.run,
+          schema: schema49.oneOf[1].properties.run.type,
+          parentSchema: schema49.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -3424,8 +3856,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema45.oneOf[1].type,
-      parentSchema: schema45.oneOf[1],
+      schema: schema49.oneOf[1].type,
+      parentSchema: schema49.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3452,8 +3884,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema45.oneOf,
-      parentSchema: schema45,
+      schema: schema49.oneOf,
+      parentSchema: schema49,
       data,
     };
     if (vErrors === null) {
@@ -3472,7 +3904,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate23.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -4137,7 +4569,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key11 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema44,
+              parentSchema: schema48,
               data: data14,
             };
             if (vErrors === null) {
@@ -4159,7 +4591,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema44.properties.branch,
+                parentSchema: schema48.properties.branch,
                 data: data15,
               };
               if (vErrors === null) {
@@ -4176,8 +4608,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema44.properties.branch.type,
-              parentSchema: schema44.properties.branch,
+              schema: schema48.properties.branch.type,
+              parentSchema: schema48.properties.branch,
               data: data15,
             };
             if (vErrors === null) {
@@ -4195,10 +4627,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/integrate/strategy',
               schemaPath: '#/definitions/Integrate/properties/strategy/enum',
               keyword: 'enum',
-              params: { allowedValues: schema44.properties.strategy.enum },
+              params: { allowedValues: schema48.properties.strategy.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema44.properties.strategy.enum,
-              parentSchema: schema44.properties.strategy,
+              schema: schema48.properties.strategy.enum,
+              parentSchema: schema48.properties.strategy,
               data: data16,
             };
             if (vErrors === null) {
@@ -4222,8 +4654,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema44.properties.tasks.items.type,
-                  parentSchema: schema44.properties.tasks.items,
+                  schema: schema48.properties.tasks.items.type,
+                  parentSchema: schema48.properties.tasks.items,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -4241,8 +4673,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema44.properties.tasks.type,
-              parentSchema: schema44.properties.tasks,
+              schema: schema48.properties.tasks.type,
+              parentSchema: schema48.properties.tasks,
               data: data17,
             };
             if (vErrors === null) {
@@ -4266,8 +4698,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema44.properties.verify.items.type,
-                  parentSchema: schema44.properties.verify.items,
+                  schema: schema48.properties.verify.items.type,
+                  parentSchema: schema48.properties.verify.items,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -4285,8 +4717,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema44.properties.verify.type,
-              parentSchema: schema44.properties.verify,
+              schema: schema48.properties.verify.type,
+              parentSchema: schema48.properties.verify,
               data: data19,
             };
             if (vErrors === null) {
@@ -4304,8 +4736,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema44.type,
-          parentSchema: schema44,
+          schema: schema48.type,
+          parentSchema: schema48,
           data: data14,
         };
         if (vErrors === null) {
@@ -4316,21 +4748,62 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.matrix_limit !== undefined) {
+      let data21 = data.matrix_limit;
+      if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+        const err37 = {
+          instancePath: instancePath + '/matrix_limit',
+          schemaPath: '#/properties/matrix_limit/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema11.properties.matrix_limit.type,
+          parentSchema: schema11.properties.matrix_limit,
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (typeof data21 == 'number' && isFinite(data21)) {
+        if (data21 < 1 || isNaN(data21)) {
+          const err38 = {
+            instancePath: instancePath + '/matrix_limit',
+            schemaPath: '#/properties/matrix_limit/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+            schema: 1,
+            parentSchema: schema11.properties.matrix_limit,
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.notify !== undefined) {
       if (
-        !validate23(data.notify, {
+        !validate28(data.notify, {
           instancePath: instancePath + '/notify',
           parentData: data,
           parentDataProperty: 'notify',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err37 = {
+    const err39 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4341,9 +4814,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err39];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err39);
     }
     errors++;
   }

@@ -89,6 +89,17 @@ function valueOf(ref: TemplateRef, values: TemplateValues): string {
   return v;
 }
 
+/**
+ * The task and field a `tasks.…` reference names (`tail` is what follows `tasks.`):
+ * `plan.summary` is plan's summary, `plan.outputs.items` plan's output "items" (field `outputs`).
+ */
+export function taskReference(tail: string): { id: string; field: string; output?: string } {
+  const outputs = /^(.+)\.outputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(tail);
+  if (outputs) return { id: outputs[1]!, field: 'outputs', output: outputs[2]! };
+  const dot = tail.lastIndexOf('.');
+  return dot < 0 ? { id: tail, field: '' } : { id: tail.slice(0, dot), field: tail.slice(dot + 1) };
+}
+
 /** A template with no references. */
 export function literal(source: string): Template {
   return { source, parts: source ? [source] : [] };

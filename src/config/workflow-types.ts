@@ -83,6 +83,11 @@ export type Duration = string | number;
  */
 export type StringList8 = string[];
 /**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "MatrixValue".
+ */
+export type MatrixValue = string | number | boolean;
+/**
  * A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.
  *
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
@@ -155,6 +160,10 @@ export interface RawWorkflow {
     [k: string]: Task;
   };
   integrate?: Integrate;
+  /**
+   * The most instances one matrix task may expand to (default 256): a planner's output cannot start more agents than this.
+   */
+  matrix_limit?: number;
   notify?: Notify;
 }
 /**
@@ -289,6 +298,11 @@ export interface Task {
    * Fail the attempt when the agent changed nothing.
    */
   require_changes?: boolean;
+  /**
+   * Run the task only when this GitHub Actions expression is true ("${{ … }}" or bare): over vars, tasks.<need>.outputs|summary|status, matrix, with success(), failure(), always(). False: the task is skipped.
+   */
+  if?: string | boolean;
+  matrix?: Matrix;
 }
 /**
  * Per-task sandbox overrides.
@@ -303,6 +317,24 @@ export interface TaskSandbox {
   setup?: StringList8;
   keep?: Keep;
   isolation?: Isolation;
+}
+/**
+ * One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Matrix".
+ */
+export interface Matrix {
+  include?: MatrixCombination[];
+  exclude?: MatrixCombination[];
+  [k: string]: [MatrixValue, ...MatrixValue[]] | string | MatrixCombination[] | undefined;
+}
+/**
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "MatrixCombination".
+ */
+export interface MatrixCombination {
+  [k: string]: MatrixValue;
 }
 /**
  * How verified results are combined into one branch.

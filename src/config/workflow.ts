@@ -1,5 +1,6 @@
 import type { Isolation, Keep, RawWorkflow, SandboxType } from './workflow-types.js';
 import type { Template } from './template.js';
+import type { MatrixSpec } from '../matrix/matrix-spec.js';
 
 export type { Isolation, Keep, RawWorkflow, SandboxType };
 
@@ -71,6 +72,12 @@ export interface TaskDef {
   env: Readonly<Record<string, Template>>;
   sandbox: SandboxSettings;
   requireChanges: boolean;
+  /** A `matrix:` task as written; expanded into its instances once validated. */
+  matrix?: MatrixSpec;
+  /** For an instance of a `matrix:` task: its combination, what `${{ matrix.<key> }}` reads. */
+  matrixValues?: Readonly<Record<string, string | number | boolean>>;
+  /** The `if:` condition as written (`${{ … }}` or bare); validated by the rules. */
+  if?: string;
 }
 
 export interface IntegrateDef {
@@ -88,6 +95,8 @@ export interface Workflow {
   name: string;
   vars: Readonly<Record<string, string>>;
   concurrency: number;
+  /** The most instances one matrix may have (`matrix_limit`, default 256). */
+  matrixLimit: number;
   sandbox: SandboxSettings;
   agents: ReadonlyMap<string, AgentDef>;
   roles: ReadonlyMap<string, RoleDef>;
@@ -95,8 +104,13 @@ export interface Workflow {
   /** In the order they were written. */
   tasks: ReadonlyMap<string, TaskDef>;
   integrate: IntegrateDef;
-  /** The workflow as written, with `file:` references replaced by the texts they name. */
+  /**
+   * The workflow as written, with `file:` references replaced by the texts they name, and an entry
+   * per instance of an expanded matrix (its matrix values under `matrixValues`).
+   */
   raw: RawWorkflow;
+  /** Each expanded `matrix:` task and its instances, in order. */
+  matrixInstances?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Agents that exist without being declared. */

@@ -81,6 +81,8 @@ export async function rerunWorkflow(
         delete t.failure;
         delete t.blockedBy;
         delete t.reusedFrom;
+        delete t.skipped;
+        delete t.outputs;
       }
     });
     return ok(await executeRun(loaded, journal, opts, isolation.value));
@@ -108,7 +110,8 @@ function chooseTasks(
   const { selected } = record;
   const status = (id: string): TaskStatus => record.tasks[id]!.status;
   const inRun = new Set(selected);
-  const gone = selected.filter((t) => !loaded.workflow.tasks.has(t));
+  // Instances of a dynamic matrix are made again by their matrix task.
+  const gone = selected.filter((t) => !loaded.workflow.tasks.has(t) && !record.tasks[t]!.instanceOf);
   if (gone.length) {
     return err(
       gone.map((t) => ({
@@ -120,7 +123,9 @@ function chooseTasks(
     );
   }
   if (opts.command === 'resume') {
-    const resumable = selected.filter((id) => RESUMABLE.includes(status(id)));
+    const resumable = selected.filter(
+      (id) => RESUMABLE.includes(status(id)) && !record.tasks[id]!.instanceOf,
+    );
     // A finished run has nothing left to continue (an interrupted integration leaves no outcome),
     // unless only its integration failed (a result branch the user had checked out, say): resume
     // integrates again.
@@ -166,7 +171,7 @@ function chooseTasks(
       },
     ]);
   }
-  const chosen = new Set(named);
+  const chosen = new Set(named.map((id) => record.tasks[id]?.instanceOf ?? id));
   for (const d of loaded.graph.descendants(named)) if (inRun.has(d)) chosen.add(d);
   // Upstream results are reused: each must exist.
   const problems = [...chosen].flatMap((id) =>

@@ -13,7 +13,8 @@ export function taskFingerprint(
   task: string,
 ): string {
   const needs = graph.needs(task);
-  const inputs = needs.length ? needs.map((n) => record.tasks[n]!.commit!) : [record.baseCommit];
+  // A need without a result (a task with always() after a failure) is an input too: "none".
+  const inputs = needs.length ? needs.map((n) => record.tasks[n]!.commit ?? 'none') : [record.baseCommit];
   return fingerprint(definitionHash(workflow.raw, task, workflow.vars), inputs);
 }
 
@@ -24,6 +25,7 @@ export interface Reusable {
   /** The run that made the result (through any chain of reuses). */
   fromRun: string;
   usage?: RunRecord['tasks'][string]['usage'];
+  outputs?: Record<string, string>;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function findReusable(
         fingerprint: fp,
         fromRun: hit.reusedFrom ?? earlierRun.id,
         ...(hit.usage ? { usage: hit.usage } : {}),
+        ...(hit.outputs ? { outputs: hit.outputs } : {}),
       });
       commits.tasks[task] = { commit: hit.commit };
       break;
@@ -82,6 +85,7 @@ export async function reuseEarlierResults(
     t.fingerprint = hit.fingerprint;
     t.reusedFrom = hit.fromRun;
     if (hit.usage) t.usage = hit.usage;
+    if (hit.outputs) t.outputs = hit.outputs;
     // Downstream tasks and integration find every result on this run's own branches.
     if (await repo.branchExists(t.branch)) await repo.deleteBranch(t.branch);
     await repo.createBranch(t.branch, hit.commit);

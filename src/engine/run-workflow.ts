@@ -14,7 +14,7 @@ import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
 import type { RunRecord } from '../state/run-state.js';
-import { placedBranch } from '../state/run-state.js';
+import { isReused, placedBranch, taskHasResult } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import { removeEmptyRunFolder } from '../state/clean-runs.js';
 import type { Result } from '../util/result.js';
@@ -23,13 +23,12 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { RunContext } from './run-context.js';
 import { taskBranch } from './run-context.js';
 import type { FailureMode } from './scheduler.js';
-import { schedule } from './scheduler.js';
-import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
 import { flakyGates } from '../verify/gate-record.js';
 import { planIsolation, type IsolationPlan } from '../isolation/plan.js';
+import { scheduleTasks } from './schedule-tasks.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -80,7 +79,9 @@ export async function prepareRun(
       },
     ]);
   }
-  const unknown = (opts.targets ?? []).filter((t) => !workflow.tasks.has(t));
+  // A matrix task stands for its instances.
+  const targets = (opts.targets ?? []).flatMap((t) => workflow.matrixInstances?.get(t) ?? [t]);
+  const unknown = targets.filter((t) => !workflow.tasks.has(t));
   if (unknown.length) {
     return err(
       unknown.map((t) => ({
@@ -91,7 +92,7 @@ export async function prepareRun(
       })),
     );
   }
-  const selected = opts.targets?.length ? graph.selectWithNeeds(opts.targets) : graph.topologicalOrder();
+  const selected = targets.length ? graph.selectWithNeeds(targets) : graph.topologicalOrder();
   const isolation = await planIsolation(loaded, selected);
   if (!isolation.ok) return isolation;
   return ok({ repoRoot, baseCommit, selected, isolation: isolation.value });
@@ -175,9 +176,17 @@ export async function executeRun(
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
-  const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
+  // Instances of a dynamic matrix are made again when their matrix task runs.
+  const todo = record.selected.filter(
+    (id) => record.tasks[id]!.status === 'pending' && !record.tasks[id]!.instanceOf,
+  );
   const prior = new Map(
-    record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]),
+    record.selected
+      .filter((id) => !todo.includes(id))
+      .map((id) => {
+        const t = record.tasks[id]!;
+        return [id, t.skipped ? ('skipped' as const) : taskHasResult(t)];
+      }),
   );
   try {
     const warnings = await checkoutWarnings(
@@ -194,10 +203,10 @@ export async function executeRun(
       baseCommit: record.baseCommit,
       tasks: record.selected,
       reused: record.selected
-        .filter((id) => record.tasks[id]!.status === 'skipped')
+        .filter((id) => isReused(record.tasks[id]!))
         .map((task) => ({ task, fromRun: record.tasks[task]!.reusedFrom ?? record.id })),
       finishedEarlier: [...prior.keys()]
-        .filter((id) => record.tasks[id]!.status !== 'skipped')
+        .filter((id) => !isReused(record.tasks[id]!))
         .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
       warnings: [...warnings, ...isolation.warnings],
@@ -213,49 +222,12 @@ export async function executeRun(
 
     // The durations of earlier runs make the critical path one of time, not of task count.
     const weight = durationWeight(await recordedDurations(record, todo));
-    // Tasks prepared ahead of a free slot (see `prepare` of the scheduler), until they start.
-    const prepared = new Map<string, Promise<PreparedTask>>();
-    const scheduled = schedule({
-      graph: loaded.graph,
+    const scheduled = scheduleTasks(ctx, {
       selected: todo,
       prior,
-      concurrency: record.concurrency,
       weight,
-      pool: (id) => {
-        const agent = loaded.workflow.tasks.get(id)?.agent;
-        const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
-        return agent && limit ? { key: agent, limit } : undefined;
-      },
       failureMode: opts.failureMode ?? 'continue',
       signal,
-      runTask: (id, taskSignal) => {
-        const made = prepared.get(id);
-        prepared.delete(id);
-        return executeTask(ctx, id, taskSignal, made);
-      },
-      prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
-      unprepare: (id) => {
-        const made = prepared.get(id);
-        prepared.delete(id);
-        return made ? abandonTask(ctx, id, made) : Promise.resolve();
-      },
-      notStarted: async (id, why, because) => {
-        await journal.updateTask(id, (t) => {
-          t.status = why;
-          if (because && why === 'blocked') t.blockedBy = because;
-        });
-        const t = journal.task(id);
-        emit({
-          type: 'task-finished',
-          time: Date.now(),
-          task: id,
-          status: why,
-          attempts: t.attempts.length,
-          durationMs: 0,
-          branch: t.branch,
-          ...(because && why === 'blocked' ? { blockedBy: because } : {}),
-        });
-      },
     });
     try {
       await scheduled;
@@ -309,6 +281,8 @@ export async function executeRun(
           branch: t.branch,
           ...(t.failure && t.status !== 'succeeded' ? { failure: t.failure } : {}),
           ...(t.usage ? { usage: t.usage } : {}),
+          ...(t.skipped ? { skipped: t.skipped } : {}),
+          ...(t.outputs ? { outputs: t.outputs } : {}),
         };
       }),
       ...(flaky.length ? { flaky } : {}),

@@ -3,11 +3,11 @@ import type { TaskGraph } from '../graph/task-graph.js';
 /** What happens to other tasks when one fails (wireit's names). */
 export type FailureMode = 'continue' | 'no-new' | 'kill';
 
-/** How a started task ended, as far as scheduling cares. */
-export type NodeOutcome = 'succeeded' | 'failed' | 'cancelled';
+/** How a started task ended, as far as scheduling cares (`skipped`: its `if:` was false). */
+export type NodeOutcome = 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 
-/** How a task that never started ended. */
-export type NotStarted = 'blocked' | 'cancelled';
+/** How a task that never started ended (`skipped`: behind a skipped task, as on GitHub). */
+export type NotStarted = 'blocked' | 'cancelled' | 'skipped';
 
 export interface SchedulerOptions {
   graph: TaskGraph;
@@ -15,9 +15,15 @@ export interface SchedulerOptions {
   selected: readonly string[];
   /**
    * Tasks settled before this schedule (reused, or kept from an earlier attempt of the run), and
-   * whether each has a result. Every need of a selected task is selected or here.
+   * whether each has a result (`skipped` for none, because it was skipped). Every need of a selected
+   * task is selected or here.
    */
-  prior: ReadonlyMap<string, boolean>;
+  prior: ReadonlyMap<string, boolean | 'skipped'>;
+  /**
+   * Tasks that start once their needs are settled, whatever their results (an `if:` with `always()`
+   * or `failure()`); default: none, every task needs results.
+   */
+  runsAfterAny?: (task: string) => boolean;
   concurrency: number;
   /**
    * How long a task is expected to take (any unit), for the critical path; default: all alike, so the
@@ -62,7 +68,9 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
   opts.signal.addEventListener('abort', onAbort, { once: true });
   let stopStarting = false;
 
-  const hasResult = (id: string) => opts.prior.get(id) ?? outcome.get(id) === 'succeeded';
+  const hasResult = (id: string) =>
+    opts.prior.has(id) ? opts.prior.get(id) === true : outcome.get(id) === 'succeeded';
+  const afterAny = (id: string) => opts.runsAfterAny?.(id) === true;
   const settled = (id: string) => opts.prior.has(id) || outcome.has(id);
   const waiting = () => [...selected].filter((id) => !outcome.has(id) && !running.has(id));
 
@@ -70,10 +78,13 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
     for (;;) {
       // Settle tasks that can no longer run: a need without a result will never get one.
       for (const id of waiting()) {
+        if (afterAny(id)) continue;
         const dead = graph.needs(id).find((n) => settled(n) && !hasResult(n));
         if (dead !== undefined) {
-          // Behind a cancelled task a task is cancelled too, so `resume` knows to start it again.
-          const why = outcome.get(dead) === 'cancelled' ? 'cancelled' : 'blocked';
+          // Behind a cancelled task a task is cancelled too, so `resume` knows to start it again;
+          // behind a skipped one it is skipped.
+          const ended = outcome.get(dead) ?? opts.prior.get(dead);
+          const why = ended === 'cancelled' ? 'cancelled' : ended === 'skipped' ? 'skipped' : 'blocked';
           outcome.set(id, why);
           await opts.notStarted(id, why, dead);
         }
@@ -86,7 +97,7 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
         }
       }
       const ready = waiting()
-        .filter((id) => graph.needs(id).every(hasResult))
+        .filter((id) => graph.needs(id).every(afterAny(id) ? settled : hasResult))
         .sort((a, b) => priority.get(b)! - priority.get(a)! || order.get(a)! - order.get(b)!);
       const waitingForSlot: string[] = [];
       for (const id of ready) {

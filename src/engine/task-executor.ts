@@ -37,6 +37,7 @@ import { recordProcessGroup } from './process-record.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
 import { savePrompt } from './save-prompt.js';
 import { promptWithInstructions } from '../agents/text.js';
+import { readOutputFile, resetOutputFile } from '../outputs/task-outputs.js';
 
 /** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
 const RATE_LIMIT = { firstMs: 5_000, maxMs: 300_000, maxWaits: 8 };
@@ -83,7 +84,7 @@ export async function prepareTask(ctx: RunContext, id: string): Promise<Prepared
     // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
     await ctx.journal.updateTask(id, (t) => {
       t.sandbox = sandboxPath;
-      t.isolation = taskIsolation(ctx, id);
+      t.isolation = taskIsolation(ctx, task);
       t.startedAt = started;
       delete t.failure;
       delete t.commit;
@@ -162,6 +163,8 @@ export async function executeTask(
       ORCHESTRA_ATTEMPT: String(n),
       ORCHESTRA_SANDBOX: sandbox.path,
       ORCHESTRA_PORT: String(port),
+      // Setup has no outputs: only attempts (agent or command, then gates) write them.
+      ...(n > 0 ? { ORCHESTRA_OUTPUT: outputFile(ctx, id, n) } : {}),
     });
 
     const setupFailure = await runSetup(ctx, task, sandbox, env(0), signal, spawn);
@@ -191,6 +194,7 @@ export async function executeTask(
         await ctx.journal.updateTask(id, (t) => {
           t.status = 'succeeded';
           t.commit = result.commit;
+          if (Object.keys(result.outputs).length) t.outputs = result.outputs;
           t.fingerprint = fp;
           // Its end, should the teardown's write never happen (kill -9): `resume` keeps the task.
           t.finishedAt = Date.now();
@@ -238,10 +242,15 @@ export async function executeTask(
       ...(record.commit ? { commit: record.commit } : {}),
       ...(record.failure && outcome === 'failed' ? { failure: record.failure } : {}),
       ...(record.usage ? { usage: record.usage } : {}),
+      ...(record.outputs && outcome === 'succeeded' ? { outputs: record.outputs } : {}),
       ...(keptSandbox ? { keptSandbox } : {}),
       ...(record.attempts.length ? { log: ctx.journal.store.paths.abs(record.attempts.at(-1)!.log) } : {}),
     });
   }
+}
+
+function outputFile(ctx: RunContext, task: string, n: number): string {
+  return ctx.journal.store.paths.abs(ctx.journal.store.paths.outputFile(task, n));
 }
 
 function internalError(e: unknown): Failure {
@@ -262,7 +271,10 @@ async function prepareSandbox(
   triedBefore: boolean,
 ): Promise<Prepared> {
   const record = ctx.journal.record;
-  const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
+  // Needs without a result (behind an `if:` with always() or failure()) add nothing.
+  const needs = ctx.graph
+    .needs(task.id)
+    .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
   let startCommit = needs[0]?.commit ?? record.baseCommit;
   if (needs.length >= 2) {
     const merged = await combineCommits(
@@ -280,7 +292,7 @@ async function prepareSandbox(
     await removeLeftover(ctx.repo, path);
     if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   }
-  const type = isolatedSandboxType(task.sandbox.type, taskIsolation(ctx, task.id));
+  const type = isolatedSandboxType(task.sandbox.type, taskIsolation(ctx, task));
   const made = await createSandbox(type, {
     repoRoot: ctx.repoRoot,
     path,
@@ -337,7 +349,7 @@ async function runSetup(
 }
 
 type AttemptResult =
-  | { kind: 'passed'; commit: string }
+  | { kind: 'passed'; commit: string; outputs: Record<string, string> }
   | { kind: 'failed'; failure: Failure; feedback: Feedback; retryable: boolean }
   | { kind: 'cancelled' };
 
@@ -394,6 +406,7 @@ async function runAttempt(
     t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
   });
   void recorded.catch(() => undefined);
+  await resetOutputFile(outputFile(ctx, task.id, n));
   ctx.emit({
     type: 'task-started',
     time: Date.now(),
@@ -401,7 +414,7 @@ async function runAttempt(
     attempt: n,
     sandbox: sandbox.path,
     branch: sandbox.branch,
-    isolation: taskIsolation(ctx, task.id),
+    isolation: taskIsolation(ctx, task),
   });
   const values = templateValues(ctx.journal.record, ctx.workflow.vars, task.id, feedback);
   const fail = (
@@ -512,9 +525,12 @@ async function runAttempt(
       describeOutcome(`gate "${red.gate}"`, red.outcome, ctx.workflow.gates.get(red.gate)?.timeoutMs),
       red.tail,
     );
+  // Read once the gates passed: they may write outputs too.
+  const outputs = await readOutputFile(outputFile(ctx, task.id, n));
+  if (!outputs.ok) return fail('output-invalid', outputs.error, '');
   // Written with the task's success, the next write.
   ctx.journal.noteTask(task.id, (t) => (t.attempts.at(-1)!.finishedAt = Date.now()));
-  return { kind: 'passed', commit };
+  return { kind: 'passed', commit, outputs: outputs.value };
 }
 
 /** Runs the agent (waiting out rate limits without spending a retry) or the task's command. */

@@ -1,5 +1,5 @@
 import type { TemplateValues } from '../config/template.js';
-import { renderTemplate, templateRefs } from '../config/template.js';
+import { renderTemplate, taskReference, templateRefs } from '../config/template.js';
 import type { TaskDef } from '../config/workflow.js';
 import type { RunRecord } from '../state/run-state.js';
 
@@ -25,13 +25,13 @@ export function templateValues(
     if (expr === 'prompt') return '${{ prompt }}'; // substituted by the agent adapter
     if (expr.startsWith('vars.')) return vars[expr.slice(5)];
     if (expr.startsWith('tasks.')) {
-      const rest = expr.slice(6);
-      const dot = rest.lastIndexOf('.');
-      const t = record.tasks[rest.slice(0, dot)];
-      const field = rest.slice(dot + 1);
+      const { id, field, output } = taskReference(expr.slice(6));
+      const t = record.tasks[id];
       if (field === 'branch') return t?.branch;
       if (field === 'commit') return t?.commit;
       if (field === 'summary') return withoutNul(t?.usage?.summary ?? '');
+      // An output the task did not write is empty, as on GitHub.
+      if (output !== undefined) return withoutNul(t?.outputs?.[output] ?? '');
     }
     return undefined;
   };

@@ -1,5 +1,5 @@
 import type { Landing } from '../integrate/landing.js';
-import type { Failure, RunOutcome, TaskStatus } from './task-status.js';
+import type { Failure, RunOutcome, SkipReason, TaskStatus } from './task-status.js';
 
 /** What an agent reported about its work, where the adapter could read it. */
 export interface AgentUsage {
@@ -12,7 +12,7 @@ export interface AgentUsage {
 
 /** The phases of one task, for progress display: `agent` runs an agent, `command` a `run:` task. */
 export type TaskPhase =
-  'sandbox' | 'setup' | 'agent' | 'command' | 'commit' | 'scope' | 'verify' | 'teardown';
+  'sandbox' | 'setup' | 'agent' | 'command' | 'commit' | 'scope' | 'verify' | 'teardown' | 'matrix';
 
 /**
  * Everything the engine tells the outside world. The engine never prints: the terminal tree, the
@@ -86,6 +86,10 @@ export type EngineEvent =
       failure?: Failure;
       /** For `blocked`: the need that did not succeed. */
       blockedBy?: string;
+      /** For `skipped` by a condition: the `if:` that was false, or the need that was skipped. */
+      skipped?: SkipReason;
+      /** What the task wrote to `ORCHESTRA_OUTPUT`. */
+      outputs?: Record<string, string>;
       usage?: AgentUsage;
       /** Where the sandbox was kept, if it was. */
       keptSandbox?: string;
@@ -121,6 +125,8 @@ export type EngineEvent =
         branch?: string;
         failure?: Failure;
         usage?: AgentUsage;
+        skipped?: SkipReason;
+        outputs?: Record<string, string>;
       }[];
       /** Gates that failed and then passed on a rerun; `task` null for an integration gate. */
       flaky?: { task: string | null; attempt: number; gate: string; runs: number }[];

@@ -45,6 +45,10 @@ export type FailureReason =
   | 'agent-signaled'
   | 'agent-not-found'
   | 'no-changes'
+  | 'output-invalid'
+  | 'condition-failed'
+  | 'matrix-invalid'
+  | 'matrix-failed'
   | 'write-scope'
   | 'gate-failed'
   | 'commit-failed'
@@ -59,6 +63,9 @@ export interface Failure {
   /** Files involved (conflicting files, forbidden paths). */
   files?: string[];
 }
+
+/** Why a task was skipped without a result: its own `if:` was false, or a need of it was skipped. */
+export type SkipReason = { condition: string } | { need: string };
 
 /** How a run ended. */
 export type RunOutcome = 'succeeded' | 'failed' | 'cancelled';

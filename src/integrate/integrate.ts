@@ -29,7 +29,12 @@ export function resultBranch(ctx: Pick<RunContext, 'workflow' | 'journal'>): str
  * gets its targets' results, not an empty branch at the base.
  */
 export function integrationTasks(ctx: Pick<RunContext, 'workflow' | 'graph' | 'journal'>): string[] {
-  const selected = new Set(ctx.journal.record.selected);
+  const { tasks } = ctx.journal.record;
+  // A task skipped by its `if:` has no result: the results above it are integrated instead.
+  // A dynamic matrix's instances are in their matrix task's result.
+  const selected = new Set(
+    ctx.journal.record.selected.filter((id) => !tasks[id]!.skipped && !tasks[id]!.instanceOf),
+  );
   const list = ctx.workflow.integrate.tasks;
   const listed = list?.filter((t) => selected.has(t)) ?? [];
   // An empty list written as such integrates nothing; a list none of whose tasks ran falls back.

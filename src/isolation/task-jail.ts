@@ -20,9 +20,15 @@ export interface TaskSpawner {
 
 const unjailed: TaskSpawner = { spawn: runProcess, close: () => Promise.resolve() };
 
-/** The task's isolation as planned at the run's start. */
-export function taskIsolation(ctx: RunContext, id: string): TaskIsolation {
-  return ctx.isolation.modes.get(id) ?? 'none';
+/**
+ * The task's isolation: as planned at the run's start, and for a task made during the run (a dynamic
+ * matrix instance, a best-of candidate, a resolver) from its own settings, which it takes from the
+ * task it was made from: it is never less isolated than that task.
+ */
+export function taskIsolation(ctx: RunContext, task: TaskDef): TaskIsolation {
+  const planned = ctx.isolation.modes.get(task.id);
+  if (planned !== undefined) return planned;
+  return ctx.isolation.support !== undefined && task.sandbox.isolation !== 'none' ? 'os' : 'none';
 }
 
 /**
@@ -37,7 +43,7 @@ export function isolatedSandboxType(type: SandboxType, isolation: TaskIsolation)
 /** Opens the task's jail (setup, agent or `run:`, gates all go through `spawn`), or none. */
 export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandbox): Promise<TaskSpawner> {
   const support = ctx.isolation.support;
-  if (taskIsolation(ctx, task.id) !== 'os' || support === undefined) return unjailed;
+  if (taskIsolation(ctx, task) !== 'os' || support === undefined) return unjailed;
   const settings = task.sandbox;
   const links = new Set(settings.link.map(linkFolder));
   const jails = join(ctx.sandboxRoot, ctx.journal.record.id, '.jail');

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../events/task-status.js';
+import type { SkipReason, TaskStatus } from '../events/task-status.js';
 import { assertNever } from '../util/assert-never.js';
 import { formatDuration, formatFailure } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
@@ -19,6 +19,7 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
         ? 'blocked (an upstream task failed)'
         : `blocked (needs ${event.blockedBy})`;
     case 'skipped': {
+      if (event.skipped) return describeSkip(event.skipped);
       const fromRun = record.reused.get(event.task);
       return fromRun === undefined ? 'reused' : `reused from run ${fromRun}`;
     }
@@ -50,8 +51,25 @@ export const TALLY_ORDER: readonly TaskStatus[] = [
  * A status as users read it: a task whose result was reused is recorded as `skipped` (the record's
  * and `--json`'s word) but shown as `reused`, which is what happened to it.
  */
-export function statusWord(status: TaskStatus): string {
-  return status === 'skipped' ? 'reused' : status;
+export function statusWord(status: TaskStatus, skipped?: SkipReason): string {
+  return status === 'skipped' && !skipped ? 'reused' : status;
+}
+
+/** `skipped (if: … was false)`, `skipped (needs plan, which was skipped)`. */
+export function describeSkip(skipped: SkipReason): string {
+  return 'condition' in skipped
+    ? `skipped (if: ${skipped.condition} was false)`
+    : `skipped (needs ${skipped.need}, which was skipped)`;
+}
+
+/** A task's outputs on one line, each value cut to its first line: `outputs: items=["a","b"], go=yes`. */
+export function describeOutputs(outputs: Readonly<Record<string, string>>): string | undefined {
+  const shown = Object.entries(outputs).map(([k, v]) => {
+    const first = v.split('\n')[0]!;
+    const cut = first.length > 60 || first !== v ? `${first.slice(0, 60)}…` : first;
+    return `${k}=${cut}`;
+  });
+  return shown.length ? `outputs: ${shown.join(', ')}` : undefined;
 }
 
 /** `passed 1.2s` / `failed 3.1s`. */

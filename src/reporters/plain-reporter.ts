@@ -1,5 +1,11 @@
 import type { EngineEvent } from '../events/engine-event.js';
-import { describeEarlier, describeFinished, describeGate, describeTaskCount } from './describe.js';
+import {
+  describeEarlier,
+  describeFinished,
+  describeGate,
+  describeOutputs,
+  describeTaskCount,
+} from './describe.js';
 import { displayPath, formatClock, formatSeconds, shortSha } from './format.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord } from './run-record.js';
@@ -45,7 +51,7 @@ export class PlainReporter implements Reporter {
         break;
       case 'task-phase':
         // Only the phases that take long: a CI log should show where the time went, not every step.
-        if (event.phase === 'setup' || event.phase === 'agent' || event.phase === 'command') {
+        if (['setup', 'agent', 'command', 'matrix'].includes(event.phase)) {
           this.task(
             event.time,
             event.task,
@@ -80,6 +86,8 @@ export class PlainReporter implements Reporter {
         if (event.status === 'failed' && last !== undefined) {
           this.task(event.time, event.task, style.dim(`last output: ${last}`));
         }
+        const outputs = event.outputs && describeOutputs(event.outputs);
+        if (outputs) this.task(event.time, event.task, style.dim(outputs));
         break;
       }
       case 'integration-started':

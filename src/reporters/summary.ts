@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TaskStatus } from '../events/task-status.js';
-import { statusWord, TALLY_ORDER } from './describe.js';
+import { describeSkip, statusWord, TALLY_ORDER } from './describe.js';
 import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, shortSha } from './format.js';
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
@@ -44,11 +44,18 @@ function header(
   record: RunRecord,
   { style, cwd }: SummaryOptions,
 ): string {
-  const counts = new Map<TaskStatus, number>(TALLY_ORDER.map((status) => [status, 0]));
-  for (const t of finished.tasks) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+  // Keyed by the word shown: a reused task and one skipped by its `if:` share a status, not a word.
+  const counts = new Map<string, { status: TaskStatus; n: number }>(
+    TALLY_ORDER.map((status) => [statusWord(status), { status, n: 0 }]),
+  );
+  for (const t of finished.tasks) {
+    const word = statusWord(t.status, t.skipped);
+    const c = counts.get(word) ?? { status: t.status, n: 0 };
+    counts.set(word, { ...c, n: c.n + 1 });
+  }
   const tally = [...counts]
-    .filter(([, n]) => n > 0)
-    .map(([status, n]) => style.status(status, `${n} ${statusWord(status)}`))
+    .filter(([, c]) => c.n > 0)
+    .map(([word, c]) => style.status(c.status, `${c.n} ${word}`))
     .join(', ');
   const outcome = finished.outcome === 'succeeded' ? style.green('succeeded') : style.red(finished.outcome);
   const runDir =
@@ -93,7 +100,7 @@ function taskRow(
   const ran = t.attempts > 0;
   const cells = [
     t.task,
-    statusWord(t.status),
+    statusWord(t.status, t.skipped),
     ran ? String(t.attempts) : '-',
     ran ? formatDuration(t.durationMs) : '-',
   ];
@@ -103,11 +110,13 @@ function taskRow(
   const note =
     t.failure !== undefined
       ? formatFailure(t.failure)
-      : t.status === 'skipped' && fromRun !== undefined
-        ? `from run ${fromRun}`
-        : flaky.length
-          ? `flaky: ${flaky.join(', ')}`
-          : undefined;
+      : t.skipped
+        ? describeSkip(t.skipped)
+        : t.status === 'skipped' && fromRun !== undefined
+          ? `from run ${fromRun}`
+          : flaky.length
+            ? `flaky: ${flaky.join(', ')}`
+            : undefined;
   return note === undefined ? { cells, status: t.status } : { cells, status: t.status, note };
 }
 

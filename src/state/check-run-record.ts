@@ -101,6 +101,7 @@ const task = shape({
   failure: optional(failure),
   blockedBy: optional(string),
   usage: optional(usage),
+  outputs: optional(record(string)),
   processGroup: optional(number),
 });
 const runRecord = shape({

@@ -28,6 +28,11 @@ export class RunPaths {
     return `logs/${task}/attempt-${attempt}.prompt.md`;
   }
 
+  /** The attempt's `ORCHESTRA_OUTPUT`: in the run folder, so nothing written to it is committed. */
+  outputFile(task: string, attempt: number): string {
+    return `logs/${task}/attempt-${attempt}.outputs`;
+  }
+
   /** A gate's log; a rerun of a flaky gate (`run` 2 on) has its own. */
   gateLog(task: string | null, attempt: number, gate: string, run = 1): string {
     const again = run > 1 ? `.run-${run}` : '';

@@ -1,5 +1,6 @@
 import type { AgentUsage } from '../events/engine-event.js';
-import type { Failure, RunOutcome, TaskStatus } from '../events/task-status.js';
+import type { Failure, RunOutcome, SkipReason, TaskStatus } from '../events/task-status.js';
+import { hasResult } from '../events/task-status.js';
 
 /** One gate of one attempt, after its runs (`gates.<name>.attempts`). */
 export interface GateRecord {
@@ -48,7 +49,18 @@ export interface TaskRecord {
   failure?: Failure;
   /** For `blocked`: the need that did not succeed. */
   blockedBy?: string;
+  /**
+   * For a `skipped` task that was not reused: its own `if:` was false (the expression), or a need of
+   * it was skipped. Such a task has no result.
+   */
+  skipped?: SkipReason;
+  /** For a dynamic matrix: the instances its last expansion made (tasks of the run too). */
+  instances?: string[];
+  /** For an instance of a dynamic matrix: the matrix task it came from. */
+  instanceOf?: string;
   usage?: AgentUsage;
+  /** What the task wrote to `ORCHESTRA_OUTPUT`, set with `succeeded` (or kept when reused). */
+  outputs?: Record<string, string>;
   /** Identifies the task's definition and inputs: equal fingerprints may reuse a result. */
   fingerprint?: string;
   /** Set when the result was reused instead of run: the run it came from. */
@@ -62,6 +74,16 @@ export interface TaskRecord {
    * that died leaves running, for `status` to report and `resume` to stop.
    */
   processGroup?: number;
+}
+
+/** Whether the task's result was taken from an earlier run (`skipped` without a skip reason). */
+export function isReused(t: TaskRecord): boolean {
+  return t.status === 'skipped' && t.skipped === undefined;
+}
+
+/** Whether downstream tasks and integration can take the task's result. */
+export function taskHasResult(t: TaskRecord): boolean {
+  return hasResult(t.status) && t.skipped === undefined;
 }
 
 export interface IntegrationRecord {

@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineEvent } from '../../src/events/engine-event.js';
+import type { RunRecord } from '../../src/state/run-state.js';
 
 /** The built CLI: `npm test` builds before it runs the tests. */
 export const CLI = fileURLToPath(new URL('../../dist/bin/orchestra.js', import.meta.url));
@@ -75,4 +77,14 @@ export class LiveCli {
       });
     }
   }
+}
+
+/** The run id of a `--json` run: its first event is `run-started`. */
+export function runIdOf(stdout: string): string {
+  return (JSON.parse(stdout.split('\n')[0]!) as Extract<EngineEvent, { type: 'run-started' }>).runId;
+}
+
+/** The `run.json` of a run of the repository at `repo`. */
+export function readRunRecord(repo: string, runId: string): RunRecord {
+  return JSON.parse(readFileSync(join(repo, '.orchestra/runs', runId, 'run.json'), 'utf8')) as RunRecord;
 }

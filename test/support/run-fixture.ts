@@ -21,6 +21,8 @@ export interface Step {
   say?: string;
   commit?: string;
   waitFor?: string;
+  /** Appended to `$ORCHESTRA_OUTPUT`. */
+  output?: string;
 }
 
 export interface Invocation {

@@ -1,6 +1,8 @@
+import { describeOutputs, describeSkip } from '../../reporters/describe.js';
 import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
+import { isReused } from '../../state/run-state.js';
 import { Git } from '../../git/git.js';
 import { displayPath, formatDuration } from '../../reporters/format.js';
 import { leftoverProcesses } from '../../engine/leftover-processes.js';
@@ -149,12 +151,15 @@ async function printStatus(
 }
 
 function label(status: TaskStatus, t: TaskRecord): string {
-  if (status === 'skipped') return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  if (isReused(t)) return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
   return status;
 }
 
 function note(t: TaskRecord, flaky: string[]): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
+  if (t.skipped) return describeSkip(t.skipped);
+  const outputs = t.outputs && describeOutputs(t.outputs);
+  if (outputs) return outputs;
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
   if (flaky.length) return `flaky: ${flaky.join(', ')}`;

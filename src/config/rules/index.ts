@@ -1,4 +1,6 @@
+import { conditions } from './conditions.js';
 import { cycles } from './cycles.js';
+import { matrices } from './matrices.js';
 import { needsShape } from './needs-shape.js';
 import { networkEntries } from './network-entries.js';
 import { references } from './references.js';
@@ -15,5 +17,7 @@ export const rules: readonly Rule[] = [
   needsShape,
   cycles,
   templateReferences,
+  conditions,
+  matrices,
   networkEntries,
 ];

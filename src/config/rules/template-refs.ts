@@ -1,6 +1,8 @@
 import { didYouMean } from '../../util/did-you-mean.js';
 import type { ConfigIssue } from '../config-issue.js';
 import type { TemplateContext, TemplateSite } from '../normalize.js';
+import { taskReference } from '../template.js';
+import { matrixKeys } from '../../matrix/matrix-spec.js';
 import type { Rule, RuleContext } from './rule.js';
 
 const TASK_FIELDS = ['summary', 'branch', 'commit'];
@@ -63,15 +65,13 @@ function check(
         ? undefined
         : { message: `unknown reference "${expr}"`, hint: 'task has: task.id' };
     case 'tasks': {
-      const dot = tail.lastIndexOf('.');
-      const id = dot < 0 ? tail : tail.slice(0, dot);
-      const field = dot < 0 ? '' : tail.slice(dot + 1);
+      const { id, field, output } = taskReference(tail);
       if (!workflow.tasks.has(id))
         return { message: `unknown task "${id}" in "${expr}"${didYouMean(id, workflow.tasks.keys())}` };
-      if (!TASK_FIELDS.includes(field))
+      if (!TASK_FIELDS.includes(field) && output === undefined)
         return {
           message: `unknown field "${field}" in "${expr}"`,
-          hint: `a task has: ${TASK_FIELDS.join(', ')}`,
+          hint: `a task has: ${TASK_FIELDS.join(', ')}, outputs.<name>`,
         };
       if (!TASK_CONTEXTS.includes(site.context) || !site.task) {
         return { message: `"${expr}" is only available in a task's prompt, run or env` };
@@ -94,6 +94,15 @@ function check(
             message:
               '"verify.output" is only available in a task prompt (the failing gate output on a retry)',
           };
+    case 'matrix': {
+      const matrix = site.task ? workflow.tasks.get(site.task)?.matrix : undefined;
+      if (!matrix || !TASK_CONTEXTS.includes(site.context))
+        return { message: `"${expr}" is only available in the prompt, run or env of a task with a matrix` };
+      const keys = matrixKeys(matrix);
+      return keys.has(tail)
+        ? undefined
+        : { message: `unknown matrix key "${tail}"${didYouMean(tail, keys)}` };
+    }
     case 'prompt':
       return site.context === 'agent-command' && tail === ''
         ? undefined
@@ -101,7 +110,7 @@ function check(
     default:
       return {
         message: `unknown reference "${expr}"`,
-        hint: 'references start with vars., run., task., tasks., verify. or prompt',
+        hint: 'references start with vars., run., task., tasks., matrix., verify. or prompt',
       };
   }
 }

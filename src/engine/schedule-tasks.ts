@@ -1,0 +1,81 @@
+import type { RunContext } from './run-context.js';
+import type { FailureMode, NodeOutcome, NotStarted } from './scheduler.js';
+import { schedule } from './scheduler.js';
+import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
+import { runsAfterAny, skipByCondition } from './task-condition.js';
+import { isDynamicMatrix, runDynamicMatrix } from './dynamic-matrix.js';
+
+export interface ScheduleTasksOptions {
+  selected: readonly string[];
+  prior: ReadonlyMap<string, boolean | 'skipped'>;
+  weight?: (task: string) => number;
+  failureMode: FailureMode;
+  signal: AbortSignal;
+}
+
+/**
+ * Runs the selected tasks of the run through the scheduler: each one's `if:` first, a dynamic
+ * matrix expanded and its instances run as a schedule of their own, any other task by the executor.
+ */
+export function scheduleTasks(
+  ctx: RunContext,
+  opts: ScheduleTasksOptions,
+): Promise<Map<string, NodeOutcome | NotStarted>> {
+  const { workflow, journal, emit } = ctx;
+  // Tasks prepared ahead of a free slot (see `prepare` of the scheduler), until they start.
+  const prepared = new Map<string, Promise<PreparedTask>>();
+  return schedule({
+    graph: ctx.graph,
+    selected: opts.selected,
+    prior: opts.prior,
+    concurrency: journal.record.concurrency,
+    ...(opts.weight ? { weight: opts.weight } : {}),
+    pool: (id) => {
+      const agent = workflow.tasks.get(id)?.agent;
+      const limit = agent ? workflow.agents.get(agent)?.concurrency : undefined;
+      return agent && limit ? { key: agent, limit } : undefined;
+    },
+    failureMode: opts.failureMode,
+    signal: opts.signal,
+    runsAfterAny: (id) => runsAfterAny(workflow.tasks.get(id)),
+    runTask: async (id, taskSignal) => {
+      const made = prepared.get(id);
+      prepared.delete(id);
+      // A dynamic matrix's `if:` is its instances', which know their matrix values.
+      if (isDynamicMatrix(workflow.tasks.get(id)))
+        return runDynamicMatrix(ctx, id, taskSignal, scheduleTasks);
+      const skipped = await skipByCondition(ctx, id);
+      if (skipped === undefined) return executeTask(ctx, id, taskSignal, made);
+      if (made) await abandonTask(ctx, id, made);
+      return skipped;
+    },
+    // A dynamic matrix runs nothing itself: its instances get their sandboxes.
+    prepare: (id) => {
+      if (!isDynamicMatrix(workflow.tasks.get(id))) prepared.set(id, prepareTask(ctx, id));
+    },
+    unprepare: (id) => {
+      const made = prepared.get(id);
+      prepared.delete(id);
+      return made ? abandonTask(ctx, id, made) : Promise.resolve();
+    },
+    notStarted: async (id, why, because) => {
+      await journal.updateTask(id, (t) => {
+        t.status = why;
+        if (because && why === 'blocked') t.blockedBy = because;
+        if (because && why === 'skipped') t.skipped = { need: because };
+      });
+      const t = journal.task(id);
+      emit({
+        type: 'task-finished',
+        time: Date.now(),
+        task: id,
+        status: why,
+        attempts: t.attempts.length,
+        durationMs: 0,
+        branch: t.branch,
+        ...(because && why === 'blocked' ? { blockedBy: because } : {}),
+        ...(because && why === 'skipped' ? { skipped: { need: because } } : {}),
+      });
+    },
+  });
+}
