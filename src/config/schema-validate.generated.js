@@ -31,6 +31,10 @@ const schema11 = {
       type: 'integer',
       minimum: 1,
     },
+    budget: {
+      description: "The run's cap: once reached, no new attempt of any task starts and the run fails.",
+      $ref: '#/definitions/Budget',
+    },
     sandbox: { $ref: '#/definitions/Sandbox' },
     agents: {
       description:
@@ -238,6 +242,12 @@ const schema11 = {
           minLength: 1,
         },
         run: { description: 'A shell command instead of an agent.', type: 'string', minLength: 1 },
+        approval: {
+          description:
+            'Text shown to the person asked to approve: the task waits for "orchestra approve|reject" (no agent, no run).',
+          type: 'string',
+          minLength: 1,
+        },
         needs: {
           description: 'Tasks that must succeed first; this task starts from their results.',
           type: 'array',
@@ -261,6 +271,21 @@ const schema11 = {
         env: { $ref: '#/definitions/Env' },
         sandbox: { $ref: '#/definitions/TaskSandbox' },
         require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+        budget: {
+          description: "This task's cap: once reached, no further retry starts.",
+          $ref: '#/definitions/Budget',
+        },
+      },
+    },
+    Budget: {
+      description:
+        'A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.',
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        usd: { description: 'Cost in US dollars.', type: 'number', exclusiveMinimum: 0 },
+        tokens: { description: 'Input plus output tokens.', type: 'integer', minimum: 1 },
       },
     },
     Integrate: {
@@ -288,14 +313,25 @@ const schema11 = {
     },
   },
 };
-const schema18 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
-const schema29 = {
+const schema12 = {
+  description:
+    'A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    usd: { description: 'Cost in US dollars.', type: 'number', exclusiveMinimum: 0 },
+    tokens: { description: 'Input plus output tokens.', type: 'integer', minimum: 1 },
+  },
+};
+const schema19 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
+const schema30 = {
   description:
     "A task id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, valid in a git ref.",
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema39 = {
+const schema41 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -319,7 +355,7 @@ const func3 = require('ajv/dist/runtime/ucs2length').default;
 const pattern0 = new RegExp('^[A-Za-z_][A-Za-z0-9_-]*$', 'u');
 const pattern1 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]*$', 'u');
 const pattern7 = new RegExp('^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$', 'u');
-const schema12 = {
+const schema13 = {
   description: "Where and how each task's sandbox is made.",
   type: 'object',
   additionalProperties: false,
@@ -350,13 +386,13 @@ const schema12 = {
     },
   },
 };
-const schema13 = {
+const schema14 = {
   description:
     'worktree (default): a git worktree; clone: a separate clone sharing objects, for agents that run git themselves; jj: a Jujutsu workspace; none: no isolation, for read-only commands.',
   enum: ['worktree', 'clone', 'jj', 'none'],
 };
-const schema14 = { type: 'array', items: { type: 'string', minLength: 1 } };
-const schema17 = {
+const schema15 = { type: 'array', items: { type: 'string', minLength: 1 } };
+const schema18 = {
   description: "When to keep a task's sandbox folder after it ends: never, on-failure (default) or always.",
   enum: ['never', 'on-failure', 'always'],
 };
@@ -381,7 +417,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema12,
+          parentSchema: schema13,
           data,
         };
         if (vErrors === null) {
@@ -399,10 +435,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/definitions/SandboxType/enum',
           keyword: 'enum',
-          params: { allowedValues: schema13.enum },
+          params: { allowedValues: schema14.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema13.enum,
-          parentSchema: schema13,
+          schema: schema14.enum,
+          parentSchema: schema14,
           data: data0,
         };
         if (vErrors === null) {
@@ -424,7 +460,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.base,
+            parentSchema: schema13.properties.base,
             data: data1,
           };
           if (vErrors === null) {
@@ -441,8 +477,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.base.type,
-          parentSchema: schema12.properties.base,
+          schema: schema13.properties.base.type,
+          parentSchema: schema13.properties.base,
           data: data1,
         };
         if (vErrors === null) {
@@ -468,7 +504,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data3,
               };
               if (vErrors === null) {
@@ -485,8 +521,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -504,8 +540,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data2,
         };
         if (vErrors === null) {
@@ -531,7 +567,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -548,8 +584,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -567,8 +603,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data4,
         };
         if (vErrors === null) {
@@ -594,7 +630,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -611,8 +647,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -630,8 +666,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data6,
         };
         if (vErrors === null) {
@@ -649,10 +685,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/keep',
           schemaPath: '#/definitions/Keep/enum',
           keyword: 'enum',
-          params: { allowedValues: schema17.enum },
+          params: { allowedValues: schema18.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema17.enum,
-          parentSchema: schema17,
+          schema: schema18.enum,
+          parentSchema: schema18,
           data: data8,
         };
         if (vErrors === null) {
@@ -674,7 +710,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.dir,
+            parentSchema: schema13.properties.dir,
             data: data9,
           };
           if (vErrors === null) {
@@ -691,8 +727,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.dir.type,
-          parentSchema: schema12.properties.dir,
+          schema: schema13.properties.dir.type,
+          parentSchema: schema13.properties.dir,
           data: data9,
         };
         if (vErrors === null) {
@@ -710,8 +746,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -724,7 +760,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema20 = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -753,7 +789,7 @@ const schema19 = {
     env: { $ref: '#/definitions/Env' },
   },
 };
-const schema20 = {
+const schema21 = {
   description: 'Environment variables (values may use ${{ }} templates).',
   type: 'object',
   propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
@@ -780,7 +816,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema19,
+          parentSchema: schema20,
           data,
         };
         if (vErrors === null) {
@@ -802,7 +838,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema19.properties.command,
+            parentSchema: schema20.properties.command,
             data: data0,
           };
           if (vErrors === null) {
@@ -822,8 +858,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema19.properties.command.items.type,
-              parentSchema: schema19.properties.command.items,
+              schema: schema20.properties.command.items.type,
+              parentSchema: schema20.properties.command.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -841,8 +877,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema19.properties.command.type,
-          parentSchema: schema19.properties.command,
+          schema: schema20.properties.command.type,
+          parentSchema: schema20.properties.command,
           data: data0,
         };
         if (vErrors === null) {
@@ -862,8 +898,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema19.properties.stdin.type,
-          parentSchema: schema19.properties.stdin,
+          schema: schema20.properties.stdin.type,
+          parentSchema: schema20.properties.stdin,
           data: data2,
         };
         if (vErrors === null) {
@@ -887,8 +923,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema19.properties.args.items.type,
-              parentSchema: schema19.properties.args.items,
+              schema: schema20.properties.args.items.type,
+              parentSchema: schema20.properties.args.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -906,8 +942,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema19.properties.args.type,
-          parentSchema: schema19.properties.args,
+          schema: schema20.properties.args.type,
+          parentSchema: schema20.properties.args,
           data: data3,
         };
         if (vErrors === null) {
@@ -927,8 +963,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema19.properties.concurrency.type,
-          parentSchema: schema19.properties.concurrency,
+          schema: schema20.properties.concurrency.type,
+          parentSchema: schema20.properties.concurrency,
           data: data5,
         };
         if (vErrors === null) {
@@ -947,7 +983,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema19.properties.concurrency,
+            parentSchema: schema20.properties.concurrency,
             data: data5,
           };
           if (vErrors === null) {
@@ -970,7 +1006,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema19.properties.model,
+            parentSchema: schema20.properties.model,
             data: data6,
           };
           if (vErrors === null) {
@@ -987,8 +1023,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.model.type,
-          parentSchema: schema19.properties.model,
+          schema: schema20.properties.model.type,
+          parentSchema: schema20.properties.model,
           data: data6,
         };
         if (vErrors === null) {
@@ -1013,7 +1049,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema21.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1033,8 +1069,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
+              schema: schema21.propertyNames,
+              parentSchema: schema21,
               data: data7,
             };
             if (vErrors === null) {
@@ -1056,10 +1092,10 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema21.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
+              schema: schema21.additionalProperties.type,
+              parentSchema: schema21.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -1077,8 +1113,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
+          schema: schema21.type,
+          parentSchema: schema21,
           data: data7,
         };
         if (vErrors === null) {
@@ -1096,8 +1132,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema19.type,
-      parentSchema: schema19,
+      schema: schema20.type,
+      parentSchema: schema20,
       data,
     };
     if (vErrors === null) {
@@ -1110,7 +1146,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema23 = {
   type: 'object',
   additionalProperties: false,
   required: ['agent'],
@@ -1142,8 +1178,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'agent' },
         message: "must have required property '" + 'agent' + "'",
-        schema: schema22.required,
-        parentSchema: schema22,
+        schema: schema23.required,
+        parentSchema: schema23,
         data,
       };
       if (vErrors === null) {
@@ -1168,7 +1204,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema22,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -1190,7 +1226,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.agent,
+            parentSchema: schema23.properties.agent,
             data: data0,
           };
           if (vErrors === null) {
@@ -1207,8 +1243,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.agent.type,
-          parentSchema: schema22.properties.agent,
+          schema: schema23.properties.agent.type,
+          parentSchema: schema23.properties.agent,
           data: data0,
         };
         if (vErrors === null) {
@@ -1228,8 +1264,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.instructions.type,
-          parentSchema: schema22.properties.instructions,
+          schema: schema23.properties.instructions.type,
+          parentSchema: schema23.properties.instructions,
           data: data1,
         };
         if (vErrors === null) {
@@ -1251,7 +1287,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.model,
+            parentSchema: schema23.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -1268,8 +1304,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.model.type,
-          parentSchema: schema22.properties.model,
+          schema: schema23.properties.model.type,
+          parentSchema: schema23.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -1295,7 +1331,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -1312,8 +1348,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -1331,8 +1367,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data3,
         };
         if (vErrors === null) {
@@ -1358,7 +1394,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data6,
               };
               if (vErrors === null) {
@@ -1375,8 +1411,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data6,
             };
             if (vErrors === null) {
@@ -1394,8 +1430,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data5,
         };
         if (vErrors === null) {
@@ -1413,8 +1449,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema22.type,
-      parentSchema: schema22,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
@@ -1427,7 +1463,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema27 = {
   description: 'A verify command: a shell command string or {run, timeout, env}.',
   oneOf: [
     { type: 'string', minLength: 1 },
@@ -1443,7 +1479,7 @@ const schema26 = {
     },
   ],
 };
-const schema27 = {
+const schema28 = {
   description: 'A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.',
   oneOf: [
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
@@ -1467,7 +1503,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema26.oneOf[0],
+        parentSchema: schema27.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -1484,8 +1520,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema26.oneOf[0].type,
-      parentSchema: schema26.oneOf[0],
+      schema: schema27.oneOf[0].type,
+      parentSchema: schema27.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -1509,8 +1545,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema26.oneOf[1].required,
-        parentSchema: schema26.oneOf[1],
+        schema: schema27.oneOf[1].required,
+        parentSchema: schema27.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -1529,7 +1565,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26.oneOf[1],
+          parentSchema: schema27.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -1551,7 +1587,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.oneOf[1].properties.run,
+            parentSchema: schema27.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -1568,8 +1604,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.oneOf[1].properties.run.type,
-          parentSchema: schema26.oneOf[1].properties.run,
+          schema: schema27.oneOf[1].properties.run.type,
+          parentSchema: schema27.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -1595,7 +1631,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema28.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -1612,8 +1648,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
+          schema: schema28.oneOf[0].type,
+          parentSchema: schema28.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -1638,7 +1674,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema27.oneOf[1],
+            parentSchema: schema28.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -1655,8 +1691,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
+          schema: schema28.oneOf[1].type,
+          parentSchema: schema28.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -1683,8 +1719,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
+          schema: schema28.oneOf,
+          parentSchema: schema28,
           data: data1,
         };
         if (vErrors === null) {
@@ -1718,7 +1754,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema21.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1738,8 +1774,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
+              schema: schema21.propertyNames,
+              parentSchema: schema21,
               data: data2,
             };
             if (vErrors === null) {
@@ -1761,10 +1797,10 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema21.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
+              schema: schema21.additionalProperties.type,
+              parentSchema: schema21.additionalProperties,
               data: data3,
             };
             if (vErrors === null) {
@@ -1782,8 +1818,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
+          schema: schema21.type,
+          parentSchema: schema21,
           data: data2,
         };
         if (vErrors === null) {
@@ -1801,8 +1837,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.oneOf[1].type,
-      parentSchema: schema26.oneOf[1],
+      schema: schema27.oneOf[1].type,
+      parentSchema: schema27.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -1829,8 +1865,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema26.oneOf,
-      parentSchema: schema26,
+      schema: schema27.oneOf,
+      parentSchema: schema27,
       data,
     };
     if (vErrors === null) {
@@ -1852,7 +1888,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema31 = {
   description: 'A task: an agent (role or agent, plus prompt) or a shell command (run).',
   type: 'object',
   additionalProperties: false,
@@ -1874,6 +1910,12 @@ const schema30 = {
       minLength: 1,
     },
     run: { description: 'A shell command instead of an agent.', type: 'string', minLength: 1 },
+    approval: {
+      description:
+        'Text shown to the person asked to approve: the task waits for "orchestra approve|reject" (no agent, no run).',
+      type: 'string',
+      minLength: 1,
+    },
     needs: {
       description: 'Tasks that must succeed first; this task starts from their results.',
       type: 'array',
@@ -1897,9 +1939,13 @@ const schema30 = {
     env: { $ref: '#/definitions/Env' },
     sandbox: { $ref: '#/definitions/TaskSandbox' },
     require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+    budget: {
+      description: "This task's cap: once reached, no further retry starts.",
+      $ref: '#/definitions/Budget',
+    },
   },
 };
-const schema33 = {
+const schema34 = {
   description: 'Per-task sandbox overrides.',
   type: 'object',
   additionalProperties: false,
@@ -1924,7 +1970,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema33,
+          parentSchema: schema34,
           data,
         };
         if (vErrors === null) {
@@ -1942,10 +1988,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/definitions/SandboxType/enum',
           keyword: 'enum',
-          params: { allowedValues: schema13.enum },
+          params: { allowedValues: schema14.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema13.enum,
-          parentSchema: schema13,
+          schema: schema14.enum,
+          parentSchema: schema14,
           data: data0,
         };
         if (vErrors === null) {
@@ -1971,7 +2017,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data2,
               };
               if (vErrors === null) {
@@ -1988,8 +2034,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data2,
             };
             if (vErrors === null) {
@@ -2007,8 +2053,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data1,
         };
         if (vErrors === null) {
@@ -2034,7 +2080,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2051,8 +2097,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -2070,8 +2116,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data3,
         };
         if (vErrors === null) {
@@ -2097,7 +2143,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2114,8 +2160,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data6,
             };
             if (vErrors === null) {
@@ -2133,8 +2179,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data5,
         };
         if (vErrors === null) {
@@ -2152,10 +2198,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/keep',
           schemaPath: '#/definitions/Keep/enum',
           keyword: 'enum',
-          params: { allowedValues: schema17.enum },
+          params: { allowedValues: schema18.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema17.enum,
-          parentSchema: schema17,
+          schema: schema18.enum,
+          parentSchema: schema18,
           data: data7,
         };
         if (vErrors === null) {
@@ -2173,8 +2219,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema33.type,
-      parentSchema: schema33,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -2192,7 +2238,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func2.call(schema30.properties, key0)) {
+      if (!func2.call(schema31.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2200,7 +2246,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30,
+          parentSchema: schema31,
           data,
         };
         if (vErrors === null) {
@@ -2222,7 +2268,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.role,
+            parentSchema: schema31.properties.role,
             data: data0,
           };
           if (vErrors === null) {
@@ -2239,8 +2285,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.role.type,
-          parentSchema: schema30.properties.role,
+          schema: schema31.properties.role.type,
+          parentSchema: schema31.properties.role,
           data: data0,
         };
         if (vErrors === null) {
@@ -2262,7 +2308,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.agent,
+            parentSchema: schema31.properties.agent,
             data: data1,
           };
           if (vErrors === null) {
@@ -2279,8 +2325,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.agent.type,
-          parentSchema: schema30.properties.agent,
+          schema: schema31.properties.agent.type,
+          parentSchema: schema31.properties.agent,
           data: data1,
         };
         if (vErrors === null) {
@@ -2302,7 +2348,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.model,
+            parentSchema: schema31.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -2319,8 +2365,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.model.type,
-          parentSchema: schema30.properties.model,
+          schema: schema31.properties.model.type,
+          parentSchema: schema31.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -2342,7 +2388,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.prompt,
+            parentSchema: schema31.properties.prompt,
             data: data3,
           };
           if (vErrors === null) {
@@ -2359,8 +2405,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.prompt.type,
-          parentSchema: schema30.properties.prompt,
+          schema: schema31.properties.prompt.type,
+          parentSchema: schema31.properties.prompt,
           data: data3,
         };
         if (vErrors === null) {
@@ -2382,7 +2428,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.run,
+            parentSchema: schema31.properties.run,
             data: data4,
           };
           if (vErrors === null) {
@@ -2399,8 +2445,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.run.type,
-          parentSchema: schema30.properties.run,
+          schema: schema31.properties.run.type,
+          parentSchema: schema31.properties.run,
           data: data4,
         };
         if (vErrors === null) {
@@ -2411,40 +2457,36 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.needs !== undefined) {
-      let data5 = data.needs;
-      if (Array.isArray(data5)) {
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data6 = data5[i0];
-          if (typeof data6 !== 'string') {
-            const err11 = {
-              instancePath: instancePath + '/needs/' + i0,
-              schemaPath: '#/properties/needs/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema30.properties.needs.items.type,
-              parentSchema: schema30.properties.needs.items,
-              data: data6,
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
+    if (data.approval !== undefined) {
+      let data5 = data.approval;
+      if (typeof data5 === 'string') {
+        if (func3(data5) < 1) {
+          const err11 = {
+            instancePath: instancePath + '/approval',
+            schemaPath: '#/properties/approval/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema31.properties.approval,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
           }
+          errors++;
         }
       } else {
         const err12 = {
-          instancePath: instancePath + '/needs',
-          schemaPath: '#/properties/needs/type',
+          instancePath: instancePath + '/approval',
+          schemaPath: '#/properties/approval/type',
           keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema30.properties.needs.type,
-          parentSchema: schema30.properties.needs,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema31.properties.approval.type,
+          parentSchema: schema31.properties.approval,
           data: data5,
         };
         if (vErrors === null) {
@@ -2455,22 +2497,22 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.verify !== undefined) {
-      let data7 = data.verify;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (typeof data8 !== 'string') {
+    if (data.needs !== undefined) {
+      let data6 = data.needs;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 !== 'string') {
             const err13 = {
-              instancePath: instancePath + '/verify/' + i1,
-              schemaPath: '#/properties/verify/items/type',
+              instancePath: instancePath + '/needs/' + i0,
+              schemaPath: '#/properties/needs/items/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema30.properties.verify.items.type,
-              parentSchema: schema30.properties.verify.items,
-              data: data8,
+              schema: schema31.properties.needs.items.type,
+              parentSchema: schema31.properties.needs.items,
+              data: data7,
             };
             if (vErrors === null) {
               vErrors = [err13];
@@ -2482,14 +2524,14 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       } else {
         const err14 = {
-          instancePath: instancePath + '/verify',
-          schemaPath: '#/properties/verify/type',
+          instancePath: instancePath + '/needs',
+          schemaPath: '#/properties/needs/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema30.properties.verify.type,
-          parentSchema: schema30.properties.verify,
-          data: data7,
+          schema: schema31.properties.needs.type,
+          parentSchema: schema31.properties.needs,
+          data: data6,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -2499,81 +2541,80 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.verify !== undefined) {
+      let data8 = data.verify;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (typeof data9 !== 'string') {
+            const err15 = {
+              instancePath: instancePath + '/verify/' + i1,
+              schemaPath: '#/properties/verify/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema31.properties.verify.items.type,
+              parentSchema: schema31.properties.verify.items,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = {
+          instancePath: instancePath + '/verify',
+          schemaPath: '#/properties/verify/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema31.properties.verify.type,
+          parentSchema: schema31.properties.verify,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
     if (data.retries !== undefined) {
-      let data9 = data.retries;
-      if (!(typeof data9 == 'number' && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err15 = {
+      let data10 = data.retries;
+      if (!(typeof data10 == 'number' && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+        const err17 = {
           instancePath: instancePath + '/retries',
           schemaPath: '#/properties/retries/type',
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema30.properties.retries.type,
-          parentSchema: schema30.properties.retries,
-          data: data9,
+          schema: schema31.properties.retries.type,
+          parentSchema: schema31.properties.retries,
+          data: data10,
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
-      if (typeof data9 == 'number' && isFinite(data9)) {
-        if (data9 > 20 || isNaN(data9)) {
-          const err16 = {
+      if (typeof data10 == 'number' && isFinite(data10)) {
+        if (data10 > 20 || isNaN(data10)) {
+          const err18 = {
             instancePath: instancePath + '/retries',
             schemaPath: '#/properties/retries/maximum',
             keyword: 'maximum',
             params: { comparison: '<=', limit: 20 },
             message: 'must be <= 20',
             schema: 20,
-            parentSchema: schema30.properties.retries,
-            data: data9,
-          };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data9 < 0 || isNaN(data9)) {
-          const err17 = {
-            instancePath: instancePath + '/retries',
-            schemaPath: '#/properties/retries/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-            schema: 0,
-            parentSchema: schema30.properties.retries,
-            data: data9,
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.timeout !== undefined) {
-      let data10 = data.timeout;
-      const _errs24 = errors;
-      let valid6 = false;
-      let passing0 = null;
-      const _errs25 = errors;
-      if (typeof data10 === 'string') {
-        if (!pattern5.test(data10)) {
-          const err18 = {
-            instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
-            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
-            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema31.properties.retries,
             data: data10,
           };
           if (vErrors === null) {
@@ -2583,41 +2624,43 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err19 = {
-          instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/0/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
-          data: data10,
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+        if (data10 < 0 || isNaN(data10)) {
+          const err19 = {
+            instancePath: instancePath + '/retries',
+            schemaPath: '#/properties/retries/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+            schema: 0,
+            parentSchema: schema31.properties.retries,
+            data: data10,
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
       }
-      var _valid0 = _errs25 === errors;
-      if (_valid0) {
-        valid6 = true;
-        passing0 = 0;
-      }
+    }
+    if (data.timeout !== undefined) {
+      let data11 = data.timeout;
+      const _errs26 = errors;
+      let valid6 = false;
+      let passing0 = null;
       const _errs27 = errors;
-      if (typeof data10 == 'number' && isFinite(data10)) {
-        if (data10 <= 0 || isNaN(data10)) {
+      if (typeof data11 === 'string') {
+        if (!pattern5.test(data11)) {
           const err20 = {
             instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
-            keyword: 'exclusiveMinimum',
-            params: { comparison: '>', limit: 0 },
-            message: 'must be > 0',
-            schema: 0,
-            parentSchema: schema27.oneOf[1],
-            data: data10,
+            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
+            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
+            parentSchema: schema28.oneOf[0],
+            data: data11,
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -2629,13 +2672,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       } else {
         const err21 = {
           instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          schemaPath: '#/definitions/Duration/oneOf/0/type',
           keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
-          data: data10,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema28.oneOf[0].type,
+          parentSchema: schema28.oneOf[0],
+          data: data11,
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -2645,6 +2688,49 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
       var _valid0 = _errs27 === errors;
+      if (_valid0) {
+        valid6 = true;
+        passing0 = 0;
+      }
+      const _errs29 = errors;
+      if (typeof data11 == 'number' && isFinite(data11)) {
+        if (data11 <= 0 || isNaN(data11)) {
+          const err22 = {
+            instancePath: instancePath + '/timeout',
+            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+            schema: 0,
+            parentSchema: schema28.oneOf[1],
+            data: data11,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+          schema: schema28.oneOf[1].type,
+          parentSchema: schema28.oneOf[1],
+          data: data11,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      var _valid0 = _errs29 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -2655,27 +2741,27 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       if (!valid6) {
-        const err22 = {
+        const err24 = {
           instancePath: instancePath + '/timeout',
           schemaPath: '#/definitions/Duration/oneOf',
           keyword: 'oneOf',
           params: { passingSchemas: passing0 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
-          data: data10,
+          schema: schema28.oneOf,
+          parentSchema: schema28,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       } else {
-        errors = _errs24;
+        errors = _errs26;
         if (vErrors !== null) {
-          if (_errs24) {
-            vErrors.length = _errs24;
+          if (_errs26) {
+            vErrors.length = _errs26;
           } else {
             vErrors = null;
           }
@@ -2683,91 +2769,91 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.env !== undefined) {
-      let data11 = data.env;
-      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
-        for (const key1 in data11) {
-          const _errs32 = errors;
+      let data12 = data.env;
+      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+        for (const key1 in data12) {
+          const _errs34 = errors;
           if (typeof key1 === 'string') {
             if (!pattern2.test(key1)) {
-              const err23 = {
+              const err25 = {
                 instancePath: instancePath + '/env',
                 schemaPath: '#/definitions/Env/propertyNames/pattern',
                 keyword: 'pattern',
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema20.propertyNames,
+                parentSchema: schema21.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err25];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err25);
               }
               errors++;
             }
           }
-          var valid8 = _errs32 === errors;
+          var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err24 = {
+            const err26 = {
               instancePath: instancePath + '/env',
               schemaPath: '#/definitions/Env/propertyNames',
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema20.propertyNames,
-              parentSchema: schema20,
-              data: data11,
+              schema: schema21.propertyNames,
+              parentSchema: schema21,
+              data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err26];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-        for (const key2 in data11) {
-          let data12 = data11[key2];
+        for (const key2 in data12) {
+          let data13 = data12[key2];
           if (
-            typeof data12 !== 'string' &&
-            !(typeof data12 == 'number' && isFinite(data12)) &&
-            typeof data12 !== 'boolean'
+            typeof data13 !== 'string' &&
+            !(typeof data13 == 'number' && isFinite(data13)) &&
+            typeof data13 !== 'boolean'
           ) {
-            const err25 = {
+            const err27 = {
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema20.additionalProperties.type },
+              params: { type: schema21.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema20.additionalProperties.type,
-              parentSchema: schema20.additionalProperties,
-              data: data12,
+              schema: schema21.additionalProperties.type,
+              parentSchema: schema21.additionalProperties,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err28 = {
           instancePath: instancePath + '/env',
           schemaPath: '#/definitions/Env/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema20.type,
-          parentSchema: schema20,
-          data: data11,
+          schema: schema21.type,
+          parentSchema: schema21,
+          data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err28];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -2786,48 +2872,189 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.require_changes !== undefined) {
-      let data14 = data.require_changes;
-      if (typeof data14 !== 'boolean') {
-        const err27 = {
+      let data15 = data.require_changes;
+      if (typeof data15 !== 'boolean') {
+        const err29 = {
           instancePath: instancePath + '/require_changes',
           schemaPath: '#/properties/require_changes/type',
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema30.properties.require_changes.type,
-          parentSchema: schema30.properties.require_changes,
-          data: data14,
+          schema: schema31.properties.require_changes.type,
+          parentSchema: schema31.properties.require_changes,
+          data: data15,
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err29];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.budget !== undefined) {
+      let data16 = data.budget;
+      if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
+        if (Object.keys(data16).length < 1) {
+          const err30 = {
+            instancePath: instancePath + '/budget',
+            schemaPath: '#/definitions/Budget/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema12,
+            data: data16,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        for (const key3 in data16) {
+          if (!(key3 === 'usd' || key3 === 'tokens')) {
+            const err31 = {
+              instancePath: instancePath + '/budget',
+              schemaPath: '#/definitions/Budget/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema12,
+              data: data16,
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data16.usd !== undefined) {
+          let data17 = data16.usd;
+          if (typeof data17 == 'number' && isFinite(data17)) {
+            if (data17 <= 0 || isNaN(data17)) {
+              const err32 = {
+                instancePath: instancePath + '/budget/usd',
+                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema12.properties.usd,
+                data: data17,
+              };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = {
+              instancePath: instancePath + '/budget/usd',
+              schemaPath: '#/definitions/Budget/properties/usd/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema12.properties.usd.type,
+              parentSchema: schema12.properties.usd,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data16.tokens !== undefined) {
+          let data18 = data16.tokens;
+          if (!(typeof data18 == 'number' && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
+            const err34 = {
+              instancePath: instancePath + '/budget/tokens',
+              schemaPath: '#/definitions/Budget/properties/tokens/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema12.properties.tokens.type,
+              parentSchema: schema12.properties.tokens,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+          if (typeof data18 == 'number' && isFinite(data18)) {
+            if (data18 < 1 || isNaN(data18)) {
+              const err35 = {
+                instancePath: instancePath + '/budget/tokens',
+                schemaPath: '#/definitions/Budget/properties/tokens/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+                schema: 1,
+                parentSchema: schema12.properties.tokens,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err36 = {
+          instancePath: instancePath + '/budget',
+          schemaPath: '#/definitions/Budget/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data16,
+        };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
         errors++;
       }
     }
   } else {
-    const err28 = {
+    const err37 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.type,
-      parentSchema: schema30,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err37];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err37);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema42 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -2856,7 +3083,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema40.oneOf[0],
+        parentSchema: schema42.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -2873,8 +3100,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema40.oneOf[0].type,
-      parentSchema: schema40.oneOf[0],
+      schema: schema42.oneOf[0].type,
+      parentSchema: schema42.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -2898,8 +3125,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema40.oneOf[1].required,
-        parentSchema: schema40.oneOf[1],
+        schema: schema42.oneOf[1].required,
+        parentSchema: schema42.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -2918,7 +3145,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema40.oneOf[1],
+          parentSchema: schema42.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -2940,7 +3167,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema40.oneOf[1].properties.run,
+            parentSchema: schema42.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -2957,8 +3184,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema40.oneOf[1].properties.run.type,
-          parentSchema: schema40.oneOf[1].properties.run,
+          schema: schema42.oneOf[1].properties.run.type,
+          parentSchema: schema42.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -2984,7 +3211,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema27.oneOf[0],
+            parentSchema: schema28.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -3001,8 +3228,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.oneOf[0].type,
-          parentSchema: schema27.oneOf[0],
+          schema: schema28.oneOf[0].type,
+          parentSchema: schema28.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -3027,7 +3254,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema27.oneOf[1],
+            parentSchema: schema28.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -3044,8 +3271,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema27.oneOf[1].type,
-          parentSchema: schema27.oneOf[1],
+          schema: schema28.oneOf[1].type,
+          parentSchema: schema28.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -3072,8 +3299,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema27.oneOf,
-          parentSchema: schema27,
+          schema: schema28.oneOf,
+          parentSchema: schema28,
           data: data1,
         };
         if (vErrors === null) {
@@ -3100,8 +3327,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema40.oneOf[1].type,
-      parentSchema: schema40.oneOf[1],
+      schema: schema42.oneOf[1].type,
+      parentSchema: schema42.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3128,8 +3355,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema40.oneOf,
-      parentSchema: schema40,
+      schema: schema42.oneOf,
+      parentSchema: schema42,
       data,
     };
     if (vErrors === null) {
@@ -3385,6 +3612,147 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
     }
+    if (data.budget !== undefined) {
+      let data5 = data.budget;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err11 = {
+            instancePath: instancePath + '/budget',
+            schemaPath: '#/definitions/Budget/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema12,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        for (const key3 in data5) {
+          if (!(key3 === 'usd' || key3 === 'tokens')) {
+            const err12 = {
+              instancePath: instancePath + '/budget',
+              schemaPath: '#/definitions/Budget/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema12,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data5.usd !== undefined) {
+          let data6 = data5.usd;
+          if (typeof data6 == 'number' && isFinite(data6)) {
+            if (data6 <= 0 || isNaN(data6)) {
+              const err13 = {
+                instancePath: instancePath + '/budget/usd',
+                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema12.properties.usd,
+                data: data6,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = {
+              instancePath: instancePath + '/budget/usd',
+              schemaPath: '#/definitions/Budget/properties/usd/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema12.properties.usd.type,
+              parentSchema: schema12.properties.usd,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data5.tokens !== undefined) {
+          let data7 = data5.tokens;
+          if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
+            const err15 = {
+              instancePath: instancePath + '/budget/tokens',
+              schemaPath: '#/definitions/Budget/properties/tokens/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema12.properties.tokens.type,
+              parentSchema: schema12.properties.tokens,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (typeof data7 == 'number' && isFinite(data7)) {
+            if (data7 < 1 || isNaN(data7)) {
+              const err16 = {
+                instancePath: instancePath + '/budget/tokens',
+                schemaPath: '#/definitions/Budget/properties/tokens/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+                schema: 1,
+                parentSchema: schema12.properties.tokens,
+                data: data7,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/budget',
+          schemaPath: '#/definitions/Budget/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.sandbox !== undefined) {
       if (
         !validate11(data.sandbox, {
@@ -3399,233 +3767,60 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.agents !== undefined) {
-      let data6 = data.agents;
-      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
-        for (const key3 in data6) {
-          const _errs16 = errors;
-          if (typeof key3 === 'string') {
-            if (!pattern1.test(key3)) {
-              const err11 = {
+      let data9 = data.agents;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+        for (const key4 in data9) {
+          const _errs24 = errors;
+          if (typeof key4 === 'string') {
+            if (!pattern1.test(key4)) {
+              const err18 = {
                 instancePath: instancePath + '/agents',
                 schemaPath: '#/definitions/Name/pattern',
                 keyword: 'pattern',
                 params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
                 message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
                 schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
-                data: key3,
-                propertyName: key3,
+                parentSchema: schema19,
+                data: key4,
+                propertyName: key4,
               };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err18];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err12 = {
+            const err19 = {
               instancePath: instancePath + '/agents',
               schemaPath: '#/definitions/Name/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
-              data: key3,
-              propertyName: key3,
+              schema: schema19.type,
+              parentSchema: schema19,
+              data: key4,
+              propertyName: key4,
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err19];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err19);
             }
             errors++;
           }
-          var valid3 = _errs16 === errors;
-          if (!valid3) {
-            const err13 = {
+          var valid5 = _errs24 === errors;
+          if (!valid5) {
+            const err20 = {
               instancePath: instancePath + '/agents',
               schemaPath: '#/properties/agents/propertyNames',
               keyword: 'propertyNames',
-              params: { propertyName: key3 },
+              params: { propertyName: key4 },
               message: 'property name must be valid',
               schema: schema11.properties.agents.propertyNames,
               parentSchema: schema11.properties.agents,
-              data: data6,
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data6) {
-          if (
-            !validate13(data6[key4], {
-              instancePath: instancePath + '/agents/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data6,
-              parentDataProperty: key4,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + '/agents',
-          schemaPath: '#/properties/agents/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema11.properties.agents.type,
-          parentSchema: schema11.properties.agents,
-          data: data6,
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.roles !== undefined) {
-      let data8 = data.roles;
-      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-        for (const key5 in data8) {
-          const _errs23 = errors;
-          if (typeof key5 === 'string') {
-            if (!pattern1.test(key5)) {
-              const err15 = {
-                instancePath: instancePath + '/roles',
-                schemaPath: '#/definitions/Name/pattern',
-                keyword: 'pattern',
-                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
-                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
-                data: key5,
-                propertyName: key5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = {
-              instancePath: instancePath + '/roles',
-              schemaPath: '#/definitions/Name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
-              data: key5,
-              propertyName: key5,
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          var valid6 = _errs23 === errors;
-          if (!valid6) {
-            const err17 = {
-              instancePath: instancePath + '/roles',
-              schemaPath: '#/properties/roles/propertyNames',
-              keyword: 'propertyNames',
-              params: { propertyName: key5 },
-              message: 'property name must be valid',
-              schema: schema11.properties.roles.propertyNames,
-              parentSchema: schema11.properties.roles,
-              data: data8,
-            };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        for (const key6 in data8) {
-          if (
-            !validate15(data8[key6], {
-              instancePath: instancePath + '/roles/' + key6.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data8,
-              parentDataProperty: key6,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err18 = {
-          instancePath: instancePath + '/roles',
-          schemaPath: '#/properties/roles/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema11.properties.roles.type,
-          parentSchema: schema11.properties.roles,
-          data: data8,
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.gates !== undefined) {
-      let data10 = data.gates;
-      if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-        for (const key7 in data10) {
-          const _errs30 = errors;
-          if (typeof key7 === 'string') {
-            if (!pattern1.test(key7)) {
-              const err19 = {
-                instancePath: instancePath + '/gates',
-                schemaPath: '#/definitions/Name/pattern',
-                keyword: 'pattern',
-                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
-                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema18,
-                data: key7,
-                propertyName: key7,
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = {
-              instancePath: instancePath + '/gates',
-              schemaPath: '#/definitions/Name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema18.type,
-              parentSchema: schema18,
-              data: key7,
-              propertyName: key7,
+              data: data9,
             };
             if (vErrors === null) {
               vErrors = [err20];
@@ -3634,187 +3829,190 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          var valid9 = _errs30 === errors;
-          if (!valid9) {
-            const err21 = {
-              instancePath: instancePath + '/gates',
-              schemaPath: '#/properties/gates/propertyNames',
-              keyword: 'propertyNames',
-              params: { propertyName: key7 },
-              message: 'property name must be valid',
-              schema: schema11.properties.gates.propertyNames,
-              parentSchema: schema11.properties.gates,
-              data: data10,
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
         }
-        for (const key8 in data10) {
+        for (const key5 in data9) {
           if (
-            !validate17(data10[key8], {
-              instancePath: instancePath + '/gates/' + key8.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data10,
-              parentDataProperty: key8,
+            !validate13(data9[key5], {
+              instancePath: instancePath + '/agents/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data9,
+              parentDataProperty: key5,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err22 = {
-          instancePath: instancePath + '/gates',
-          schemaPath: '#/properties/gates/type',
+        const err21 = {
+          instancePath: instancePath + '/agents',
+          schemaPath: '#/properties/agents/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema11.properties.gates.type,
-          parentSchema: schema11.properties.gates,
-          data: data10,
+          schema: schema11.properties.agents.type,
+          parentSchema: schema11.properties.agents,
+          data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.tasks !== undefined) {
-      let data12 = data.tasks;
-      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-        if (Object.keys(data12).length < 1) {
-          const err23 = {
-            instancePath: instancePath + '/tasks',
-            schemaPath: '#/properties/tasks/minProperties',
-            keyword: 'minProperties',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 properties',
-            schema: 1,
-            parentSchema: schema11.properties.tasks,
-            data: data12,
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        for (const key9 in data12) {
-          const _errs37 = errors;
-          if (typeof key9 === 'string') {
-            if (!pattern7.test(key9)) {
-              const err24 = {
-                instancePath: instancePath + '/tasks',
-                schemaPath: '#/definitions/TaskId/pattern',
+    if (data.roles !== undefined) {
+      let data11 = data.roles;
+      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+        for (const key6 in data11) {
+          const _errs31 = errors;
+          if (typeof key6 === 'string') {
+            if (!pattern1.test(key6)) {
+              const err22 = {
+                instancePath: instancePath + '/roles',
+                schemaPath: '#/definitions/Name/pattern',
                 keyword: 'pattern',
-                params: { pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' },
-                message:
-                  'must match pattern "' + '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' + '"',
-                schema: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
-                parentSchema: schema29,
-                data: key9,
-                propertyName: key9,
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                parentSchema: schema19,
+                data: key6,
+                propertyName: key6,
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err22];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err25 = {
-              instancePath: instancePath + '/tasks',
-              schemaPath: '#/definitions/TaskId/type',
+            const err23 = {
+              instancePath: instancePath + '/roles',
+              schemaPath: '#/definitions/Name/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema29.type,
-              parentSchema: schema29,
-              data: key9,
-              propertyName: key9,
+              schema: schema19.type,
+              parentSchema: schema19,
+              data: key6,
+              propertyName: key6,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err23];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err23);
             }
             errors++;
           }
-          var valid12 = _errs37 === errors;
-          if (!valid12) {
-            const err26 = {
-              instancePath: instancePath + '/tasks',
-              schemaPath: '#/properties/tasks/propertyNames',
+          var valid8 = _errs31 === errors;
+          if (!valid8) {
+            const err24 = {
+              instancePath: instancePath + '/roles',
+              schemaPath: '#/properties/roles/propertyNames',
               keyword: 'propertyNames',
-              params: { propertyName: key9 },
+              params: { propertyName: key6 },
               message: 'property name must be valid',
-              schema: schema11.properties.tasks.propertyNames,
-              parentSchema: schema11.properties.tasks,
-              data: data12,
+              schema: schema11.properties.roles.propertyNames,
+              parentSchema: schema11.properties.roles,
+              data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err24];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
-        for (const key10 in data12) {
+        for (const key7 in data11) {
           if (
-            !validate19(data12[key10], {
-              instancePath: instancePath + '/tasks/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data12,
-              parentDataProperty: key10,
+            !validate15(data11[key7], {
+              instancePath: instancePath + '/roles/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data11,
+              parentDataProperty: key7,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err27 = {
-          instancePath: instancePath + '/tasks',
-          schemaPath: '#/properties/tasks/type',
+        const err25 = {
+          instancePath: instancePath + '/roles',
+          schemaPath: '#/properties/roles/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema11.properties.tasks.type,
-          parentSchema: schema11.properties.tasks,
-          data: data12,
+          schema: schema11.properties.roles.type,
+          parentSchema: schema11.properties.roles,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
-    if (data.integrate !== undefined) {
-      let data14 = data.integrate;
-      if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
-        for (const key11 in data14) {
-          if (!(key11 === 'branch' || key11 === 'strategy' || key11 === 'tasks' || key11 === 'verify')) {
+    if (data.gates !== undefined) {
+      let data13 = data.gates;
+      if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+        for (const key8 in data13) {
+          const _errs38 = errors;
+          if (typeof key8 === 'string') {
+            if (!pattern1.test(key8)) {
+              const err26 = {
+                instancePath: instancePath + '/gates',
+                schemaPath: '#/definitions/Name/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                parentSchema: schema19,
+                data: key8,
+                propertyName: key8,
+              };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = {
+              instancePath: instancePath + '/gates',
+              schemaPath: '#/definitions/Name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema19.type,
+              parentSchema: schema19,
+              data: key8,
+              propertyName: key8,
+            };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+          var valid11 = _errs38 === errors;
+          if (!valid11) {
             const err28 = {
-              instancePath: instancePath + '/integrate',
-              schemaPath: '#/definitions/Integrate/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key11 },
-              message: 'must NOT have additional properties',
-              schema: false,
-              parentSchema: schema39,
-              data: data14,
+              instancePath: instancePath + '/gates',
+              schemaPath: '#/properties/gates/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key8 },
+              message: 'property name must be valid',
+              schema: schema11.properties.gates.propertyNames,
+              parentSchema: schema11.properties.gates,
+              data: data13,
             };
             if (vErrors === null) {
               vErrors = [err28];
@@ -3824,102 +4022,112 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.branch !== undefined) {
-          let data15 = data14.branch;
-          if (typeof data15 === 'string') {
-            if (func3(data15) < 1) {
-              const err29 = {
-                instancePath: instancePath + '/integrate/branch',
-                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema39.properties.branch,
-                data: data15,
+        for (const key9 in data13) {
+          if (
+            !validate17(data13[key9], {
+              instancePath: instancePath + '/gates/' + key9.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data13,
+              parentDataProperty: key9,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err29 = {
+          instancePath: instancePath + '/gates',
+          schemaPath: '#/properties/gates/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.gates.type,
+          parentSchema: schema11.properties.gates,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.tasks !== undefined) {
+      let data15 = data.tasks;
+      if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
+        if (Object.keys(data15).length < 1) {
+          const err30 = {
+            instancePath: instancePath + '/tasks',
+            schemaPath: '#/properties/tasks/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema11.properties.tasks,
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        for (const key10 in data15) {
+          const _errs45 = errors;
+          if (typeof key10 === 'string') {
+            if (!pattern7.test(key10)) {
+              const err31 = {
+                instancePath: instancePath + '/tasks',
+                schemaPath: '#/definitions/TaskId/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' },
+                message:
+                  'must match pattern "' + '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' + '"',
+                schema: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
+                parentSchema: schema30,
+                data: key10,
+                propertyName: key10,
               };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err31];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err31);
               }
               errors++;
             }
           } else {
-            const err30 = {
-              instancePath: instancePath + '/integrate/branch',
-              schemaPath: '#/definitions/Integrate/properties/branch/type',
+            const err32 = {
+              instancePath: instancePath + '/tasks',
+              schemaPath: '#/definitions/TaskId/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema39.properties.branch.type,
-              parentSchema: schema39.properties.branch,
-              data: data15,
+              schema: schema30.type,
+              parentSchema: schema30,
+              data: key10,
+              propertyName: key10,
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err32];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err32);
             }
             errors++;
           }
-        }
-        if (data14.strategy !== undefined) {
-          let data16 = data14.strategy;
-          if (!(data16 === 'merge' || data16 === 'squash' || data16 === 'rebase')) {
-            const err31 = {
-              instancePath: instancePath + '/integrate/strategy',
-              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema39.properties.strategy.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema39.properties.strategy.enum,
-              parentSchema: schema39.properties.strategy,
-              data: data16,
-            };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data14.tasks !== undefined) {
-          let data17 = data14.tasks;
-          if (Array.isArray(data17)) {
-            const len0 = data17.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data18 = data17[i0];
-              if (typeof data18 !== 'string') {
-                const err32 = {
-                  instancePath: instancePath + '/integrate/tasks/' + i0,
-                  schemaPath: '#/definitions/Integrate/properties/tasks/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema39.properties.tasks.items.type,
-                  parentSchema: schema39.properties.tasks.items,
-                  data: data18,
-                };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-          } else {
+          var valid14 = _errs45 === errors;
+          if (!valid14) {
             const err33 = {
-              instancePath: instancePath + '/integrate/tasks',
-              schemaPath: '#/definitions/Integrate/properties/tasks/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema39.properties.tasks.type,
-              parentSchema: schema39.properties.tasks,
-              data: data17,
+              instancePath: instancePath + '/tasks',
+              schemaPath: '#/properties/tasks/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key10 },
+              message: 'property name must be valid',
+              schema: schema11.properties.tasks.propertyNames,
+              parentSchema: schema11.properties.tasks,
+              data: data15,
             };
             if (vErrors === null) {
               vErrors = [err33];
@@ -3929,41 +4137,52 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.verify !== undefined) {
-          let data19 = data14.verify;
-          if (Array.isArray(data19)) {
-            const len1 = data19.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data20 = data19[i1];
-              if (typeof data20 !== 'string') {
-                const err34 = {
-                  instancePath: instancePath + '/integrate/verify/' + i1,
-                  schemaPath: '#/definitions/Integrate/properties/verify/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema39.properties.verify.items.type,
-                  parentSchema: schema39.properties.verify.items,
-                  data: data20,
-                };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          } else {
+        for (const key11 in data15) {
+          if (
+            !validate19(data15[key11], {
+              instancePath: instancePath + '/tasks/' + key11.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data15,
+              parentDataProperty: key11,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = {
+          instancePath: instancePath + '/tasks',
+          schemaPath: '#/properties/tasks/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.tasks.type,
+          parentSchema: schema11.properties.tasks,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.integrate !== undefined) {
+      let data17 = data.integrate;
+      if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
+        for (const key12 in data17) {
+          if (!(key12 === 'branch' || key12 === 'strategy' || key12 === 'tasks' || key12 === 'verify')) {
             const err35 = {
-              instancePath: instancePath + '/integrate/verify',
-              schemaPath: '#/definitions/Integrate/properties/verify/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema39.properties.verify.type,
-              parentSchema: schema39.properties.verify,
-              data: data19,
+              instancePath: instancePath + '/integrate',
+              schemaPath: '#/definitions/Integrate/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key12 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema41,
+              data: data17,
             };
             if (vErrors === null) {
               vErrors = [err35];
@@ -3973,21 +4192,170 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data17.branch !== undefined) {
+          let data18 = data17.branch;
+          if (typeof data18 === 'string') {
+            if (func3(data18) < 1) {
+              const err36 = {
+                instancePath: instancePath + '/integrate/branch',
+                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema41.properties.branch,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = {
+              instancePath: instancePath + '/integrate/branch',
+              schemaPath: '#/definitions/Integrate/properties/branch/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema41.properties.branch.type,
+              parentSchema: schema41.properties.branch,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data17.strategy !== undefined) {
+          let data19 = data17.strategy;
+          if (!(data19 === 'merge' || data19 === 'squash' || data19 === 'rebase')) {
+            const err38 = {
+              instancePath: instancePath + '/integrate/strategy',
+              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema41.properties.strategy.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema41.properties.strategy.enum,
+              parentSchema: schema41.properties.strategy,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data17.tasks !== undefined) {
+          let data20 = data17.tasks;
+          if (Array.isArray(data20)) {
+            const len0 = data20.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data21 = data20[i0];
+              if (typeof data21 !== 'string') {
+                const err39 = {
+                  instancePath: instancePath + '/integrate/tasks/' + i0,
+                  schemaPath: '#/definitions/Integrate/properties/tasks/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema41.properties.tasks.items.type,
+                  parentSchema: schema41.properties.tasks.items,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = {
+              instancePath: instancePath + '/integrate/tasks',
+              schemaPath: '#/definitions/Integrate/properties/tasks/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema41.properties.tasks.type,
+              parentSchema: schema41.properties.tasks,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data17.verify !== undefined) {
+          let data22 = data17.verify;
+          if (Array.isArray(data22)) {
+            const len1 = data22.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data23 = data22[i1];
+              if (typeof data23 !== 'string') {
+                const err41 = {
+                  instancePath: instancePath + '/integrate/verify/' + i1,
+                  schemaPath: '#/definitions/Integrate/properties/verify/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema41.properties.verify.items.type,
+                  parentSchema: schema41.properties.verify.items,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err42 = {
+              instancePath: instancePath + '/integrate/verify',
+              schemaPath: '#/definitions/Integrate/properties/verify/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema41.properties.verify.type,
+              parentSchema: schema41.properties.verify,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err36 = {
+        const err43 = {
           instancePath: instancePath + '/integrate',
           schemaPath: '#/definitions/Integrate/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema39.type,
-          parentSchema: schema39,
-          data: data14,
+          schema: schema41.type,
+          parentSchema: schema41,
+          data: data17,
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err43];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err43);
         }
         errors++;
       }
@@ -4006,7 +4374,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err37 = {
+    const err44 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4017,9 +4385,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err44];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err44);
     }
     errors++;
   }

@@ -44,16 +44,24 @@ export interface GateDef {
   env: Readonly<Record<string, Template>>;
 }
 
-/** A task after defaults are applied: an agent task (prompt) or a command task (run). */
+/** A spending cap (`budget:`), counted from what the agents report. */
+export interface Budget {
+  usd?: number;
+  tokens?: number;
+}
+
+/** A task after defaults are applied: an agent task (prompt), a command task (run) or an approval. */
 export interface TaskDef {
   id: string;
-  kind: 'agent' | 'command';
+  kind: 'agent' | 'command' | 'approval';
   role?: string;
   /** The agent that runs it: the task's own, else its role's. */
   agent?: string;
   model?: string;
   prompt?: Template;
   run?: Template;
+  /** What the person asked to approve is shown (an approval task). */
+  approval?: Template;
   needs: readonly string[];
   verify: readonly string[];
   retries: number;
@@ -61,6 +69,7 @@ export interface TaskDef {
   env: Readonly<Record<string, Template>>;
   sandbox: SandboxSettings;
   requireChanges: boolean;
+  budget?: Budget;
 }
 
 export interface IntegrateDef {
@@ -78,6 +87,7 @@ export interface Workflow {
   name: string;
   vars: Readonly<Record<string, string>>;
   concurrency: number;
+  budget?: Budget;
   sandbox: SandboxSettings;
   agents: ReadonlyMap<string, AgentDef>;
   roles: ReadonlyMap<string, RoleDef>;

@@ -28,6 +28,8 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
+import { runApproval } from '../approvals/run-approval.js';
+import { watchCancelRequest } from '../cancel/cancel-request.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -153,7 +155,9 @@ export async function executeRun(
   // A rerun's or resume's time is its own: the run may have sat idle since it first started.
   const began = Date.now();
   const emit: EventSink = opts.onEvent ?? (() => undefined);
-  const signal = opts.signal ?? new AbortController().signal;
+  // `orchestra cancel` from another terminal stops the run as Ctrl-C does.
+  const cancelRequest = watchCancelRequest(journal.store.paths.dir);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, cancelRequest.signal]) : cancelRequest.signal;
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
@@ -213,6 +217,7 @@ export async function executeRun(
       prior,
       concurrency: record.concurrency,
       weight,
+      slotless: (id) => loaded.workflow.tasks.get(id)?.kind === 'approval',
       pool: (id) => {
         const agent = loaded.workflow.tasks.get(id)?.agent;
         const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
@@ -223,6 +228,7 @@ export async function executeRun(
       runTask: (id, taskSignal) => {
         const made = prepared.get(id);
         prepared.delete(id);
+        if (loaded.workflow.tasks.get(id)?.kind === 'approval') return runApproval(ctx, id, taskSignal);
         return executeTask(ctx, id, taskSignal, made);
       },
       prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
@@ -305,6 +311,7 @@ export async function executeRun(
     });
     return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
   } finally {
+    await cancelRequest.stop();
     await journal.store.unlock();
   }
 }

@@ -7,7 +7,6 @@ import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
 import type { TaskRecord } from '../state/run-state.js';
-import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import type { LogError } from '../process/output-sink.js';
@@ -23,6 +22,7 @@ import { describeOutcome, runGates } from '../verify/run-gates.js';
 import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-scope.js';
 import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
+import { startCommitOf } from './start-commit.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
@@ -229,30 +229,16 @@ function internalError(e: unknown): Failure {
 
 type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure };
 
-/**
- * The sandbox at the task's start commit: the base, its need's result, or a merge of its needs'
- * results. The merge is made before the sandbox, without any work tree (`git merge-tree`): a `none`
- * sandbox is the user's own checkout, and a jj workspace is no git work tree at all.
- */
+/** The sandbox at the task's start commit (see `startCommitOf`). */
 async function prepareSandbox(
   ctx: RunContext,
   task: TaskDef,
   path: string,
   triedBefore: boolean,
 ): Promise<Prepared> {
-  const record = ctx.journal.record;
-  const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
-  let startCommit = needs[0]?.commit ?? record.baseCommit;
-  if (needs.length >= 2) {
-    const merged = await combineCommits(
-      ctx.repo,
-      needs,
-      'merge',
-      (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
-    );
-    if (!merged.ok) return { failure: conflictFailure(merged.conflict) };
-    startCommit = merged.commit;
-  }
+  const start = await startCommitOf(ctx, task.id);
+  if ('failure' in start) return start;
+  const startCommit = start.commit;
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
   if (triedBefore) {
@@ -271,14 +257,6 @@ async function prepareSandbox(
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
   return { sandbox: made.value, startCommit };
-}
-
-function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {
-  return {
-    reason: 'merge-conflict',
-    message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
-    files,
-  };
 }
 
 async function runSetup(

@@ -43,6 +43,15 @@ export type EngineEvent =
   | { type: 'task-output'; time: number; task: string; line: string }
   | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }
   | {
+      /** An approval task is waiting for a person: `orchestra approve|reject`, or the terminal's answer. */
+      type: 'approval-waiting';
+      time: number;
+      runId: string;
+      task: string;
+      /** The approval's text, its templates rendered. */
+      text: string;
+    }
+  | {
       type: 'gate-finished';
       time: number;
       task: string | null;

@@ -1,5 +1,5 @@
 import type { EngineEvent } from '../events/engine-event.js';
-import { describeEarlier, describeFinished, describeGate, describeTaskCount } from './describe.js';
+import { approveCommand, describeEarlier, describeFinished, describeGate, describeTaskCount } from './describe.js';
 import { displayPath, formatClock, formatSeconds, shortSha } from './format.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord } from './run-record.js';
@@ -61,6 +61,10 @@ export class PlainReporter implements Reporter {
           event.task,
           style.yellow(`waiting ${formatSeconds(event.retryInMs)} (rate limited)`),
         );
+        break;
+      case 'approval-waiting':
+        this.task(event.time, event.task, style.yellow(`waiting for approval: ${event.text}`));
+        this.task(event.time, event.task, style.dim(`decide with: ${approveCommand(event)} (or reject)`));
         break;
       case 'gate-finished': {
         const text = describeGate(event);

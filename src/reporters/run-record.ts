@@ -54,6 +54,7 @@ export class RunRecord {
         break;
       case 'task-phase':
       case 'task-waiting':
+      case 'approval-waiting':
       case 'task-retry':
       case 'run-finished':
         break;

@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../events/engine-event.js';
 import { assertNever } from '../util/assert-never.js';
-import { describeEarlier, describeFinished } from './describe.js';
+import { approveCommand, describeEarlier, describeFinished } from './describe.js';
 import { cleanLine, formatDuration, formatFailure, shortSha } from './format.js';
 import { ListrTree, type TreeRow } from './listr-tree.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
@@ -71,6 +71,13 @@ export class TtyReporter implements Reporter {
         break;
       case 'task-waiting':
         this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
+        break;
+      case 'approval-waiting':
+        this.update(event.task, (s) => {
+          s.since ??= event.time;
+          s.activity = `waiting for approval: ${approveCommand(event)}`;
+        });
+        this.output(event.task, event.text);
         break;
       case 'gate-finished':
         this.update(event.task, (s) => s.gates.push({ name: event.gate, ok: event.ok }));
@@ -241,7 +248,8 @@ export class TtyReporter implements Reporter {
       case 'interrupted':
       case 'pending':
       case 'running':
-      case 'verifying': {
+      case 'verifying':
+      case 'waiting': {
         const attempts = event.attempts > 1 ? ` after ${event.attempts} attempts` : '';
         const title = row.state.finalTitle(
           `${style.status(event.status, `${event.status}${attempts}`)} ${style.dim(`· ${formatDuration(event.durationMs)}`)}`,

@@ -1,3 +1,4 @@
+import type { ApprovalDecision } from '../approvals/decision.js';
 import type { AgentUsage } from '../events/engine-event.js';
 import type { Failure, RunOutcome, TaskStatus } from '../events/task-status.js';
 
@@ -54,6 +55,8 @@ export interface TaskRecord {
    * that died leaves running, for `status` to report and `resume` to stop.
    */
   processGroup?: number;
+  /** An approval task: what the approver was shown, and once decided, the decision, who, when, the note. */
+  approval?: { text: string } & Partial<ApprovalDecision>;
 }
 
 export interface IntegrationRecord {

@@ -18,6 +18,7 @@ import { Exit, ExitCode } from '../exit-codes.js';
 import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
 import { useColor } from '../terminal.js';
+import { ApprovalPrompt } from '../approval-prompt.js';
 
 export interface RunFlags extends WorkflowOptions {
   concurrency?: number;
@@ -82,8 +83,14 @@ export async function withReporter(
   // SIGHUP (the terminal was closed) cancels too: nobody is left to see the run, and it must not go
   // on with nobody able to stop it.
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
+  // In a terminal orchestra asks about approvals itself; elsewhere `orchestra approve` decides.
+  const prompt = !json && process.stdin.isTTY ? new ApprovalPrompt(process.stdin, stream) : undefined;
+  if (prompt) prompt.repoRoot = repoRoot;
   try {
-    const result = await start((e) => reporter.onEvent(e), abort.signal);
+    const result = await start((e) => {
+      reporter.onEvent(e);
+      prompt?.onEvent(e);
+    }, abort.signal);
     await reporter.close();
     if (!result.ok) {
       printDiagnostics(result.error, new Map(), json);
