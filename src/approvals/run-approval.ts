@@ -21,31 +21,51 @@ export async function runApproval(ctx: RunContext, id: string, signal: AbortSign
   const start = await startCommitOf(ctx, id);
   if ('failure' in start) return finish(ctx, id, started, 'failed', start.failure);
   const text = renderTemplate(task.approval!, templateValues(ctx.journal.record, ctx.workflow.vars, id));
-  await ctx.journal.updateTask(id, (t) => {
-    t.status = 'waiting';
-    t.startedAt = started;
-    t.startCommit = start.commit;
-    t.approval = { text };
-    delete t.failure;
-    delete t.commit;
-  });
-  // Watched from the start: a decision written a moment later wakes the run through fs.watch.
-  await mkdir(decisionsDir(ctx.journal.store.paths.dir), { recursive: true });
-  ctx.emit({ type: 'approval-waiting', time: Date.now(), runId: ctx.journal.record.id, task: id, text });
-  const decision = await waitForDecision(ctx.journal.store.paths.dir, id, signal);
+  const runDir = ctx.journal.store.paths.dir;
+  // A decision given while the run was stopped (or before the task was reached) is applied as it is.
+  const decision =
+    (await readDecision(runDir, id)) ?? (await askAndWait(ctx, id, started, start.commit, text, signal));
   if (decision === undefined) return finish(ctx, id, started, 'cancelled');
   await ctx.journal.updateTask(id, (t) => {
+    t.startedAt = started;
+    t.startCommit = start.commit;
     t.approval = { text, ...decision };
+    delete t.failure;
     if (decision.decision === 'approved') t.commit = start.commit;
+    else delete t.commit;
   });
   // Applied: a rerun of the task asks again.
-  await removeDecision(ctx.journal.store.paths.dir, id);
+  await removeDecision(runDir, id);
   if (decision.decision === 'approved') return finish(ctx, id, started, 'succeeded');
   const note = decision.note ? `: ${decision.note}` : '';
   return finish(ctx, id, started, 'failed', {
     reason: 'rejected',
     message: `rejected by ${decision.by}${note}`,
   });
+}
+
+/** Shows the task `waiting` and waits for its decision; undefined if `signal` aborts first. */
+async function askAndWait(
+  ctx: RunContext,
+  id: string,
+  started: number,
+  startCommit: string,
+  text: string,
+  signal: AbortSignal,
+): Promise<ApprovalDecision | undefined> {
+  await ctx.journal.updateTask(id, (t) => {
+    t.status = 'waiting';
+    t.startedAt = started;
+    t.startCommit = startCommit;
+    t.approval = { text };
+    delete t.failure;
+    delete t.commit;
+  });
+  const runDir = ctx.journal.store.paths.dir;
+  // Watched from the start: a decision written a moment later wakes the run through fs.watch.
+  await mkdir(decisionsDir(runDir), { recursive: true });
+  ctx.emit({ type: 'approval-waiting', time: Date.now(), runId: ctx.journal.record.id, task: id, text });
+  return waitForDecision(runDir, id, signal);
 }
 
 /** The decision for `task`, as soon as it is there; undefined if `signal` aborts first. */
@@ -62,10 +82,14 @@ function waitForDecision(
     };
     const onAbort = () => done(undefined);
     signal.addEventListener('abort', onAbort, { once: true });
-    const watcher = watchFolder(decisionsDir(runDir), async () => {
-      const decision = await readDecision(runDir, task);
-      if (decision !== undefined && !signal.aborted) done(decision);
-    });
+    const watcher = watchFolder(
+      decisionsDir(runDir),
+      async () => {
+        const decision = await readDecision(runDir, task);
+        if (decision !== undefined && !signal.aborted) done(decision);
+      },
+      { keepAlive: true },
+    );
     if (signal.aborted) done(undefined);
   });
 }

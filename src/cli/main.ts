@@ -195,7 +195,13 @@ for (const [name, verb] of [
     .addOption(runOption())
     .option('-m, --message <note>', 'a note kept in the record with the decision')
     .addOption(jsonOption())
-    .addHelpText('after', examples([`orchestra ${name} ship`, `orchestra ${name} ship --run 20261126-101500-3f9a -m "looks good"`]))
+    .addHelpText(
+      'after',
+      examples([
+        `orchestra ${name} ship`,
+        `orchestra ${name} ship --run 20261126-101500-3f9a -m "looks good"`,
+      ]),
+    )
     .action(
       run(async () => {
         const commands = await import('./commands/approve.js');

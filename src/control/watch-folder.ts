@@ -7,8 +7,14 @@ const POLL_MS = 1_000;
  * Calls `check` whenever something in `dir` changes, and at least once a second, until `stop()` is
  * called: how another orchestra process's request (a cancel, an approval) reaches a running one at
  * once. `check` is never run twice at the same time; its failures are ignored (the next one retries).
+ * `keepAlive`: the watch alone keeps the process running (a run with nothing to do but wait for a
+ * person must not end because its event loop is empty).
  */
-export function watchFolder(dir: string, check: () => Promise<void>): { stop: () => void } {
+export function watchFolder(
+  dir: string,
+  check: () => Promise<void>,
+  { keepAlive = false }: { keepAlive?: boolean } = {},
+): { stop: () => void } {
   let running = false;
   let again = false;
   let stopped = false;
@@ -37,7 +43,7 @@ export function watchFolder(dir: string, check: () => Promise<void>): { stop: ()
     // No such folder yet, or no inotify left: the poll alone still answers within a second.
   }
   const timer = setInterval(run, POLL_MS);
-  timer.unref();
+  if (!keepAlive) timer.unref();
   run();
   return {
     stop: () => {

@@ -1,5 +1,11 @@
 import type { EngineEvent } from '../events/engine-event.js';
-import { approveCommand, describeEarlier, describeFinished, describeGate, describeTaskCount } from './describe.js';
+import {
+  approveCommand,
+  describeEarlier,
+  describeFinished,
+  describeGate,
+  describeTaskCount,
+} from './describe.js';
 import { displayPath, formatClock, formatSeconds, shortSha } from './format.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord } from './run-record.js';

@@ -22,7 +22,8 @@ describe('orchestra cancel', () => {
     const run = new LiveCli(['run', '-f', file], fx.repo);
     cleanups.push(() => run.child.kill('SIGKILL'));
     const started = await run.waitFor(
-      (e): e is Extract<EngineEvent, { type: 'task-started' }> => e.type === 'task-started' && e.task === 'slow',
+      (e): e is Extract<EngineEvent, { type: 'task-started' }> =>
+        e.type === 'task-started' && e.task === 'slow',
     );
     await run.waitFor((e) => e.type === 'task-output' && e.line === 'started');
     const pid = Number(readFileSync(join(started.sandbox, 'pid'), 'utf8'));

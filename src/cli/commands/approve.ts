@@ -2,7 +2,6 @@ import type { ApprovalDecision } from '../../approvals/decision.js';
 import { readDecision, writeDecision } from '../../approvals/decision.js';
 import { userName } from '../../control/user-name.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { FINAL_STATUSES } from '../../events/task-status.js';
 import { isRecord } from '../../util/is-record.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { Exit, ExitCode } from '../exit-codes.js';
@@ -41,14 +40,17 @@ export async function decideCommand(
   const raw = workflow.ok && isRecord(workflow.value) ? workflow.value.tasks : undefined;
   const def = isRecord(raw) ? raw[task] : undefined;
   if (!isRecord(def) || typeof def.approval !== 'string')
-    return refuse(`task "${task}" of run ${record.id} is not an approval task: there is nothing to ${decision === 'approved' ? 'approve' : 'reject'}`);
+    return refuse(
+      `task "${task}" of run ${record.id} is not an approval task: there is nothing to ${decision === 'approved' ? 'approve' : 'reject'}`,
+    );
   const earlier = t.approval?.decision !== undefined ? t.approval : await readDecision(store.paths.dir, task);
   if (earlier?.decision !== undefined)
     return refuse(
       `"${task}" was already ${earlier.decision} by ${earlier.by ?? 'someone'} at ${new Date(earlier.at ?? 0).toISOString()}`,
       `to decide again, run it again: orchestra rerun ${task} --run ${record.id}`,
     );
-  if (FINAL_STATUSES.includes(t.status))
+  // A cancelled approval waits again on resume; these never do.
+  if (t.status === 'blocked' || t.status === 'skipped' || t.status === 'succeeded' || t.status === 'failed')
     return refuse(`"${task}" is ${t.status}: it will not wait for a decision in this run`);
   const given: ApprovalDecision = {
     decision,

@@ -13,7 +13,7 @@ export const taskKind: Rule = ({ workflow }) =>
           code: 'task-kind',
           path: [...path, 'approval'],
           target: 'key',
-          message: `an approval task has no "${t.prompt ? "prompt" : "run"}": it waits for a person`,
+          message: `an approval task has no "${t.prompt ? 'prompt' : 'run'}": it waits for a person`,
           hint: 'split it into two tasks, the second one needing the first',
         },
       ];
