@@ -30,6 +30,7 @@ import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
 import { runApproval } from '../approvals/run-approval.js';
 import { watchCancelRequest } from '../cancel/cancel-request.js';
+import { budgetWarning, reportSpend, runBudget, runBudgetReached } from '../budget/budget-check.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -181,6 +182,14 @@ export async function executeRun(
       { ref: record.baseRef, commit: record.baseCommit },
       record.history.length > 1,
     );
+    const unbudgeted = budgetWarning(loaded.workflow, todo);
+    if (unbudgeted !== undefined) warnings.push(unbudgeted);
+    // A new go: a raised budget may let it go on, so "stopped" is for this go to say again.
+    await journal.update((r) => {
+      const budget = runBudget(loaded.workflow, r);
+      if (budget) r.budget = { limit: budget.limit, spent: budget.spent };
+      else delete r.budget;
+    });
     emit({
       type: 'run-started',
       time: Date.now(),
@@ -197,6 +206,7 @@ export async function executeRun(
         .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
       warnings,
+      ...(record.budget ? { budget: record.budget } : {}),
     });
     await journal.update((r) => {
       delete r.outcome;
@@ -217,6 +227,7 @@ export async function executeRun(
       prior,
       concurrency: record.concurrency,
       weight,
+      holdNew: () => runBudgetReached(ctx),
       slotless: (id) => loaded.workflow.tasks.get(id)?.kind === 'approval',
       pool: (id) => {
         const agent = loaded.workflow.tasks.get(id)?.agent;
@@ -229,7 +240,10 @@ export async function executeRun(
         const made = prepared.get(id);
         prepared.delete(id);
         if (loaded.workflow.tasks.get(id)?.kind === 'approval') return runApproval(ctx, id, taskSignal);
-        return executeTask(ctx, id, taskSignal, made);
+        return executeTask(ctx, id, taskSignal, made).then(async (outcome) => {
+          await reportSpend(ctx);
+          return outcome;
+        });
       },
       prepare: (id) => prepared.set(id, prepareTask(ctx, id)),
       unprepare: (id) => {
@@ -238,9 +252,15 @@ export async function executeRun(
         return made ? abandonTask(ctx, id, made) : Promise.resolve();
       },
       notStarted: async (id, why, because) => {
-        await journal.updateTask(id, (t) => {
+        const budgetStop = why === 'cancelled' && !signal.aborted && runBudgetReached(ctx);
+        await journal.update((r) => {
+          const t = r.tasks[id]!;
           t.status = why;
           if (because && why === 'blocked') t.blockedBy = because;
+          if (budgetStop) {
+            t.stoppedBy = 'budget';
+            if (r.budget) r.budget.stopped = true;
+          }
         });
         const t = journal.task(id);
         emit({
@@ -283,6 +303,8 @@ export async function executeRun(
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();
+      const budget = runBudget(loaded.workflow, r);
+      if (budget) r.budget = budget;
     });
     const landed = await landing;
     emit({
@@ -296,6 +318,7 @@ export async function executeRun(
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
         : {}),
       ...(landed ? { landing: landed } : {}),
+      ...(record.budget ? { budget: record.budget } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {

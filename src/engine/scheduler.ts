@@ -24,6 +24,8 @@ export interface SchedulerOptions {
    * longest remaining chain is the one with the most tasks.
    */
   weight?: (task: string) => number;
+  /** When true, no further task starts: those not started end `cancelled` (a spent budget). */
+  holdNew?: () => boolean;
   /** Tasks that take no slot while they run (an approval waits for a person, not a machine). */
   slotless?: (task: string) => boolean;
   /** The per-agent pool a task draws from, if any: `{ key: agent, limit }`. */
@@ -82,7 +84,7 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
           await opts.notStarted(id, why, dead);
         }
       }
-      if (stopStarting || opts.signal.aborted) {
+      if (stopStarting || opts.signal.aborted || opts.holdNew?.() === true) {
         for (const id of waiting()) {
           outcome.set(id, 'cancelled');
           if (ahead.delete(id)) await opts.unprepare?.(id);

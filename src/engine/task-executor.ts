@@ -23,6 +23,7 @@ import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-sc
 import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
 import { startCommitOf } from './start-commit.js';
+import { attemptRefused } from '../budget/budget-check.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
@@ -161,6 +162,13 @@ export async function executeTask(
 
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
+      const refused = await attemptRefused(ctx, id);
+      if (refused !== undefined) {
+        // Never started: cancelled, as the tasks the budget kept from starting are.
+        if (failure === undefined) return (outcome = 'cancelled');
+        failure = { ...failure, message: `${failure.message}; no retry: ${refused}` };
+        return (outcome = 'failed');
+      }
       attempt += 1;
       const ran = runAttempt(ctx, task, sandbox, attempt, env(attempt), startCommit, signal, feedback);
       const result = await checkRepo(ctx, id, await ran);
@@ -558,6 +566,7 @@ async function runWork(
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
     const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
+    if ((await attemptRefused(ctx, task.id)) !== undefined) return { ...r, report };
     const waitMs = Math.min(
       RATE_LIMIT.maxMs,
       report.rateLimited.retryAfterMs ?? rateLimitFirstMs() * 2 ** waits,

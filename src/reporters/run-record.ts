@@ -55,6 +55,7 @@ export class RunRecord {
       case 'task-phase':
       case 'task-waiting':
       case 'approval-waiting':
+      case 'budget-spend':
       case 'task-retry':
       case 'run-finished':
         break;

@@ -1,4 +1,5 @@
 import type { ApprovalDecision } from '../approvals/decision.js';
+import type { BudgetState } from '../budget/spend.js';
 import type { AgentUsage } from '../events/engine-event.js';
 import type { Failure, RunOutcome, TaskStatus } from '../events/task-status.js';
 
@@ -57,6 +58,8 @@ export interface TaskRecord {
   processGroup?: number;
   /** An approval task: what the approver was shown, and once decided, the decision, who, when, the note. */
   approval?: { text: string } & Partial<ApprovalDecision>;
+  /** Set when a budget kept an attempt of the task from starting (never started: `cancelled`). */
+  stoppedBy?: 'budget';
 }
 
 export interface IntegrationRecord {
@@ -109,6 +112,8 @@ export interface RunRecord {
   concurrency: number;
   tasks: Record<string, TaskRecord>;
   integration: IntegrationRecord;
+  /** The run's budget (`budget:`), what was spent against it, and whether it stopped the run. */
+  budget?: BudgetState;
   /** Each time the run was continued (rerun/resume): when and what was asked. */
   history: { at: number; command: string }[];
 }

@@ -20,6 +20,8 @@ export interface Step {
   grandchild?: boolean;
   say?: string;
   commit?: string;
+  /** Ends the output with a Claude Code `result` line reporting this usage. */
+  report?: { costUsd?: number; inputTokens?: number; outputTokens?: number };
 }
 
 export interface Invocation {

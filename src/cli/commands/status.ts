@@ -8,6 +8,7 @@ import { ExitCode } from '../exit-codes.js';
 import { runOrExit } from '../repo.js';
 import { landingLines } from '../status-landing.js';
 import { watchStatus } from '../watch-status.js';
+import { budgetLine } from '../../budget/spend.js';
 
 /**
  * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
@@ -100,6 +101,14 @@ async function printStatus(
   );
   const cost = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.costUsd ?? 0), 0);
   if (tokens || cost) out.push(`total usage: ${tokens} tokens${cost ? `, $${cost.toFixed(4)}` : ''}`);
+  if (record.budget)
+    out.push(
+      budgetLine(
+        record.budget,
+        Object.values(record.tasks).filter((t) => t.stoppedBy === 'budget' && t.status === 'cancelled')
+          .length,
+      ),
+    );
   const integration = record.integration;
   if (integration.status === 'succeeded') {
     out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
