@@ -24,14 +24,20 @@ tasks:
   side: { run: "echo side > side.txt", needs: [build] }
 `;
 
+/** `orchestra run` of WORKFLOW in the background, in a repository whose user.name is `test`. */
+function startRun(): { fx: RunFixture; run: LiveCli } {
+  const fx = new RunFixture();
+  cleanups.push(() => fx.cleanup());
+  fx.git('config', 'user.name', 'test');
+  const file = fx.setup(WORKFLOW);
+  const run = new LiveCli(['run', '-f', file], fx.repo);
+  cleanups.push(() => run.child.kill('SIGKILL'));
+  return { fx, run };
+}
+
 describe('approval tasks', () => {
   it('waits without a slot; approve from a second process continues the waiting run at once', async () => {
-    const fx = new RunFixture();
-    cleanups.push(() => fx.cleanup());
-    fx.git('config', 'user.name', 'test');
-    const file = fx.setup(WORKFLOW);
-    const run = new LiveCli(['run', '-f', file], fx.repo);
-    cleanups.push(() => run.child.kill('SIGKILL'));
+    const { fx, run } = startRun();
     const waiting = await run.waitFor(
       (e): e is Extract<EngineEvent, { type: 'approval-waiting' }> => e.type === 'approval-waiting',
     );
@@ -62,12 +68,7 @@ describe('approval tasks', () => {
   });
 
   it('reject fails the approval and blocks its dependents; the run fails', async () => {
-    const fx = new RunFixture();
-    cleanups.push(() => fx.cleanup());
-    fx.git('config', 'user.name', 'test');
-    const file = fx.setup(WORKFLOW);
-    const run = new LiveCli(['run', '-f', file], fx.repo);
-    cleanups.push(() => run.child.kill('SIGKILL'));
+    const { fx, run } = startRun();
     await run.waitFor((e) => e.type === 'approval-waiting');
     const runId = runIdOf(run);
     expect(cli(['reject', 'ship', '--run', runId, '-m', 'not today'], fx.repo).code).toBe(0);
@@ -82,12 +83,7 @@ describe('approval tasks', () => {
   });
 
   it('a run stopped while waiting resumes after the decision without asking again', async () => {
-    const fx = new RunFixture();
-    cleanups.push(() => fx.cleanup());
-    fx.git('config', 'user.name', 'test');
-    const file = fx.setup(WORKFLOW);
-    const run = new LiveCli(['run', '-f', file], fx.repo);
-    cleanups.push(() => run.child.kill('SIGKILL'));
+    const { fx, run } = startRun();
     await run.waitFor((e) => e.type === 'approval-waiting');
     // Only the approval is left: the run stays alive until it is stopped.
     await run.waitFor((e) => e.type === 'task-finished' && e.task === 'side');
