@@ -14,9 +14,11 @@ export class ApprovalPrompt {
   readonly #queue: { task: string; text: string }[] = [];
   #asking: { task: string; rl: Interface } | undefined;
 
+  /** @param hold stops the live view from redrawing over the question; returns how to let it go on */
   constructor(
     private readonly input: NodeJS.ReadableStream,
     private readonly output: NodeJS.WritableStream,
+    private readonly hold: () => () => void = () => () => undefined,
   ) {}
 
   onEvent(event: EngineEvent): void {
@@ -43,6 +45,7 @@ export class ApprovalPrompt {
     const item = this.#queue.shift();
     if (item === undefined) return;
     const runDir = this.#runDir;
+    const release = this.hold();
     const rl = createInterface({ input: this.input, output: this.output, terminal: false });
     this.#asking = { task: item.task, rl };
     const answers: string[] = [];
@@ -72,6 +75,7 @@ export class ApprovalPrompt {
     });
     rl.on('close', () => {
       if (!decided) this.output.write('\n');
+      release();
       this.#asking = undefined;
       this.#next();
     });

@@ -133,6 +133,12 @@ export class TtyReporter implements Reporter {
     }
   }
 
+  hold(): () => void {
+    const tree = this.tree;
+    tree?.pause();
+    return () => tree?.resume();
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutdown();
     return this.closing;

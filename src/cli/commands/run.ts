@@ -84,7 +84,10 @@ export async function withReporter(
   // on with nobody able to stop it.
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
   // In a terminal orchestra asks about approvals itself; elsewhere `orchestra approve` decides.
-  const prompt = !json && process.stdin.isTTY ? new ApprovalPrompt(process.stdin, stream) : undefined;
+  const prompt =
+    !json && process.stdin.isTTY
+      ? new ApprovalPrompt(process.stdin, stream, () => reporter.hold?.() ?? (() => undefined))
+      : undefined;
   if (prompt) prompt.repoRoot = repoRoot;
   try {
     const result = await start((e) => {
