@@ -47,7 +47,9 @@ describe('approval tasks', () => {
     // The other task ran in the only slot while ship waited.
     await run.waitFor((e) => e.type === 'task-finished' && e.task === 'side' && e.status === 'succeeded');
     expect(record(fx.repo, runId).tasks.ship!.status).toBe('waiting');
-    expect(cli(['status'], fx.repo).stdout).toMatch(/ship\s+waiting/);
+    expect(cli(['status'], fx.repo).stdout).toMatch(
+      /ship\s+waiting .*waiting for approval: Ship [0-9a-f]{40}\?/,
+    );
 
     const approved = cli(['approve', 'ship', '-m', 'looks good'], fx.repo);
     expect(approved.stdout).toBe(`ship approved by test; run ${runId} goes on\n`);
@@ -61,6 +63,7 @@ describe('approval tasks', () => {
     });
     expect(rec.tasks.ship!.approval!.at).toBeGreaterThan(rec.startedAt);
     expect(fx.show(`orchestra/${runId}`, 'deployed.txt')).toBe('deployed');
+    expect(cli(['status'], fx.repo).stdout).toMatch(/ship\s+succeeded .*approved by test: looks good/);
     // Decided once: asking again is refused.
     const again = cli(['reject', 'ship'], fx.repo);
     expect(again.code).toBe(2);

@@ -77,6 +77,7 @@ tasks:
     expect(status.stdout).toContain(
       'budget: $1.20 of $1.00 spent; the budget stopped the run (no new attempts, 2 tasks not started)',
     );
+    expect(status.stdout).toContain('not started: the budget was spent');
     // A rerun starts with the spend so far shown; with the budget still spent, nothing starts.
     const rerun = cli(['rerun', '--failed'], fx.repo);
     expect(rerun.code).toBe(1);

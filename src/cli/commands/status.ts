@@ -146,6 +146,10 @@ function label(status: TaskStatus, t: TaskRecord): string {
 
 function note(t: TaskRecord): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
+  if (t.status === 'waiting' && t.approval) return `waiting for approval: ${t.approval.text}`;
+  if (t.status === 'succeeded' && t.approval?.by)
+    return `approved by ${t.approval.by}${t.approval.note ? `: ${t.approval.note}` : ''}`;
+  if (t.stoppedBy === 'budget' && t.status === 'cancelled') return 'not started: the budget was spent';
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
   return '';
@@ -159,7 +163,8 @@ function hasLog(t: TaskRecord): boolean {
 /** How long the task took, or has been running for; `-` when that is not known. */
 function taskTime(t: TaskRecord, now: number): string {
   if (t.startedAt === undefined) return '-';
-  if (t.status === 'running' || t.status === 'verifying') return `${formatDuration(now - t.startedAt)}…`;
+  if (t.status === 'running' || t.status === 'verifying' || t.status === 'waiting')
+    return `${formatDuration(now - t.startedAt)}…`;
   // A record written before a success carried its end: the end of its last attempt, if recorded.
   const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
   return end === undefined ? '-' : formatDuration(end - t.startedAt);
