@@ -142,7 +142,9 @@ async function dryRun(
       does:
         t.kind === 'command'
           ? `run: ${t.run!.source}`
-          : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
+          : t.kind === 'approval'
+            ? `approval: ${t.approval!.source}`
+            : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
       pool: t.agent && pool ? `${t.agent} ≤ ${pool}` : null,
       sandbox: t.sandbox.type,
       gates: [...t.verify],
