@@ -43,14 +43,18 @@ export async function decideCommand(
     return refuse(
       `task "${task}" of run ${record.id} is not an approval task: there is nothing to ${decision === 'approved' ? 'approve' : 'reject'}`,
     );
-  const earlier = t.approval?.decision !== undefined ? t.approval : await readDecision(store.paths.dir, task);
+  // A decision of an earlier try of the task counts only while its result stands (a rerun asks again).
+  const settled = t.status === 'succeeded' || t.status === 'failed';
+  const earlier = settled && t.approval?.decision ? t.approval : await readDecision(store.paths.dir, task);
   if (earlier?.decision !== undefined)
     return refuse(
       `"${task}" was already ${earlier.decision} by ${earlier.by ?? 'someone'} at ${new Date(earlier.at ?? 0).toISOString()}`,
-      `to decide again, run it again: orchestra rerun ${task} --run ${record.id}`,
+      settled
+        ? `to decide again, run it again: orchestra rerun ${task} --run ${record.id}`
+        : `the run applies it when "${task}" is reached`,
     );
   // A cancelled approval waits again on resume; these never do.
-  if (t.status === 'blocked' || t.status === 'skipped' || t.status === 'succeeded' || t.status === 'failed')
+  if (settled || t.status === 'blocked' || t.status === 'skipped')
     return refuse(`"${task}" is ${t.status}: it will not wait for a decision in this run`);
   const given: ApprovalDecision = {
     decision,
