@@ -24,6 +24,7 @@ import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
 import { startCommitOf } from './start-commit.js';
 import { attemptRefused } from '../budget/budget-check.js';
+import { noteUsage } from './note-usage.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
@@ -384,25 +385,8 @@ async function runAttempt(
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   // Another attempt would only fill the disk again.
   if (ran.logError?.diskFull === true) return fail('disk-full', ran.logError.message, ran.tail, false);
-  if (ran.report) {
-    const usage = ran.report;
-    // Written with the attempt's outcome, the next write either way.
-    ctx.journal.noteTask(task.id, (t) => {
-      // Counts add up over attempts; the summary and session are the latest attempt's.
-      const add = (a: number | undefined, b: number | undefined) =>
-        a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) };
-      const sum = {
-        inputTokens: add(t.usage?.inputTokens, usage.inputTokens),
-        outputTokens: add(t.usage?.outputTokens, usage.outputTokens),
-        costUsd: add(t.usage?.costUsd, usage.costUsd),
-      };
-      t.usage = {
-        ...(usage.summary !== undefined ? { summary: usage.summary } : {}),
-        ...(usage.sessionId !== undefined ? { sessionId: usage.sessionId } : {}),
-        ...Object.fromEntries(Object.entries(sum).flatMap(([k, v]) => ('v' in v ? [[k, v.v]] : []))),
-      };
-    });
-  }
+  // Written with the attempt's outcome, the next write either way.
+  if (ran.report) noteUsage(ctx, task.id, ran.report);
   if (ran.outcome.kind !== 'exited' || ran.outcome.exitCode !== 0) {
     const what = task.kind === 'command' ? 'the command' : `the agent (${task.agent})`;
     return fail(
@@ -566,7 +550,10 @@ async function runWork(
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
     const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
-    if ((await attemptRefused(ctx, task.id)) !== undefined) return { ...r, report };
+    // What the limited run spent counts before the budget is asked whether to start it again.
+    noteUsage(ctx, task.id, report);
+    const { inputTokens: _in, outputTokens: _out, costUsd: _cost, ...counted } = report;
+    if ((await attemptRefused(ctx, task.id)) !== undefined) return { ...r, report: counted };
     const waitMs = Math.min(
       RATE_LIMIT.maxMs,
       report.rateLimited.retryAfterMs ?? rateLimitFirstMs() * 2 ** waits,

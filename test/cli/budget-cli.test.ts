@@ -105,6 +105,21 @@ tasks:
     expect(finished.budget).toBeUndefined();
   });
 
+  it('counts what a rate-limited run spent and starts no restart past the budget', () => {
+    const { fx, file } = budgetFixture(
+      `tasks:\n  x: { agent: claude, prompt: X, budget: { tokens: 2000 } }\n`,
+      { x: [{ report: { inputTokens: 1000, outputTokens: 100, rateLimited: true }, exit: 1 }] },
+    );
+    const r = cli(['run', '-f', file, '--json'], fx.repo, { ORCHESTRA_RATE_LIMIT_BASE_MS: '0' });
+    expect(r.code).toBe(1);
+    const runId = (events(r.stdout)[0] as Extract<EngineEvent, { type: 'run-started' }>).runId;
+    const x = record(fx.repo, runId).tasks.x!;
+    // Run 1 (1,100 tokens) was limited and restarted; run 2 reached 2,200: no third run.
+    expect(readFileSync(fx.log, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(x).toMatchObject({ status: 'failed', stoppedBy: 'budget', rateLimitWaits: 1 });
+    expect(x.usage).toMatchObject({ inputTokens: 2000, outputTokens: 200 });
+  });
+
   it('warns once when a budget is set but the agents report no cost', () => {
     const fx = new RunFixture();
     cleanups.push(() => fx.cleanup());

@@ -21,7 +21,7 @@ export interface Step {
   say?: string;
   commit?: string;
   /** Ends the output with a Claude Code `result` line reporting this usage. */
-  report?: { costUsd?: number; inputTokens?: number; outputTokens?: number };
+  report?: { costUsd?: number; inputTokens?: number; outputTokens?: number; rateLimited?: boolean };
 }
 
 export interface Invocation {
