@@ -175,6 +175,42 @@ failureOptions(
   .action(run(async () => (await import('./commands/rerun.js')).resumeCommand));
 
 program
+  .command('cancel')
+  .description('stop a run another orchestra process is running, as Ctrl-C there would (it exits 130)')
+  .addOption(runOption())
+  .addOption(jsonOption())
+  .addHelpText('after', examples(['orchestra cancel', 'orchestra cancel --run 20261126-101500-3f9a']))
+  .action(run(async () => (await import('./commands/cancel.js')).cancelCommand));
+
+for (const [name, verb] of [
+  ['approve', 'approve'],
+  ['reject', 'reject'],
+] as const) {
+  program
+    .command(name)
+    .description(
+      `${verb} an approval task of a run (from any terminal): a run waiting for it goes on at once${name === 'reject' ? ', its dependents blocked' : ''}`,
+    )
+    .argument('<task>', 'the approval task')
+    .addOption(runOption())
+    .option('-m, --message <note>', 'a note kept in the record with the decision')
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      examples([
+        `orchestra ${name} ship`,
+        `orchestra ${name} ship --run 20261126-101500-3f9a -m "looks good"`,
+      ]),
+    )
+    .action(
+      run(async () => {
+        const commands = await import('./commands/approve.js');
+        return name === 'approve' ? commands.approveCommand : commands.rejectCommand;
+      }),
+    );
+}
+
+program
   .command('status')
   .description('the tasks of a run: status, attempts, time, branch; exit code 1 unless the run succeeded')
   .addOption(runOption())

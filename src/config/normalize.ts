@@ -12,6 +12,7 @@ import { readMatrixSpec } from '../matrix/matrix-spec.js';
 import type { Template } from './template.js';
 import type {
   AgentDef,
+  Budget,
   GateDef,
   IntegrateDef,
   Isolation,
@@ -196,16 +197,19 @@ export function normalize(
       (agent ? agents.get(agent)?.model : undefined);
     const prompt = template(t.prompt, [...path, 'prompt'], 'prompt', { task: id, allowFile: true });
     const run = template(t.run, [...path, 'run'], 'run', { task: id });
+    const approval = template(t.approval, [...path, 'approval'], 'run', { task: id });
     const timeoutMs = parseDuration(t.timeout);
     const matrix = readMatrixSpec(t.matrix);
+    const taskBudget = budget(t.budget);
     tasks.set(id, {
       id,
-      kind: run !== undefined && prompt === undefined ? 'command' : 'agent',
+      kind: taskKind(prompt, run, approval),
       ...(role ? { role } : {}),
       ...(agent ? { agent } : {}),
       ...(model ? { model } : {}),
       ...(prompt ? { prompt } : {}),
       ...(run ? { run } : {}),
+      ...(approval ? { approval } : {}),
       needs: strings(t.needs),
       verify: strings(t.verify),
       retries: int(t.retries) ?? 0,
@@ -228,6 +232,7 @@ export function normalize(
       requireChanges: t.require_changes === true,
       ...(typeof t.if === 'string' || typeof t.if === 'boolean' ? { if: String(t.if) } : {}),
       ...(matrix ? { matrix } : {}),
+      ...(taskBudget ? { budget: taskBudget } : {}),
     });
   }
 
@@ -241,12 +246,14 @@ export function normalize(
     verify: strings(rawIntegrate.verify),
   };
 
+  const runBudget = budget(raw.budget);
   const workflow: Workflow = {
     file,
     name: str(raw.name) ?? resolve(file).split('/').slice(-2).join('/'),
     vars,
     concurrency: int(raw.concurrency) ?? Math.max(1, availableParallelism()),
     matrixLimit: int(raw.matrix_limit) || DEFAULT_MATRIX_LIMIT,
+    ...(runBudget ? { budget: runBudget } : {}),
     sandbox,
     agents,
     roles,
@@ -256,6 +263,22 @@ export function normalize(
     raw: (readFiles ? inlineFiles(raw, roles, tasks) : raw) as unknown as RawWorkflow,
   };
   return { workflow, sites, issues };
+}
+
+/** A prompt makes an agent task even beside `run`/`approval` (the task-kind rule reports the mix). */
+function taskKind(prompt: unknown, run: unknown, approval: unknown): TaskDef['kind'] {
+  if (prompt !== undefined) return 'agent';
+  if (run !== undefined) return 'command';
+  return approval !== undefined ? 'approval' : 'agent';
+}
+
+/** A well-formed `budget:` (the schema reports the rest). */
+function budget(value: unknown): Budget | undefined {
+  if (!isRecord(value)) return undefined;
+  const usd = typeof value.usd === 'number' && value.usd > 0 ? value.usd : undefined;
+  const tokens = int(value.tokens);
+  if (usd === undefined && tokens === undefined) return undefined;
+  return { ...(usd !== undefined ? { usd } : {}), ...(tokens !== undefined ? { tokens } : {}) };
 }
 
 /** `file:` texts are prompts and instructions: regular files of a sane size (not /dev/zero, not a FIFO). */

@@ -31,6 +31,10 @@ const schema11 = {
       type: 'integer',
       minimum: 1,
     },
+    budget: {
+      description: "The run's cap: once reached, no new attempt of any task starts and the run fails.",
+      $ref: '#/definitions/Budget',
+    },
     sandbox: { $ref: '#/definitions/Sandbox' },
     agents: {
       description:
@@ -271,6 +275,12 @@ const schema11 = {
           minLength: 1,
         },
         run: { description: 'A shell command instead of an agent.', type: 'string', minLength: 1 },
+        approval: {
+          description:
+            'Text shown to the person asked to approve: the task waits for "orchestra approve|reject" (no agent, no run).',
+          type: 'string',
+          minLength: 1,
+        },
         needs: {
           description: 'Tasks that must succeed first; this task starts from their results.',
           type: 'array',
@@ -300,6 +310,21 @@ const schema11 = {
           type: ['string', 'boolean'],
         },
         matrix: { $ref: '#/definitions/Matrix' },
+        budget: {
+          description: "This task's cap: once reached, no further retry starts.",
+          $ref: '#/definitions/Budget',
+        },
+      },
+    },
+    Budget: {
+      description:
+        'A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.',
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        usd: { description: 'Cost in US dollars.', type: 'number', exclusiveMinimum: 0 },
+        tokens: { description: 'Input plus output tokens.', type: 'integer', minimum: 1 },
       },
     },
     Matrix: {
@@ -349,14 +374,25 @@ const schema11 = {
     },
   },
 };
-const schema22 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
-const schema33 = {
+const schema12 = {
+  description:
+    'A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    usd: { description: 'Cost in US dollars.', type: 'number', exclusiveMinimum: 0 },
+    tokens: { description: 'Input plus output tokens.', type: 'integer', minimum: 1 },
+  },
+};
+const schema23 = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' };
+const schema34 = {
   description:
     "A task id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, valid in a git ref.",
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema48 = {
+const schema50 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -380,7 +416,7 @@ const func3 = require('ajv/dist/runtime/ucs2length').default;
 const pattern0 = new RegExp('^[A-Za-z_][A-Za-z0-9_-]*$', 'u');
 const pattern1 = new RegExp('^[A-Za-z0-9][A-Za-z0-9._-]*$', 'u');
 const pattern7 = new RegExp('^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$', 'u');
-const schema12 = {
+const schema13 = {
   description: "Where and how each task's sandbox is made.",
   type: 'object',
   additionalProperties: false,
@@ -425,17 +461,17 @@ const schema12 = {
     },
   },
 };
-const schema13 = {
+const schema14 = {
   description:
     'worktree (default): a git worktree; clone: a separate clone sharing objects, for agents that run git themselves; jj: a Jujutsu workspace; none: no isolation, for read-only commands.',
   enum: ['worktree', 'clone', 'jj', 'none'],
 };
-const schema14 = { type: 'array', items: { type: 'string', minLength: 1 } };
-const schema17 = {
+const schema15 = { type: 'array', items: { type: 'string', minLength: 1 } };
+const schema18 = {
   description: "When to keep a task's sandbox folder after it ends: never, on-failure (default) or always.",
   enum: ['never', 'on-failure', 'always'],
 };
-const schema18 = {
+const schema19 = {
   description:
     'auto (default): an OS sandbox (bubblewrap, sandbox-exec) where available, else none with a warning; os: always, refusing to run without it; none: processes run as the user.',
   enum: ['auto', 'os', 'none'],
@@ -445,7 +481,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func2.call(schema12.properties, key0)) {
+      if (!func2.call(schema13.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -453,7 +489,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema12,
+          parentSchema: schema13,
           data,
         };
         if (vErrors === null) {
@@ -471,10 +507,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/definitions/SandboxType/enum',
           keyword: 'enum',
-          params: { allowedValues: schema13.enum },
+          params: { allowedValues: schema14.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema13.enum,
-          parentSchema: schema13,
+          schema: schema14.enum,
+          parentSchema: schema14,
           data: data0,
         };
         if (vErrors === null) {
@@ -496,7 +532,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.base,
+            parentSchema: schema13.properties.base,
             data: data1,
           };
           if (vErrors === null) {
@@ -513,8 +549,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.base.type,
-          parentSchema: schema12.properties.base,
+          schema: schema13.properties.base.type,
+          parentSchema: schema13.properties.base,
           data: data1,
         };
         if (vErrors === null) {
@@ -540,7 +576,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data3,
               };
               if (vErrors === null) {
@@ -557,8 +593,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -576,8 +612,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data2,
         };
         if (vErrors === null) {
@@ -603,7 +639,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -620,8 +656,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -639,8 +675,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data4,
         };
         if (vErrors === null) {
@@ -666,7 +702,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data7,
               };
               if (vErrors === null) {
@@ -683,8 +719,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data7,
             };
             if (vErrors === null) {
@@ -702,8 +738,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data6,
         };
         if (vErrors === null) {
@@ -721,10 +757,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/keep',
           schemaPath: '#/definitions/Keep/enum',
           keyword: 'enum',
-          params: { allowedValues: schema17.enum },
+          params: { allowedValues: schema18.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema17.enum,
-          parentSchema: schema17,
+          schema: schema18.enum,
+          parentSchema: schema18,
           data: data8,
         };
         if (vErrors === null) {
@@ -742,10 +778,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/isolation',
           schemaPath: '#/definitions/Isolation/enum',
           keyword: 'enum',
-          params: { allowedValues: schema18.enum },
+          params: { allowedValues: schema19.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema18.enum,
-          parentSchema: schema18,
+          schema: schema19.enum,
+          parentSchema: schema19,
           data: data9,
         };
         if (vErrors === null) {
@@ -771,7 +807,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data11,
               };
               if (vErrors === null) {
@@ -788,8 +824,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data11,
             };
             if (vErrors === null) {
@@ -807,8 +843,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data10,
         };
         if (vErrors === null) {
@@ -834,7 +870,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data13,
               };
               if (vErrors === null) {
@@ -851,8 +887,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data13,
             };
             if (vErrors === null) {
@@ -870,8 +906,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data12,
         };
         if (vErrors === null) {
@@ -897,7 +933,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data15,
               };
               if (vErrors === null) {
@@ -914,8 +950,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data15,
             };
             if (vErrors === null) {
@@ -933,8 +969,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data14,
         };
         if (vErrors === null) {
@@ -956,7 +992,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.dir,
+            parentSchema: schema13.properties.dir,
             data: data16,
           };
           if (vErrors === null) {
@@ -973,8 +1009,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.dir.type,
-          parentSchema: schema12.properties.dir,
+          schema: schema13.properties.dir.type,
+          parentSchema: schema13.properties.dir,
           data: data16,
         };
         if (vErrors === null) {
@@ -992,8 +1028,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -1006,7 +1042,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema24 = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -1035,7 +1071,7 @@ const schema23 = {
     env: { $ref: '#/definitions/Env' },
   },
 };
-const schema24 = {
+const schema25 = {
   description: 'Environment variables (values may use ${{ }} templates).',
   type: 'object',
   propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
@@ -1062,7 +1098,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema24,
           data,
         };
         if (vErrors === null) {
@@ -1084,7 +1120,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema23.properties.command,
+            parentSchema: schema24.properties.command,
             data: data0,
           };
           if (vErrors === null) {
@@ -1104,8 +1140,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema23.properties.command.items.type,
-              parentSchema: schema23.properties.command.items,
+              schema: schema24.properties.command.items.type,
+              parentSchema: schema24.properties.command.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -1123,8 +1159,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema23.properties.command.type,
-          parentSchema: schema23.properties.command,
+          schema: schema24.properties.command.type,
+          parentSchema: schema24.properties.command,
           data: data0,
         };
         if (vErrors === null) {
@@ -1144,8 +1180,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema23.properties.stdin.type,
-          parentSchema: schema23.properties.stdin,
+          schema: schema24.properties.stdin.type,
+          parentSchema: schema24.properties.stdin,
           data: data2,
         };
         if (vErrors === null) {
@@ -1169,8 +1205,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema23.properties.args.items.type,
-              parentSchema: schema23.properties.args.items,
+              schema: schema24.properties.args.items.type,
+              parentSchema: schema24.properties.args.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -1188,8 +1224,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema23.properties.args.type,
-          parentSchema: schema23.properties.args,
+          schema: schema24.properties.args.type,
+          parentSchema: schema24.properties.args,
           data: data3,
         };
         if (vErrors === null) {
@@ -1209,8 +1245,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema23.properties.concurrency.type,
-          parentSchema: schema23.properties.concurrency,
+          schema: schema24.properties.concurrency.type,
+          parentSchema: schema24.properties.concurrency,
           data: data5,
         };
         if (vErrors === null) {
@@ -1229,7 +1265,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema23.properties.concurrency,
+            parentSchema: schema24.properties.concurrency,
             data: data5,
           };
           if (vErrors === null) {
@@ -1252,7 +1288,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.model,
+            parentSchema: schema24.properties.model,
             data: data6,
           };
           if (vErrors === null) {
@@ -1269,8 +1305,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.model.type,
-          parentSchema: schema23.properties.model,
+          schema: schema24.properties.model.type,
+          parentSchema: schema24.properties.model,
           data: data6,
         };
         if (vErrors === null) {
@@ -1295,7 +1331,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema24.propertyNames,
+                parentSchema: schema25.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -1315,8 +1351,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema24.propertyNames,
-              parentSchema: schema24,
+              schema: schema25.propertyNames,
+              parentSchema: schema25,
               data: data7,
             };
             if (vErrors === null) {
@@ -1338,10 +1374,10 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema24.additionalProperties.type },
+              params: { type: schema25.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema24.additionalProperties.type,
-              parentSchema: schema24.additionalProperties,
+              schema: schema25.additionalProperties.type,
+              parentSchema: schema25.additionalProperties,
               data: data8,
             };
             if (vErrors === null) {
@@ -1359,8 +1395,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema24.type,
-          parentSchema: schema24,
+          schema: schema25.type,
+          parentSchema: schema25,
           data: data7,
         };
         if (vErrors === null) {
@@ -1378,8 +1414,8 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema24.type,
+      parentSchema: schema24,
       data,
     };
     if (vErrors === null) {
@@ -1392,7 +1428,7 @@ function validate13(data, { instancePath = '', parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema27 = {
   type: 'object',
   additionalProperties: false,
   required: ['agent'],
@@ -1424,8 +1460,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'agent' },
         message: "must have required property '" + 'agent' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -1450,7 +1486,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26,
+          parentSchema: schema27,
           data,
         };
         if (vErrors === null) {
@@ -1472,7 +1508,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.properties.agent,
+            parentSchema: schema27.properties.agent,
             data: data0,
           };
           if (vErrors === null) {
@@ -1489,8 +1525,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.agent.type,
-          parentSchema: schema26.properties.agent,
+          schema: schema27.properties.agent.type,
+          parentSchema: schema27.properties.agent,
           data: data0,
         };
         if (vErrors === null) {
@@ -1510,8 +1546,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.instructions.type,
-          parentSchema: schema26.properties.instructions,
+          schema: schema27.properties.instructions.type,
+          parentSchema: schema27.properties.instructions,
           data: data1,
         };
         if (vErrors === null) {
@@ -1533,7 +1569,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.properties.model,
+            parentSchema: schema27.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -1550,8 +1586,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.model.type,
-          parentSchema: schema26.properties.model,
+          schema: schema27.properties.model.type,
+          parentSchema: schema27.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -1577,7 +1613,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -1594,8 +1630,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -1613,8 +1649,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data3,
         };
         if (vErrors === null) {
@@ -1640,7 +1676,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data6,
               };
               if (vErrors === null) {
@@ -1657,8 +1693,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data6,
             };
             if (vErrors === null) {
@@ -1676,8 +1712,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data5,
         };
         if (vErrors === null) {
@@ -1695,8 +1731,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.type,
-      parentSchema: schema26,
+      schema: schema27.type,
+      parentSchema: schema27,
       data,
     };
     if (vErrors === null) {
@@ -1709,7 +1745,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema31 = {
   description: 'A verify command: a shell command string or {run, timeout, env, attempts}.',
   oneOf: [
     { type: 'string', minLength: 1 },
@@ -1731,7 +1767,7 @@ const schema30 = {
     },
   ],
 };
-const schema31 = {
+const schema32 = {
   description: 'A duration such as 30s, 10m, 1h or 500ms; a bare number means seconds.',
   oneOf: [
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
@@ -1755,7 +1791,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema30.oneOf[0],
+        parentSchema: schema31.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -1772,8 +1808,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema30.oneOf[0].type,
-      parentSchema: schema30.oneOf[0],
+      schema: schema31.oneOf[0].type,
+      parentSchema: schema31.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -1797,8 +1833,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema30.oneOf[1].required,
-        parentSchema: schema30.oneOf[1],
+        schema: schema31.oneOf[1].required,
+        parentSchema: schema31.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -1817,7 +1853,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30.oneOf[1],
+          parentSchema: schema31.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -1839,7 +1875,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.oneOf[1].properties.run,
+            parentSchema: schema31.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -1856,8 +1892,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.oneOf[1].properties.run.type,
-          parentSchema: schema30.oneOf[1].properties.run,
+          schema: schema31.oneOf[1].properties.run.type,
+          parentSchema: schema31.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -1883,7 +1919,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema31.oneOf[0],
+            parentSchema: schema32.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -1900,8 +1936,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema31.oneOf[0].type,
-          parentSchema: schema31.oneOf[0],
+          schema: schema32.oneOf[0].type,
+          parentSchema: schema32.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -1926,7 +1962,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema31.oneOf[1],
+            parentSchema: schema32.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -1943,8 +1979,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema31.oneOf[1].type,
-          parentSchema: schema31.oneOf[1],
+          schema: schema32.oneOf[1].type,
+          parentSchema: schema32.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -1971,8 +2007,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema31.oneOf,
-          parentSchema: schema31,
+          schema: schema32.oneOf,
+          parentSchema: schema32,
           data: data1,
         };
         if (vErrors === null) {
@@ -2006,7 +2042,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema24.propertyNames,
+                parentSchema: schema25.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
@@ -2026,8 +2062,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema24.propertyNames,
-              parentSchema: schema24,
+              schema: schema25.propertyNames,
+              parentSchema: schema25,
               data: data2,
             };
             if (vErrors === null) {
@@ -2049,10 +2085,10 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema24.additionalProperties.type },
+              params: { type: schema25.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema24.additionalProperties.type,
-              parentSchema: schema24.additionalProperties,
+              schema: schema25.additionalProperties.type,
+              parentSchema: schema25.additionalProperties,
               data: data3,
             };
             if (vErrors === null) {
@@ -2070,8 +2106,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema24.type,
-          parentSchema: schema24,
+          schema: schema25.type,
+          parentSchema: schema25,
           data: data2,
         };
         if (vErrors === null) {
@@ -2091,8 +2127,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema30.oneOf[1].properties.attempts.type,
-          parentSchema: schema30.oneOf[1].properties.attempts,
+          schema: schema31.oneOf[1].properties.attempts.type,
+          parentSchema: schema31.oneOf[1].properties.attempts,
           data: data4,
         };
         if (vErrors === null) {
@@ -2111,7 +2147,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema30.oneOf[1].properties.attempts,
+            parentSchema: schema31.oneOf[1].properties.attempts,
             data: data4,
           };
           if (vErrors === null) {
@@ -2130,8 +2166,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.oneOf[1].type,
-      parentSchema: schema30.oneOf[1],
+      schema: schema31.oneOf[1].type,
+      parentSchema: schema31.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -2158,8 +2194,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema30.oneOf,
-      parentSchema: schema30,
+      schema: schema31.oneOf,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -2181,7 +2217,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema35 = {
   description: 'A task: an agent (role or agent, plus prompt) or a shell command (run).',
   type: 'object',
   additionalProperties: false,
@@ -2203,6 +2239,12 @@ const schema34 = {
       minLength: 1,
     },
     run: { description: 'A shell command instead of an agent.', type: 'string', minLength: 1 },
+    approval: {
+      description:
+        'Text shown to the person asked to approve: the task waits for "orchestra approve|reject" (no agent, no run).',
+      type: 'string',
+      minLength: 1,
+    },
     needs: {
       description: 'Tasks that must succeed first; this task starts from their results.',
       type: 'array',
@@ -2232,9 +2274,13 @@ const schema34 = {
       type: ['string', 'boolean'],
     },
     matrix: { $ref: '#/definitions/Matrix' },
+    budget: {
+      description: "This task's cap: once reached, no further retry starts.",
+      $ref: '#/definitions/Budget',
+    },
   },
 };
-const schema37 = {
+const schema38 = {
   description: 'Per-task sandbox overrides.',
   type: 'object',
   additionalProperties: false,
@@ -2267,7 +2313,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema37,
+          parentSchema: schema38,
           data,
         };
         if (vErrors === null) {
@@ -2285,10 +2331,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/type',
           schemaPath: '#/definitions/SandboxType/enum',
           keyword: 'enum',
-          params: { allowedValues: schema13.enum },
+          params: { allowedValues: schema14.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema13.enum,
-          parentSchema: schema13,
+          schema: schema14.enum,
+          parentSchema: schema14,
           data: data0,
         };
         if (vErrors === null) {
@@ -2314,7 +2360,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2331,8 +2377,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data2,
             };
             if (vErrors === null) {
@@ -2350,8 +2396,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data1,
         };
         if (vErrors === null) {
@@ -2377,7 +2423,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data4,
               };
               if (vErrors === null) {
@@ -2394,8 +2440,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data4,
             };
             if (vErrors === null) {
@@ -2413,8 +2459,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data3,
         };
         if (vErrors === null) {
@@ -2440,7 +2486,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema14.items,
+                parentSchema: schema15.items,
                 data: data6,
               };
               if (vErrors === null) {
@@ -2457,8 +2503,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema14.items.type,
-              parentSchema: schema14.items,
+              schema: schema15.items.type,
+              parentSchema: schema15.items,
               data: data6,
             };
             if (vErrors === null) {
@@ -2476,8 +2522,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema15.type,
+          parentSchema: schema15,
           data: data5,
         };
         if (vErrors === null) {
@@ -2495,10 +2541,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/keep',
           schemaPath: '#/definitions/Keep/enum',
           keyword: 'enum',
-          params: { allowedValues: schema17.enum },
+          params: { allowedValues: schema18.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema17.enum,
-          parentSchema: schema17,
+          schema: schema18.enum,
+          parentSchema: schema18,
           data: data7,
         };
         if (vErrors === null) {
@@ -2516,10 +2562,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/isolation',
           schemaPath: '#/definitions/Isolation/enum',
           keyword: 'enum',
-          params: { allowedValues: schema18.enum },
+          params: { allowedValues: schema19.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema18.enum,
-          parentSchema: schema18,
+          schema: schema19.enum,
+          parentSchema: schema19,
           data: data8,
         };
         if (vErrors === null) {
@@ -2537,8 +2583,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema37.type,
-      parentSchema: schema37,
+      schema: schema38.type,
+      parentSchema: schema38,
       data,
     };
     if (vErrors === null) {
@@ -2551,7 +2597,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema45 = {
   description:
     'One task per combination of the values: { key: [values] }, with include and exclude as in GitHub Actions; a key may instead be "${{ fromJSON(tasks.<need>.outputs.<name>) }}" (a dynamic matrix, expanded when that task finishes).',
   type: 'object',
@@ -2567,9 +2613,9 @@ const schema44 = {
     ],
   },
 };
-const schema45 = { type: ['string', 'number', 'boolean'] };
+const schema46 = { type: ['string', 'number', 'boolean'] };
 const pattern10 = new RegExp('^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$', 'u');
-const schema46 = {
+const schema47 = {
   type: 'object',
   minProperties: 1,
   additionalProperties: { $ref: '#/definitions/MatrixValue' },
@@ -2586,7 +2632,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 properties',
         schema: 1,
-        parentSchema: schema46,
+        parentSchema: schema47,
         data,
       };
       if (vErrors === null) {
@@ -2607,10 +2653,10 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'),
           schemaPath: '#/definitions/MatrixValue/type',
           keyword: 'type',
-          params: { type: schema45.type },
+          params: { type: schema46.type },
           message: 'must be string,number,boolean',
-          schema: schema45.type,
-          parentSchema: schema45,
+          schema: schema46.type,
+          parentSchema: schema46,
           data: data0,
         };
         if (vErrors === null) {
@@ -2628,8 +2674,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema46.type,
-      parentSchema: schema46,
+      schema: schema47.type,
+      parentSchema: schema47,
       data,
     };
     if (vErrors === null) {
@@ -2654,7 +2700,7 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 properties',
         schema: 1,
-        parentSchema: schema44,
+        parentSchema: schema45,
         data,
       };
       if (vErrors === null) {
@@ -2680,7 +2726,7 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
               params: { limit: 1 },
               message: 'must NOT have fewer than 1 items',
               schema: 1,
-              parentSchema: schema44.additionalProperties.oneOf[0],
+              parentSchema: schema45.additionalProperties.oneOf[0],
               data: data0,
             };
             if (vErrors === null) {
@@ -2702,10 +2748,10 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
                 instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1') + '/' + i0,
                 schemaPath: '#/definitions/MatrixValue/type',
                 keyword: 'type',
-                params: { type: schema45.type },
+                params: { type: schema46.type },
                 message: 'must be string,number,boolean',
-                schema: schema45.type,
-                parentSchema: schema45,
+                schema: schema46.type,
+                parentSchema: schema46,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2723,8 +2769,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'array' },
             message: 'must be array',
-            schema: schema44.additionalProperties.oneOf[0].type,
-            parentSchema: schema44.additionalProperties.oneOf[0],
+            schema: schema45.additionalProperties.oneOf[0].type,
+            parentSchema: schema45.additionalProperties.oneOf[0],
             data: data0,
           };
           if (vErrors === null) {
@@ -2749,7 +2795,7 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
               params: { pattern: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' },
               message: 'must match pattern "' + '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$' + '"',
               schema: '^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$',
-              parentSchema: schema44.additionalProperties.oneOf[1],
+              parentSchema: schema45.additionalProperties.oneOf[1],
               data: data0,
             };
             if (vErrors === null) {
@@ -2766,8 +2812,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema44.additionalProperties.oneOf[1].type,
-            parentSchema: schema44.additionalProperties.oneOf[1],
+            schema: schema45.additionalProperties.oneOf[1].type,
+            parentSchema: schema45.additionalProperties.oneOf[1],
             data: data0,
           };
           if (vErrors === null) {
@@ -2794,8 +2840,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'oneOf',
             params: { passingSchemas: passing0 },
             message: 'must match exactly one schema in oneOf',
-            schema: schema44.additionalProperties.oneOf,
-            parentSchema: schema44.additionalProperties,
+            schema: schema45.additionalProperties.oneOf,
+            parentSchema: schema45.additionalProperties,
             data: data0,
           };
           if (vErrors === null) {
@@ -2840,8 +2886,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema44.properties.include.type,
-          parentSchema: schema44.properties.include,
+          schema: schema45.properties.include.type,
+          parentSchema: schema45.properties.include,
           data: data2,
         };
         if (vErrors === null) {
@@ -2876,8 +2922,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema44.properties.exclude.type,
-          parentSchema: schema44.properties.exclude,
+          schema: schema45.properties.exclude.type,
+          parentSchema: schema45.properties.exclude,
           data: data4,
         };
         if (vErrors === null) {
@@ -2895,8 +2941,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema44.type,
-      parentSchema: schema44,
+      schema: schema45.type,
+      parentSchema: schema45,
       data,
     };
     if (vErrors === null) {
@@ -2914,7 +2960,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func2.call(schema34.properties, key0)) {
+      if (!func2.call(schema35.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2922,7 +2968,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema34,
+          parentSchema: schema35,
           data,
         };
         if (vErrors === null) {
@@ -2944,7 +2990,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema34.properties.role,
+            parentSchema: schema35.properties.role,
             data: data0,
           };
           if (vErrors === null) {
@@ -2961,8 +3007,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema34.properties.role.type,
-          parentSchema: schema34.properties.role,
+          schema: schema35.properties.role.type,
+          parentSchema: schema35.properties.role,
           data: data0,
         };
         if (vErrors === null) {
@@ -2984,7 +3030,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema34.properties.agent,
+            parentSchema: schema35.properties.agent,
             data: data1,
           };
           if (vErrors === null) {
@@ -3001,8 +3047,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema34.properties.agent.type,
-          parentSchema: schema34.properties.agent,
+          schema: schema35.properties.agent.type,
+          parentSchema: schema35.properties.agent,
           data: data1,
         };
         if (vErrors === null) {
@@ -3024,7 +3070,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema34.properties.model,
+            parentSchema: schema35.properties.model,
             data: data2,
           };
           if (vErrors === null) {
@@ -3041,8 +3087,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema34.properties.model.type,
-          parentSchema: schema34.properties.model,
+          schema: schema35.properties.model.type,
+          parentSchema: schema35.properties.model,
           data: data2,
         };
         if (vErrors === null) {
@@ -3064,7 +3110,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema34.properties.prompt,
+            parentSchema: schema35.properties.prompt,
             data: data3,
           };
           if (vErrors === null) {
@@ -3081,8 +3127,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema34.properties.prompt.type,
-          parentSchema: schema34.properties.prompt,
+          schema: schema35.properties.prompt.type,
+          parentSchema: schema35.properties.prompt,
           data: data3,
         };
         if (vErrors === null) {
@@ -3104,7 +3150,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema34.properties.run,
+            parentSchema: schema35.properties.run,
             data: data4,
           };
           if (vErrors === null) {
@@ -3121,8 +3167,8 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema34.properties.run.type,
-          parentSchema: schema34.properties.run,
+          schema: schema35.properties.run.type,
+          parentSchema: schema35.properties.run,
           data: data4,
         };
         if (vErrors === null) {
@@ -3133,40 +3179,36 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.needs !== undefined) {
-      let data5 = data.needs;
-      if (Array.isArray(data5)) {
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data6 = data5[i0];
-          if (typeof data6 !== 'string') {
-            const err11 = {
-              instancePath: instancePath + '/needs/' + i0,
-              schemaPath: '#/properties/needs/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema34.properties.needs.items.type,
-              parentSchema: schema34.properties.needs.items,
-              data: data6,
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
+    if (data.approval !== undefined) {
+      let data5 = data.approval;
+      if (typeof data5 === 'string') {
+        if (func3(data5) < 1) {
+          const err11 = {
+            instancePath: instancePath + '/approval',
+            schemaPath: '#/properties/approval/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema35.properties.approval,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
           }
+          errors++;
         }
       } else {
         const err12 = {
-          instancePath: instancePath + '/needs',
-          schemaPath: '#/properties/needs/type',
+          instancePath: instancePath + '/approval',
+          schemaPath: '#/properties/approval/type',
           keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema34.properties.needs.type,
-          parentSchema: schema34.properties.needs,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema35.properties.approval.type,
+          parentSchema: schema35.properties.approval,
           data: data5,
         };
         if (vErrors === null) {
@@ -3177,22 +3219,22 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.verify !== undefined) {
-      let data7 = data.verify;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (typeof data8 !== 'string') {
+    if (data.needs !== undefined) {
+      let data6 = data.needs;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 !== 'string') {
             const err13 = {
-              instancePath: instancePath + '/verify/' + i1,
-              schemaPath: '#/properties/verify/items/type',
+              instancePath: instancePath + '/needs/' + i0,
+              schemaPath: '#/properties/needs/items/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema34.properties.verify.items.type,
-              parentSchema: schema34.properties.verify.items,
-              data: data8,
+              schema: schema35.properties.needs.items.type,
+              parentSchema: schema35.properties.needs.items,
+              data: data7,
             };
             if (vErrors === null) {
               vErrors = [err13];
@@ -3204,14 +3246,14 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       } else {
         const err14 = {
-          instancePath: instancePath + '/verify',
-          schemaPath: '#/properties/verify/type',
+          instancePath: instancePath + '/needs',
+          schemaPath: '#/properties/needs/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema34.properties.verify.type,
-          parentSchema: schema34.properties.verify,
-          data: data7,
+          schema: schema35.properties.needs.type,
+          parentSchema: schema35.properties.needs,
+          data: data6,
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -3221,81 +3263,80 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.verify !== undefined) {
+      let data8 = data.verify;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (typeof data9 !== 'string') {
+            const err15 = {
+              instancePath: instancePath + '/verify/' + i1,
+              schemaPath: '#/properties/verify/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema35.properties.verify.items.type,
+              parentSchema: schema35.properties.verify.items,
+              data: data9,
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = {
+          instancePath: instancePath + '/verify',
+          schemaPath: '#/properties/verify/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema35.properties.verify.type,
+          parentSchema: schema35.properties.verify,
+          data: data8,
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
     if (data.retries !== undefined) {
-      let data9 = data.retries;
-      if (!(typeof data9 == 'number' && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err15 = {
+      let data10 = data.retries;
+      if (!(typeof data10 == 'number' && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+        const err17 = {
           instancePath: instancePath + '/retries',
           schemaPath: '#/properties/retries/type',
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema34.properties.retries.type,
-          parentSchema: schema34.properties.retries,
-          data: data9,
+          schema: schema35.properties.retries.type,
+          parentSchema: schema35.properties.retries,
+          data: data10,
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
-      if (typeof data9 == 'number' && isFinite(data9)) {
-        if (data9 > 20 || isNaN(data9)) {
-          const err16 = {
+      if (typeof data10 == 'number' && isFinite(data10)) {
+        if (data10 > 20 || isNaN(data10)) {
+          const err18 = {
             instancePath: instancePath + '/retries',
             schemaPath: '#/properties/retries/maximum',
             keyword: 'maximum',
             params: { comparison: '<=', limit: 20 },
             message: 'must be <= 20',
             schema: 20,
-            parentSchema: schema34.properties.retries,
-            data: data9,
-          };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data9 < 0 || isNaN(data9)) {
-          const err17 = {
-            instancePath: instancePath + '/retries',
-            schemaPath: '#/properties/retries/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-            schema: 0,
-            parentSchema: schema34.properties.retries,
-            data: data9,
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.timeout !== undefined) {
-      let data10 = data.timeout;
-      const _errs24 = errors;
-      let valid6 = false;
-      let passing0 = null;
-      const _errs25 = errors;
-      if (typeof data10 === 'string') {
-        if (!pattern5.test(data10)) {
-          const err18 = {
-            instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
-            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
-            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema31.oneOf[0],
+            parentSchema: schema35.properties.retries,
             data: data10,
           };
           if (vErrors === null) {
@@ -3305,41 +3346,43 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err19 = {
-          instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/0/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema31.oneOf[0].type,
-          parentSchema: schema31.oneOf[0],
-          data: data10,
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+        if (data10 < 0 || isNaN(data10)) {
+          const err19 = {
+            instancePath: instancePath + '/retries',
+            schemaPath: '#/properties/retries/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+            schema: 0,
+            parentSchema: schema35.properties.retries,
+            data: data10,
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
       }
-      var _valid0 = _errs25 === errors;
-      if (_valid0) {
-        valid6 = true;
-        passing0 = 0;
-      }
+    }
+    if (data.timeout !== undefined) {
+      let data11 = data.timeout;
+      const _errs26 = errors;
+      let valid6 = false;
+      let passing0 = null;
       const _errs27 = errors;
-      if (typeof data10 == 'number' && isFinite(data10)) {
-        if (data10 <= 0 || isNaN(data10)) {
+      if (typeof data11 === 'string') {
+        if (!pattern5.test(data11)) {
           const err20 = {
             instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
-            keyword: 'exclusiveMinimum',
-            params: { comparison: '>', limit: 0 },
-            message: 'must be > 0',
-            schema: 0,
-            parentSchema: schema31.oneOf[1],
-            data: data10,
+            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
+            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
+            parentSchema: schema32.oneOf[0],
+            data: data11,
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -3351,13 +3394,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       } else {
         const err21 = {
           instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          schemaPath: '#/definitions/Duration/oneOf/0/type',
           keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-          schema: schema31.oneOf[1].type,
-          parentSchema: schema31.oneOf[1],
-          data: data10,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema32.oneOf[0].type,
+          parentSchema: schema32.oneOf[0],
+          data: data11,
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -3367,6 +3410,49 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
       var _valid0 = _errs27 === errors;
+      if (_valid0) {
+        valid6 = true;
+        passing0 = 0;
+      }
+      const _errs29 = errors;
+      if (typeof data11 == 'number' && isFinite(data11)) {
+        if (data11 <= 0 || isNaN(data11)) {
+          const err22 = {
+            instancePath: instancePath + '/timeout',
+            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+            schema: 0,
+            parentSchema: schema32.oneOf[1],
+            data: data11,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+          schema: schema32.oneOf[1].type,
+          parentSchema: schema32.oneOf[1],
+          data: data11,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      var _valid0 = _errs29 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -3377,27 +3463,27 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       if (!valid6) {
-        const err22 = {
+        const err24 = {
           instancePath: instancePath + '/timeout',
           schemaPath: '#/definitions/Duration/oneOf',
           keyword: 'oneOf',
           params: { passingSchemas: passing0 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema31.oneOf,
-          parentSchema: schema31,
-          data: data10,
+          schema: schema32.oneOf,
+          parentSchema: schema32,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       } else {
-        errors = _errs24;
+        errors = _errs26;
         if (vErrors !== null) {
-          if (_errs24) {
-            vErrors.length = _errs24;
+          if (_errs26) {
+            vErrors.length = _errs26;
           } else {
             vErrors = null;
           }
@@ -3405,91 +3491,91 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.env !== undefined) {
-      let data11 = data.env;
-      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
-        for (const key1 in data11) {
-          const _errs32 = errors;
+      let data12 = data.env;
+      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+        for (const key1 in data12) {
+          const _errs34 = errors;
           if (typeof key1 === 'string') {
             if (!pattern2.test(key1)) {
-              const err23 = {
+              const err25 = {
                 instancePath: instancePath + '/env',
                 schemaPath: '#/definitions/Env/propertyNames/pattern',
                 keyword: 'pattern',
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]*$',
-                parentSchema: schema24.propertyNames,
+                parentSchema: schema25.propertyNames,
                 data: key1,
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err25];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err25);
               }
               errors++;
             }
           }
-          var valid8 = _errs32 === errors;
+          var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err24 = {
+            const err26 = {
               instancePath: instancePath + '/env',
               schemaPath: '#/definitions/Env/propertyNames',
               keyword: 'propertyNames',
               params: { propertyName: key1 },
               message: 'property name must be valid',
-              schema: schema24.propertyNames,
-              parentSchema: schema24,
-              data: data11,
+              schema: schema25.propertyNames,
+              parentSchema: schema25,
+              data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err26];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-        for (const key2 in data11) {
-          let data12 = data11[key2];
+        for (const key2 in data12) {
+          let data13 = data12[key2];
           if (
-            typeof data12 !== 'string' &&
-            !(typeof data12 == 'number' && isFinite(data12)) &&
-            typeof data12 !== 'boolean'
+            typeof data13 !== 'string' &&
+            !(typeof data13 == 'number' && isFinite(data13)) &&
+            typeof data13 !== 'boolean'
           ) {
-            const err25 = {
+            const err27 = {
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
-              params: { type: schema24.additionalProperties.type },
+              params: { type: schema25.additionalProperties.type },
               message: 'must be string,number,boolean',
-              schema: schema24.additionalProperties.type,
-              parentSchema: schema24.additionalProperties,
-              data: data12,
+              schema: schema25.additionalProperties.type,
+              parentSchema: schema25.additionalProperties,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err28 = {
           instancePath: instancePath + '/env',
           schemaPath: '#/definitions/Env/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema24.type,
-          parentSchema: schema24,
-          data: data11,
+          schema: schema25.type,
+          parentSchema: schema25,
+          data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err28];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -3508,43 +3594,43 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.require_changes !== undefined) {
-      let data14 = data.require_changes;
-      if (typeof data14 !== 'boolean') {
-        const err27 = {
+      let data15 = data.require_changes;
+      if (typeof data15 !== 'boolean') {
+        const err29 = {
           instancePath: instancePath + '/require_changes',
           schemaPath: '#/properties/require_changes/type',
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema34.properties.require_changes.type,
-          parentSchema: schema34.properties.require_changes,
-          data: data14,
+          schema: schema35.properties.require_changes.type,
+          parentSchema: schema35.properties.require_changes,
+          data: data15,
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err29];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
     if (data.if !== undefined) {
-      let data15 = data.if;
-      if (typeof data15 !== 'string' && typeof data15 !== 'boolean') {
-        const err28 = {
+      let data16 = data.if;
+      if (typeof data16 !== 'string' && typeof data16 !== 'boolean') {
+        const err30 = {
           instancePath: instancePath + '/if',
           schemaPath: '#/properties/if/type',
           keyword: 'type',
-          params: { type: schema34.properties.if.type },
+          params: { type: schema35.properties.if.type },
           message: 'must be string,boolean',
-          schema: schema34.properties.if.type,
-          parentSchema: schema34.properties.if,
-          data: data15,
+          schema: schema35.properties.if.type,
+          parentSchema: schema35.properties.if,
+          data: data16,
         };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err30];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err30);
         }
         errors++;
       }
@@ -3562,28 +3648,169 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.budget !== undefined) {
+      let data18 = data.budget;
+      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+        if (Object.keys(data18).length < 1) {
+          const err31 = {
+            instancePath: instancePath + '/budget',
+            schemaPath: '#/definitions/Budget/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema12,
+            data: data18,
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        for (const key3 in data18) {
+          if (!(key3 === 'usd' || key3 === 'tokens')) {
+            const err32 = {
+              instancePath: instancePath + '/budget',
+              schemaPath: '#/definitions/Budget/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema12,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data18.usd !== undefined) {
+          let data19 = data18.usd;
+          if (typeof data19 == 'number' && isFinite(data19)) {
+            if (data19 <= 0 || isNaN(data19)) {
+              const err33 = {
+                instancePath: instancePath + '/budget/usd',
+                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema12.properties.usd,
+                data: data19,
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = {
+              instancePath: instancePath + '/budget/usd',
+              schemaPath: '#/definitions/Budget/properties/usd/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema12.properties.usd.type,
+              parentSchema: schema12.properties.usd,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data18.tokens !== undefined) {
+          let data20 = data18.tokens;
+          if (!(typeof data20 == 'number' && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+            const err35 = {
+              instancePath: instancePath + '/budget/tokens',
+              schemaPath: '#/definitions/Budget/properties/tokens/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema12.properties.tokens.type,
+              parentSchema: schema12.properties.tokens,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+          if (typeof data20 == 'number' && isFinite(data20)) {
+            if (data20 < 1 || isNaN(data20)) {
+              const err36 = {
+                instancePath: instancePath + '/budget/tokens',
+                schemaPath: '#/definitions/Budget/properties/tokens/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+                schema: 1,
+                parentSchema: schema12.properties.tokens,
+                data: data20,
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err37 = {
+          instancePath: instancePath + '/budget',
+          schemaPath: '#/definitions/Budget/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data18,
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err29 = {
+    const err38 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema34.type,
-      parentSchema: schema34,
+      schema: schema35.type,
+      parentSchema: schema35,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err38];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err38);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema51 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -3612,7 +3839,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema49.oneOf[0],
+        parentSchema: schema51.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3629,8 +3856,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema49.oneOf[0].type,
-      parentSchema: schema49.oneOf[0],
+      schema: schema51.oneOf[0].type,
+      parentSchema: schema51.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -3654,8 +3881,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema49.oneOf[1].required,
-        parentSchema: schema49.oneOf[1],
+        schema: schema51.oneOf[1].required,
+        parentSchema: schema51.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -3674,7 +3901,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema49.oneOf[1],
+          parentSchema: schema51.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3696,7 +3923,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema49.oneOf[1].properties.run,
+            parentSchema: schema51.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -3713,8 +3940,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema49.oneOf[1].properties.run.type,
-          parentSchema: schema49.oneOf[1].properties.run,
+          schema: schema51.oneOf[1].properties.run.type,
+          parentSchema: schema51.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -3740,7 +3967,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
             message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
             schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema31.oneOf[0],
+            parentSchema: schema32.oneOf[0],
             data: data1,
           };
           if (vErrors === null) {
@@ -3757,8 +3984,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema31.oneOf[0].type,
-          parentSchema: schema31.oneOf[0],
+          schema: schema32.oneOf[0].type,
+          parentSchema: schema32.oneOf[0],
           data: data1,
         };
         if (vErrors === null) {
@@ -3783,7 +4010,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema31.oneOf[1],
+            parentSchema: schema32.oneOf[1],
             data: data1,
           };
           if (vErrors === null) {
@@ -3800,8 +4027,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema31.oneOf[1].type,
-          parentSchema: schema31.oneOf[1],
+          schema: schema32.oneOf[1].type,
+          parentSchema: schema32.oneOf[1],
           data: data1,
         };
         if (vErrors === null) {
@@ -3828,8 +4055,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'oneOf',
           params: { passingSchemas: passing1 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema31.oneOf,
-          parentSchema: schema31,
+          schema: schema32.oneOf,
+          parentSchema: schema32,
           data: data1,
         };
         if (vErrors === null) {
@@ -3856,8 +4083,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema49.oneOf[1].type,
-      parentSchema: schema49.oneOf[1],
+      schema: schema51.oneOf[1].type,
+      parentSchema: schema51.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3884,8 +4111,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema49.oneOf,
-      parentSchema: schema49,
+      schema: schema51.oneOf,
+      parentSchema: schema51,
       data,
     };
     if (vErrors === null) {
@@ -4141,6 +4368,147 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
     }
+    if (data.budget !== undefined) {
+      let data5 = data.budget;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err11 = {
+            instancePath: instancePath + '/budget',
+            schemaPath: '#/definitions/Budget/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema12,
+            data: data5,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        for (const key3 in data5) {
+          if (!(key3 === 'usd' || key3 === 'tokens')) {
+            const err12 = {
+              instancePath: instancePath + '/budget',
+              schemaPath: '#/definitions/Budget/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema12,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data5.usd !== undefined) {
+          let data6 = data5.usd;
+          if (typeof data6 == 'number' && isFinite(data6)) {
+            if (data6 <= 0 || isNaN(data6)) {
+              const err13 = {
+                instancePath: instancePath + '/budget/usd',
+                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema12.properties.usd,
+                data: data6,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = {
+              instancePath: instancePath + '/budget/usd',
+              schemaPath: '#/definitions/Budget/properties/usd/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema12.properties.usd.type,
+              parentSchema: schema12.properties.usd,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data5.tokens !== undefined) {
+          let data7 = data5.tokens;
+          if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
+            const err15 = {
+              instancePath: instancePath + '/budget/tokens',
+              schemaPath: '#/definitions/Budget/properties/tokens/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema12.properties.tokens.type,
+              parentSchema: schema12.properties.tokens,
+              data: data7,
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (typeof data7 == 'number' && isFinite(data7)) {
+            if (data7 < 1 || isNaN(data7)) {
+              const err16 = {
+                instancePath: instancePath + '/budget/tokens',
+                schemaPath: '#/definitions/Budget/properties/tokens/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+                schema: 1,
+                parentSchema: schema12.properties.tokens,
+                data: data7,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/budget',
+          schemaPath: '#/definitions/Budget/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.sandbox !== undefined) {
       if (
         !validate11(data.sandbox, {
@@ -4155,233 +4523,60 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.agents !== undefined) {
-      let data6 = data.agents;
-      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
-        for (const key3 in data6) {
-          const _errs16 = errors;
-          if (typeof key3 === 'string') {
-            if (!pattern1.test(key3)) {
-              const err11 = {
+      let data9 = data.agents;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+        for (const key4 in data9) {
+          const _errs24 = errors;
+          if (typeof key4 === 'string') {
+            if (!pattern1.test(key4)) {
+              const err18 = {
                 instancePath: instancePath + '/agents',
                 schemaPath: '#/definitions/Name/pattern',
                 keyword: 'pattern',
                 params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
                 message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
                 schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema22,
-                data: key3,
-                propertyName: key3,
+                parentSchema: schema23,
+                data: key4,
+                propertyName: key4,
               };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err18];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err12 = {
+            const err19 = {
               instancePath: instancePath + '/agents',
               schemaPath: '#/definitions/Name/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema22.type,
-              parentSchema: schema22,
-              data: key3,
-              propertyName: key3,
+              schema: schema23.type,
+              parentSchema: schema23,
+              data: key4,
+              propertyName: key4,
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err19];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err19);
             }
             errors++;
           }
-          var valid3 = _errs16 === errors;
-          if (!valid3) {
-            const err13 = {
+          var valid5 = _errs24 === errors;
+          if (!valid5) {
+            const err20 = {
               instancePath: instancePath + '/agents',
               schemaPath: '#/properties/agents/propertyNames',
               keyword: 'propertyNames',
-              params: { propertyName: key3 },
+              params: { propertyName: key4 },
               message: 'property name must be valid',
               schema: schema11.properties.agents.propertyNames,
               parentSchema: schema11.properties.agents,
-              data: data6,
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data6) {
-          if (
-            !validate13(data6[key4], {
-              instancePath: instancePath + '/agents/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data6,
-              parentDataProperty: key4,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + '/agents',
-          schemaPath: '#/properties/agents/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema11.properties.agents.type,
-          parentSchema: schema11.properties.agents,
-          data: data6,
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.roles !== undefined) {
-      let data8 = data.roles;
-      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-        for (const key5 in data8) {
-          const _errs23 = errors;
-          if (typeof key5 === 'string') {
-            if (!pattern1.test(key5)) {
-              const err15 = {
-                instancePath: instancePath + '/roles',
-                schemaPath: '#/definitions/Name/pattern',
-                keyword: 'pattern',
-                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
-                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema22,
-                data: key5,
-                propertyName: key5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = {
-              instancePath: instancePath + '/roles',
-              schemaPath: '#/definitions/Name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema22.type,
-              parentSchema: schema22,
-              data: key5,
-              propertyName: key5,
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          var valid6 = _errs23 === errors;
-          if (!valid6) {
-            const err17 = {
-              instancePath: instancePath + '/roles',
-              schemaPath: '#/properties/roles/propertyNames',
-              keyword: 'propertyNames',
-              params: { propertyName: key5 },
-              message: 'property name must be valid',
-              schema: schema11.properties.roles.propertyNames,
-              parentSchema: schema11.properties.roles,
-              data: data8,
-            };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        for (const key6 in data8) {
-          if (
-            !validate15(data8[key6], {
-              instancePath: instancePath + '/roles/' + key6.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data8,
-              parentDataProperty: key6,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err18 = {
-          instancePath: instancePath + '/roles',
-          schemaPath: '#/properties/roles/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema11.properties.roles.type,
-          parentSchema: schema11.properties.roles,
-          data: data8,
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.gates !== undefined) {
-      let data10 = data.gates;
-      if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-        for (const key7 in data10) {
-          const _errs30 = errors;
-          if (typeof key7 === 'string') {
-            if (!pattern1.test(key7)) {
-              const err19 = {
-                instancePath: instancePath + '/gates',
-                schemaPath: '#/definitions/Name/pattern',
-                keyword: 'pattern',
-                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
-                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                parentSchema: schema22,
-                data: key7,
-                propertyName: key7,
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = {
-              instancePath: instancePath + '/gates',
-              schemaPath: '#/definitions/Name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema22.type,
-              parentSchema: schema22,
-              data: key7,
-              propertyName: key7,
+              data: data9,
             };
             if (vErrors === null) {
               vErrors = [err20];
@@ -4390,187 +4585,190 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          var valid9 = _errs30 === errors;
-          if (!valid9) {
-            const err21 = {
-              instancePath: instancePath + '/gates',
-              schemaPath: '#/properties/gates/propertyNames',
-              keyword: 'propertyNames',
-              params: { propertyName: key7 },
-              message: 'property name must be valid',
-              schema: schema11.properties.gates.propertyNames,
-              parentSchema: schema11.properties.gates,
-              data: data10,
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
         }
-        for (const key8 in data10) {
+        for (const key5 in data9) {
           if (
-            !validate17(data10[key8], {
-              instancePath: instancePath + '/gates/' + key8.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data10,
-              parentDataProperty: key8,
+            !validate13(data9[key5], {
+              instancePath: instancePath + '/agents/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data9,
+              parentDataProperty: key5,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err22 = {
-          instancePath: instancePath + '/gates',
-          schemaPath: '#/properties/gates/type',
+        const err21 = {
+          instancePath: instancePath + '/agents',
+          schemaPath: '#/properties/agents/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema11.properties.gates.type,
-          parentSchema: schema11.properties.gates,
-          data: data10,
+          schema: schema11.properties.agents.type,
+          parentSchema: schema11.properties.agents,
+          data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.tasks !== undefined) {
-      let data12 = data.tasks;
-      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-        if (Object.keys(data12).length < 1) {
-          const err23 = {
-            instancePath: instancePath + '/tasks',
-            schemaPath: '#/properties/tasks/minProperties',
-            keyword: 'minProperties',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 properties',
-            schema: 1,
-            parentSchema: schema11.properties.tasks,
-            data: data12,
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        for (const key9 in data12) {
-          const _errs37 = errors;
-          if (typeof key9 === 'string') {
-            if (!pattern7.test(key9)) {
-              const err24 = {
-                instancePath: instancePath + '/tasks',
-                schemaPath: '#/definitions/TaskId/pattern',
+    if (data.roles !== undefined) {
+      let data11 = data.roles;
+      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+        for (const key6 in data11) {
+          const _errs31 = errors;
+          if (typeof key6 === 'string') {
+            if (!pattern1.test(key6)) {
+              const err22 = {
+                instancePath: instancePath + '/roles',
+                schemaPath: '#/definitions/Name/pattern',
                 keyword: 'pattern',
-                params: { pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' },
-                message:
-                  'must match pattern "' + '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' + '"',
-                schema: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
-                parentSchema: schema33,
-                data: key9,
-                propertyName: key9,
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                parentSchema: schema23,
+                data: key6,
+                propertyName: key6,
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err22];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err25 = {
-              instancePath: instancePath + '/tasks',
-              schemaPath: '#/definitions/TaskId/type',
+            const err23 = {
+              instancePath: instancePath + '/roles',
+              schemaPath: '#/definitions/Name/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema33.type,
-              parentSchema: schema33,
-              data: key9,
-              propertyName: key9,
+              schema: schema23.type,
+              parentSchema: schema23,
+              data: key6,
+              propertyName: key6,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err23];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err23);
             }
             errors++;
           }
-          var valid12 = _errs37 === errors;
-          if (!valid12) {
-            const err26 = {
-              instancePath: instancePath + '/tasks',
-              schemaPath: '#/properties/tasks/propertyNames',
+          var valid8 = _errs31 === errors;
+          if (!valid8) {
+            const err24 = {
+              instancePath: instancePath + '/roles',
+              schemaPath: '#/properties/roles/propertyNames',
               keyword: 'propertyNames',
-              params: { propertyName: key9 },
+              params: { propertyName: key6 },
               message: 'property name must be valid',
-              schema: schema11.properties.tasks.propertyNames,
-              parentSchema: schema11.properties.tasks,
-              data: data12,
+              schema: schema11.properties.roles.propertyNames,
+              parentSchema: schema11.properties.roles,
+              data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err24];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
-        for (const key10 in data12) {
+        for (const key7 in data11) {
           if (
-            !validate19(data12[key10], {
-              instancePath: instancePath + '/tasks/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'),
-              parentData: data12,
-              parentDataProperty: key10,
+            !validate15(data11[key7], {
+              instancePath: instancePath + '/roles/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data11,
+              parentDataProperty: key7,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err27 = {
-          instancePath: instancePath + '/tasks',
-          schemaPath: '#/properties/tasks/type',
+        const err25 = {
+          instancePath: instancePath + '/roles',
+          schemaPath: '#/properties/roles/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema11.properties.tasks.type,
-          parentSchema: schema11.properties.tasks,
-          data: data12,
+          schema: schema11.properties.roles.type,
+          parentSchema: schema11.properties.roles,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
-    if (data.integrate !== undefined) {
-      let data14 = data.integrate;
-      if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
-        for (const key11 in data14) {
-          if (!(key11 === 'branch' || key11 === 'strategy' || key11 === 'tasks' || key11 === 'verify')) {
+    if (data.gates !== undefined) {
+      let data13 = data.gates;
+      if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+        for (const key8 in data13) {
+          const _errs38 = errors;
+          if (typeof key8 === 'string') {
+            if (!pattern1.test(key8)) {
+              const err26 = {
+                instancePath: instancePath + '/gates',
+                schemaPath: '#/definitions/Name/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                parentSchema: schema23,
+                data: key8,
+                propertyName: key8,
+              };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = {
+              instancePath: instancePath + '/gates',
+              schemaPath: '#/definitions/Name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema23.type,
+              parentSchema: schema23,
+              data: key8,
+              propertyName: key8,
+            };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+          var valid11 = _errs38 === errors;
+          if (!valid11) {
             const err28 = {
-              instancePath: instancePath + '/integrate',
-              schemaPath: '#/definitions/Integrate/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key11 },
-              message: 'must NOT have additional properties',
-              schema: false,
-              parentSchema: schema48,
-              data: data14,
+              instancePath: instancePath + '/gates',
+              schemaPath: '#/properties/gates/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key8 },
+              message: 'property name must be valid',
+              schema: schema11.properties.gates.propertyNames,
+              parentSchema: schema11.properties.gates,
+              data: data13,
             };
             if (vErrors === null) {
               vErrors = [err28];
@@ -4580,102 +4778,112 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.branch !== undefined) {
-          let data15 = data14.branch;
-          if (typeof data15 === 'string') {
-            if (func3(data15) < 1) {
-              const err29 = {
-                instancePath: instancePath + '/integrate/branch',
-                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema48.properties.branch,
-                data: data15,
+        for (const key9 in data13) {
+          if (
+            !validate17(data13[key9], {
+              instancePath: instancePath + '/gates/' + key9.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data13,
+              parentDataProperty: key9,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err29 = {
+          instancePath: instancePath + '/gates',
+          schemaPath: '#/properties/gates/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.gates.type,
+          parentSchema: schema11.properties.gates,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.tasks !== undefined) {
+      let data15 = data.tasks;
+      if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
+        if (Object.keys(data15).length < 1) {
+          const err30 = {
+            instancePath: instancePath + '/tasks',
+            schemaPath: '#/properties/tasks/minProperties',
+            keyword: 'minProperties',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 properties',
+            schema: 1,
+            parentSchema: schema11.properties.tasks,
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        for (const key10 in data15) {
+          const _errs45 = errors;
+          if (typeof key10 === 'string') {
+            if (!pattern7.test(key10)) {
+              const err31 = {
+                instancePath: instancePath + '/tasks',
+                schemaPath: '#/definitions/TaskId/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' },
+                message:
+                  'must match pattern "' + '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$' + '"',
+                schema: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
+                parentSchema: schema34,
+                data: key10,
+                propertyName: key10,
               };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err31];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err31);
               }
               errors++;
             }
           } else {
-            const err30 = {
-              instancePath: instancePath + '/integrate/branch',
-              schemaPath: '#/definitions/Integrate/properties/branch/type',
+            const err32 = {
+              instancePath: instancePath + '/tasks',
+              schemaPath: '#/definitions/TaskId/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema48.properties.branch.type,
-              parentSchema: schema48.properties.branch,
-              data: data15,
+              schema: schema34.type,
+              parentSchema: schema34,
+              data: key10,
+              propertyName: key10,
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err32];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err32);
             }
             errors++;
           }
-        }
-        if (data14.strategy !== undefined) {
-          let data16 = data14.strategy;
-          if (!(data16 === 'merge' || data16 === 'squash' || data16 === 'rebase')) {
-            const err31 = {
-              instancePath: instancePath + '/integrate/strategy',
-              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema48.properties.strategy.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema48.properties.strategy.enum,
-              parentSchema: schema48.properties.strategy,
-              data: data16,
-            };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data14.tasks !== undefined) {
-          let data17 = data14.tasks;
-          if (Array.isArray(data17)) {
-            const len0 = data17.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data18 = data17[i0];
-              if (typeof data18 !== 'string') {
-                const err32 = {
-                  instancePath: instancePath + '/integrate/tasks/' + i0,
-                  schemaPath: '#/definitions/Integrate/properties/tasks/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema48.properties.tasks.items.type,
-                  parentSchema: schema48.properties.tasks.items,
-                  data: data18,
-                };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-          } else {
+          var valid14 = _errs45 === errors;
+          if (!valid14) {
             const err33 = {
-              instancePath: instancePath + '/integrate/tasks',
-              schemaPath: '#/definitions/Integrate/properties/tasks/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema48.properties.tasks.type,
-              parentSchema: schema48.properties.tasks,
-              data: data17,
+              instancePath: instancePath + '/tasks',
+              schemaPath: '#/properties/tasks/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key10 },
+              message: 'property name must be valid',
+              schema: schema11.properties.tasks.propertyNames,
+              parentSchema: schema11.properties.tasks,
+              data: data15,
             };
             if (vErrors === null) {
               vErrors = [err33];
@@ -4685,41 +4893,52 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.verify !== undefined) {
-          let data19 = data14.verify;
-          if (Array.isArray(data19)) {
-            const len1 = data19.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data20 = data19[i1];
-              if (typeof data20 !== 'string') {
-                const err34 = {
-                  instancePath: instancePath + '/integrate/verify/' + i1,
-                  schemaPath: '#/definitions/Integrate/properties/verify/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema48.properties.verify.items.type,
-                  parentSchema: schema48.properties.verify.items,
-                  data: data20,
-                };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          } else {
+        for (const key11 in data15) {
+          if (
+            !validate19(data15[key11], {
+              instancePath: instancePath + '/tasks/' + key11.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data15,
+              parentDataProperty: key11,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = {
+          instancePath: instancePath + '/tasks',
+          schemaPath: '#/properties/tasks/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.tasks.type,
+          parentSchema: schema11.properties.tasks,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.integrate !== undefined) {
+      let data17 = data.integrate;
+      if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
+        for (const key12 in data17) {
+          if (!(key12 === 'branch' || key12 === 'strategy' || key12 === 'tasks' || key12 === 'verify')) {
             const err35 = {
-              instancePath: instancePath + '/integrate/verify',
-              schemaPath: '#/definitions/Integrate/properties/verify/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema48.properties.verify.type,
-              parentSchema: schema48.properties.verify,
-              data: data19,
+              instancePath: instancePath + '/integrate',
+              schemaPath: '#/definitions/Integrate/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key12 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema50,
+              data: data17,
             };
             if (vErrors === null) {
               vErrors = [err35];
@@ -4729,29 +4948,178 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data17.branch !== undefined) {
+          let data18 = data17.branch;
+          if (typeof data18 === 'string') {
+            if (func3(data18) < 1) {
+              const err36 = {
+                instancePath: instancePath + '/integrate/branch',
+                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema50.properties.branch,
+                data: data18,
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = {
+              instancePath: instancePath + '/integrate/branch',
+              schemaPath: '#/definitions/Integrate/properties/branch/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema50.properties.branch.type,
+              parentSchema: schema50.properties.branch,
+              data: data18,
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data17.strategy !== undefined) {
+          let data19 = data17.strategy;
+          if (!(data19 === 'merge' || data19 === 'squash' || data19 === 'rebase')) {
+            const err38 = {
+              instancePath: instancePath + '/integrate/strategy',
+              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema50.properties.strategy.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema50.properties.strategy.enum,
+              parentSchema: schema50.properties.strategy,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data17.tasks !== undefined) {
+          let data20 = data17.tasks;
+          if (Array.isArray(data20)) {
+            const len0 = data20.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data21 = data20[i0];
+              if (typeof data21 !== 'string') {
+                const err39 = {
+                  instancePath: instancePath + '/integrate/tasks/' + i0,
+                  schemaPath: '#/definitions/Integrate/properties/tasks/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.tasks.items.type,
+                  parentSchema: schema50.properties.tasks.items,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = {
+              instancePath: instancePath + '/integrate/tasks',
+              schemaPath: '#/definitions/Integrate/properties/tasks/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema50.properties.tasks.type,
+              parentSchema: schema50.properties.tasks,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data17.verify !== undefined) {
+          let data22 = data17.verify;
+          if (Array.isArray(data22)) {
+            const len1 = data22.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data23 = data22[i1];
+              if (typeof data23 !== 'string') {
+                const err41 = {
+                  instancePath: instancePath + '/integrate/verify/' + i1,
+                  schemaPath: '#/definitions/Integrate/properties/verify/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.verify.items.type,
+                  parentSchema: schema50.properties.verify.items,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err42 = {
+              instancePath: instancePath + '/integrate/verify',
+              schemaPath: '#/definitions/Integrate/properties/verify/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema50.properties.verify.type,
+              parentSchema: schema50.properties.verify,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err36 = {
+        const err43 = {
           instancePath: instancePath + '/integrate',
           schemaPath: '#/definitions/Integrate/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema48.type,
-          parentSchema: schema48,
-          data: data14,
+          schema: schema50.type,
+          parentSchema: schema50,
+          data: data17,
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err43];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
     if (data.matrix_limit !== undefined) {
-      let data21 = data.matrix_limit;
-      if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
-        const err37 = {
+      let data24 = data.matrix_limit;
+      if (!(typeof data24 == 'number' && !(data24 % 1) && !isNaN(data24) && isFinite(data24))) {
+        const err44 = {
           instancePath: instancePath + '/matrix_limit',
           schemaPath: '#/properties/matrix_limit/type',
           keyword: 'type',
@@ -4759,18 +5127,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
           schema: schema11.properties.matrix_limit.type,
           parentSchema: schema11.properties.matrix_limit,
-          data: data21,
+          data: data24,
         };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err44];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err44);
         }
         errors++;
       }
-      if (typeof data21 == 'number' && isFinite(data21)) {
-        if (data21 < 1 || isNaN(data21)) {
-          const err38 = {
+      if (typeof data24 == 'number' && isFinite(data24)) {
+        if (data24 < 1 || isNaN(data24)) {
+          const err45 = {
             instancePath: instancePath + '/matrix_limit',
             schemaPath: '#/properties/matrix_limit/minimum',
             keyword: 'minimum',
@@ -4778,12 +5146,12 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 1',
             schema: 1,
             parentSchema: schema11.properties.matrix_limit,
-            data: data21,
+            data: data24,
           };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err45];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err45);
           }
           errors++;
         }
@@ -4803,7 +5171,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err39 = {
+    const err46 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4814,9 +5182,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err46];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err46);
     }
     errors++;
   }

@@ -134,6 +134,7 @@ export interface RawWorkflow {
    * Global limit on tasks running at once (default: number of CPUs).
    */
   concurrency?: number;
+  budget?: Budget;
   sandbox?: Sandbox;
   /**
    * Agent definitions. The built-in agents claude, codex, gemini, aider and opencode exist without being declared; declare them only to set options. Any other name needs a command.
@@ -165,6 +166,19 @@ export interface RawWorkflow {
    */
   matrix_limit?: number;
   notify?: Notify;
+}
+/**
+ * The run's cap: once reached, no new attempt of any task starts and the run fails.
+ */
+export interface Budget {
+  /**
+   * Cost in US dollars.
+   */
+  usd?: number;
+  /**
+   * Input plus output tokens.
+   */
+  tokens?: number;
 }
 /**
  * Where and how each task's sandbox is made.
@@ -277,6 +291,10 @@ export interface Task {
    */
   run?: string;
   /**
+   * Text shown to the person asked to approve: the task waits for "orchestra approve|reject" (no agent, no run).
+   */
+  approval?: string;
+  /**
    * Tasks that must succeed first; this task starts from their results.
    */
   needs?: string[];
@@ -303,6 +321,7 @@ export interface Task {
    */
   if?: string | boolean;
   matrix?: Matrix;
+  budget?: Budget1;
 }
 /**
  * Per-task sandbox overrides.
@@ -337,6 +356,19 @@ export interface MatrixCombination {
   [k: string]: MatrixValue;
 }
 /**
+ * This task's cap: once reached, no further retry starts.
+ */
+export interface Budget1 {
+  /**
+   * Cost in US dollars.
+   */
+  usd?: number;
+  /**
+   * Input plus output tokens.
+   */
+  tokens?: number;
+}
+/**
  * How verified results are combined into one branch.
  *
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
@@ -359,4 +391,20 @@ export interface Integrate {
    * Gates run on the integrated result.
    */
   verify?: string[];
+}
+/**
+ * A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Budget".
+ */
+export interface Budget2 {
+  /**
+   * Cost in US dollars.
+   */
+  usd?: number;
+  /**
+   * Input plus output tokens.
+   */
+  tokens?: number;
 }

@@ -55,16 +55,24 @@ export interface GateDef {
   attempts: number;
 }
 
-/** A task after defaults are applied: an agent task (prompt) or a command task (run). */
+/** A spending cap (`budget:`), counted from what the agents report. */
+export interface Budget {
+  usd?: number;
+  tokens?: number;
+}
+
+/** A task after defaults are applied: an agent task (prompt), a command task (run) or an approval. */
 export interface TaskDef {
   id: string;
-  kind: 'agent' | 'command';
+  kind: 'agent' | 'command' | 'approval';
   role?: string;
   /** The agent that runs it: the task's own, else its role's. */
   agent?: string;
   model?: string;
   prompt?: Template;
   run?: Template;
+  /** What the person asked to approve is shown (an approval task). */
+  approval?: Template;
   needs: readonly string[];
   verify: readonly string[];
   retries: number;
@@ -78,6 +86,7 @@ export interface TaskDef {
   matrixValues?: Readonly<Record<string, string | number | boolean>>;
   /** The `if:` condition as written (`${{ … }}` or bare); validated by the rules. */
   if?: string;
+  budget?: Budget;
 }
 
 export interface IntegrateDef {
@@ -97,6 +106,7 @@ export interface Workflow {
   concurrency: number;
   /** The most instances one matrix may have (`matrix_limit`, default 256). */
   matrixLimit: number;
+  budget?: Budget;
   sandbox: SandboxSettings;
   agents: ReadonlyMap<string, AgentDef>;
   roles: ReadonlyMap<string, RoleDef>;

@@ -94,7 +94,14 @@ export async function rerunWorkflow(
 }
 
 /** What `resume` starts again: everything that neither finished nor was blocked by a failure. */
-const RESUMABLE: readonly TaskStatus[] = ['pending', 'running', 'verifying', 'interrupted', 'cancelled'];
+const RESUMABLE: readonly TaskStatus[] = [
+  'pending',
+  'running',
+  'verifying',
+  'waiting',
+  'interrupted',
+  'cancelled',
+];
 
 class Refused extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

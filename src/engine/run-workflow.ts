@@ -29,6 +29,9 @@ import { checkoutWarnings } from './checkout-warnings.js';
 import { flakyGates } from '../verify/gate-record.js';
 import { planIsolation, type IsolationPlan } from '../isolation/plan.js';
 import { scheduleTasks } from './schedule-tasks.js';
+import { runApproval } from '../approvals/run-approval.js';
+import { watchCancelRequest } from '../cancel/cancel-request.js';
+import { budgetWarning, reportSpend, runBudget, runBudgetReached } from '../budget/budget-check.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -161,7 +164,9 @@ export async function executeRun(
   // A rerun's or resume's time is its own: the run may have sat idle since it first started.
   const began = Date.now();
   const emit: EventSink = opts.onEvent ?? (() => undefined);
-  const signal = opts.signal ?? new AbortController().signal;
+  // `orchestra cancel` from another terminal stops the run as Ctrl-C does.
+  const cancelRequest = watchCancelRequest(journal.store.paths.dir);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, cancelRequest.signal]) : cancelRequest.signal;
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
@@ -194,6 +199,14 @@ export async function executeRun(
       { ref: record.baseRef, commit: record.baseCommit },
       record.history.length > 1,
     );
+    const unbudgeted = budgetWarning(loaded.workflow, todo);
+    if (unbudgeted !== undefined) warnings.push(unbudgeted);
+    // A new go: a raised budget may let it go on, so "stopped" is for this go to say again.
+    await journal.update((r) => {
+      const budget = runBudget(loaded.workflow, r);
+      if (budget) r.budget = { limit: budget.limit, spent: budget.spent };
+      else delete r.budget;
+    });
     emit({
       type: 'run-started',
       time: Date.now(),
@@ -210,6 +223,7 @@ export async function executeRun(
         .map((task) => ({ task, status: record.tasks[task]!.status })),
       concurrency: record.concurrency,
       warnings: [...warnings, ...isolation.warnings],
+      ...(record.budget ? { budget: record.budget } : {}),
     });
     await journal.update((r) => {
       delete r.outcome;
@@ -257,6 +271,8 @@ export async function executeRun(
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();
+      const budget = runBudget(loaded.workflow, r);
+      if (budget) r.budget = budget;
     });
     const landed = await landing;
     const flaky = flakyGates(record);
@@ -271,6 +287,7 @@ export async function executeRun(
         ? { resultBranch: record.integration.branch, resultCommit: record.integration.commit! }
         : {}),
       ...(landed ? { landing: landed } : {}),
+      ...(record.budget ? { budget: record.budget } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {
@@ -289,6 +306,7 @@ export async function executeRun(
     });
     return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
   } finally {
+    await cancelRequest.stop();
     await journal.store.unlock();
   }
 }

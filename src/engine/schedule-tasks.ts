@@ -4,6 +4,8 @@ import { schedule } from './scheduler.js';
 import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { runsAfterAny, skipByCondition } from './task-condition.js';
 import { isDynamicMatrix, runDynamicMatrix } from './dynamic-matrix.js';
+import { runApproval } from '../approvals/run-approval.js';
+import { reportSpend, runBudgetReached } from '../budget/budget-check.js';
 
 export interface ScheduleTasksOptions {
   selected: readonly string[];
@@ -35,6 +37,9 @@ export function scheduleTasks(
       const limit = agent ? workflow.agents.get(agent)?.concurrency : undefined;
       return agent && limit ? { key: agent, limit } : undefined;
     },
+    holdNew: () => runBudgetReached(ctx),
+    // A waiting approval holds no slot: the run goes on with everything else.
+    slotless: (id) => workflow.tasks.get(id)?.kind === 'approval',
     failureMode: opts.failureMode,
     signal: opts.signal,
     runsAfterAny: (id) => runsAfterAny(workflow.tasks.get(id)),
@@ -45,13 +50,19 @@ export function scheduleTasks(
       if (isDynamicMatrix(workflow.tasks.get(id)))
         return runDynamicMatrix(ctx, id, taskSignal, scheduleTasks);
       const skipped = await skipByCondition(ctx, id);
-      if (skipped === undefined) return executeTask(ctx, id, taskSignal, made);
+      if (skipped === undefined) {
+        if (workflow.tasks.get(id)?.kind === 'approval') return runApproval(ctx, id, taskSignal);
+        const outcome = await executeTask(ctx, id, taskSignal, made);
+        await reportSpend(ctx);
+        return outcome;
+      }
       if (made) await abandonTask(ctx, id, made);
       return skipped;
     },
-    // A dynamic matrix runs nothing itself: its instances get their sandboxes.
+    // A dynamic matrix runs nothing itself (its instances get their sandboxes), nor does an approval.
     prepare: (id) => {
-      if (!isDynamicMatrix(workflow.tasks.get(id))) prepared.set(id, prepareTask(ctx, id));
+      const task = workflow.tasks.get(id);
+      if (!isDynamicMatrix(task) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id));
     },
     unprepare: (id) => {
       const made = prepared.get(id);
@@ -59,10 +70,16 @@ export function scheduleTasks(
       return made ? abandonTask(ctx, id, made) : Promise.resolve();
     },
     notStarted: async (id, why, because) => {
-      await journal.updateTask(id, (t) => {
+      const budgetStop = why === 'cancelled' && !opts.signal.aborted && runBudgetReached(ctx);
+      await journal.update((r) => {
+        const t = r.tasks[id]!;
         t.status = why;
         if (because && why === 'blocked') t.blockedBy = because;
         if (because && why === 'skipped') t.skipped = { need: because };
+        if (budgetStop) {
+          t.stoppedBy = 'budget';
+          if (r.budget) r.budget.stopped = true;
+        }
       });
       const t = journal.task(id);
       emit({

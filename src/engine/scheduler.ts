@@ -30,6 +30,10 @@ export interface SchedulerOptions {
    * longest remaining chain is the one with the most tasks.
    */
   weight?: (task: string) => number;
+  /** When true, no further task starts: those not started end `cancelled` (a spent budget). */
+  holdNew?: () => boolean;
+  /** Tasks that take no slot while they run (an approval waits for a person, not a machine). */
+  slotless?: (task: string) => boolean;
   /** The per-agent pool a task draws from, if any: `{ key: agent, limit }`. */
   pool: (task: string) => { key: string; limit: number } | undefined;
   failureMode: FailureMode;
@@ -63,6 +67,8 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
   /** Prepared ahead, not started yet. */
   const ahead = new Set<string>();
   const poolUse = new Map<string, number>();
+  /** Running tasks that hold a slot. */
+  let slotsUsed = 0;
   const kill = new AbortController();
   const onAbort = () => kill.abort();
   opts.signal.addEventListener('abort', onAbort, { once: true });
@@ -89,7 +95,7 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
           await opts.notStarted(id, why, dead);
         }
       }
-      if (stopStarting || opts.signal.aborted) {
+      if (stopStarting || opts.signal.aborted || opts.holdNew?.() === true) {
         for (const id of waiting()) {
           outcome.set(id, 'cancelled');
           if (ahead.delete(id)) await opts.unprepare?.(id);
@@ -102,15 +108,18 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
       const waitingForSlot: string[] = [];
       for (const id of ready) {
         const pool = opts.pool(id);
-        if (running.size >= opts.concurrency || (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit)) {
+        const slot = opts.slotless?.(id) !== true;
+        if ((slot && slotsUsed >= opts.concurrency) || (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit)) {
           waitingForSlot.push(id);
           continue;
         }
         if (pool) poolUse.set(pool.key, (poolUse.get(pool.key) ?? 0) + 1);
+        if (slot) slotsUsed += 1;
         ahead.delete(id);
         const done = opts.runTask(id, kill.signal).then((result) => {
           outcome.set(id, result);
           running.delete(id);
+          if (slot) slotsUsed -= 1;
           if (pool) poolUse.set(pool.key, poolUse.get(pool.key)! - 1);
           if (result === 'failed' && opts.failureMode !== 'continue') stopStarting = true;
           if (result === 'failed' && opts.failureMode === 'kill') kill.abort();

@@ -7,7 +7,6 @@ import type { Template, TemplateValues } from '../config/template.js';
 import type { Keep, TaskDef } from '../config/workflow.js';
 import type { Failure, FailureReason } from '../events/task-status.js';
 import type { TaskRecord } from '../state/run-state.js';
-import { combineCommits, type MergeConflict } from '../git/merge.js';
 import { findFreePort } from '../process/free-port.js';
 import type { ProcessOutcome } from '../process/run-process.js';
 import type { LogError } from '../process/output-sink.js';
@@ -30,6 +29,9 @@ import { gateFinished, gateRecord } from '../verify/gate-record.js';
 import { scopeFeedback, scopeMessage, scopeViolations } from '../verify/write-scope.js';
 import type { RunContext } from './run-context.js';
 import { taskFingerprint } from './reuse.js';
+import { startCommitOf } from './start-commit.js';
+import { attemptRefused } from '../budget/budget-check.js';
+import { noteUsage } from './note-usage.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { Feedback } from './task-prompt.js';
 import { sampleLines } from './line-sampler.js';
@@ -175,6 +177,13 @@ export async function executeTask(
 
     let feedback: Feedback | undefined;
     for (let left = task.retries; ; left--) {
+      const refused = await attemptRefused(ctx, id);
+      if (refused !== undefined) {
+        // Never started: cancelled, as the tasks the budget kept from starting are.
+        if (failure === undefined) return (outcome = 'cancelled');
+        failure = { ...failure, message: `${failure.message}; no retry: ${refused}` };
+        return (outcome = 'failed');
+      }
       attempt += 1;
       const ran = runAttempt(
         ctx,
@@ -259,33 +268,16 @@ function internalError(e: unknown): Failure {
 
 type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure };
 
-/**
- * The sandbox at the task's start commit: the base, its need's result, or a merge of its needs'
- * results. The merge is made before the sandbox, without any work tree (`git merge-tree`): a `none`
- * sandbox is the user's own checkout, and a jj workspace is no git work tree at all.
- */
+/** The sandbox at the task's start commit (see `startCommitOf`). */
 async function prepareSandbox(
   ctx: RunContext,
   task: TaskDef,
   path: string,
   triedBefore: boolean,
 ): Promise<Prepared> {
-  const record = ctx.journal.record;
-  // Needs without a result (behind an `if:` with always() or failure()) add nothing.
-  const needs = ctx.graph
-    .needs(task.id)
-    .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
-  let startCommit = needs[0]?.commit ?? record.baseCommit;
-  if (needs.length >= 2) {
-    const merged = await combineCommits(
-      ctx.repo,
-      needs,
-      'merge',
-      (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
-    );
-    if (!merged.ok) return { failure: conflictFailure(merged.conflict) };
-    startCommit = merged.commit;
-  }
+  const start = await startCommitOf(ctx, task.id);
+  if ('failure' in start) return start;
+  const startCommit = start.commit;
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.
   if (triedBefore) {
@@ -305,14 +297,6 @@ async function prepareSandbox(
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };
   return { sandbox: made.value, startCommit };
-}
-
-function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {
-  return {
-    reason: 'merge-conflict',
-    message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
-    files,
-  };
 }
 
 async function runSetup(
@@ -435,25 +419,8 @@ async function runAttempt(
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
   // Another attempt would only fill the disk again.
   if (ran.logError?.diskFull === true) return fail('disk-full', ran.logError.message, ran.tail, false);
-  if (ran.report) {
-    const usage = ran.report;
-    // Written with the attempt's outcome, the next write either way.
-    ctx.journal.noteTask(task.id, (t) => {
-      // Counts add up over attempts; the summary and session are the latest attempt's.
-      const add = (a: number | undefined, b: number | undefined) =>
-        a === undefined && b === undefined ? {} : { v: (a ?? 0) + (b ?? 0) };
-      const sum = {
-        inputTokens: add(t.usage?.inputTokens, usage.inputTokens),
-        outputTokens: add(t.usage?.outputTokens, usage.outputTokens),
-        costUsd: add(t.usage?.costUsd, usage.costUsd),
-      };
-      t.usage = {
-        ...(usage.summary !== undefined ? { summary: usage.summary } : {}),
-        ...(usage.sessionId !== undefined ? { sessionId: usage.sessionId } : {}),
-        ...Object.fromEntries(Object.entries(sum).flatMap(([k, v]) => ('v' in v ? [[k, v.v]] : []))),
-      };
-    });
-  }
+  // Written with the attempt's outcome, the next write either way.
+  if (ran.report) noteUsage(ctx, task.id, ran.report);
   if (ran.outcome.kind !== 'exited' || ran.outcome.exitCode !== 0) {
     const what = task.kind === 'command' ? 'the command' : `the agent (${task.agent})`;
     return fail(
@@ -606,6 +573,10 @@ async function runWork(
     const exitCode = r.outcome.kind === 'exited' ? r.outcome.exitCode : -1;
     const report = adapter.report(r.tail, exitCode, r.head);
     if (!report.rateLimited || waits >= RATE_LIMIT.maxWaits || signal.aborted) return { ...r, report };
+    // What the limited run spent counts before the budget is asked whether to start it again.
+    noteUsage(ctx, task.id, report);
+    const { inputTokens: _in, outputTokens: _out, costUsd: _cost, ...counted } = report;
+    if ((await attemptRefused(ctx, task.id)) !== undefined) return { ...r, report: counted };
     const waitMs = Math.min(
       RATE_LIMIT.maxMs,
       report.rateLimited.retryAfterMs ?? rateLimitFirstMs() * 2 ** waits,

@@ -1,3 +1,4 @@
+import type { BudgetState } from '../budget/spend.js';
 import type { Landing } from '../integrate/landing.js';
 import type { Failure, RunOutcome, SkipReason, TaskStatus } from './task-status.js';
 
@@ -37,6 +38,8 @@ export type EngineEvent =
        * or a base ref that moved since the run being continued.
        */
       warnings: string[];
+      /** The run's budget and what was spent before this start (a rerun's earlier attempts count). */
+      budget?: BudgetState;
     }
   | {
       type: 'task-started';
@@ -51,6 +54,15 @@ export type EngineEvent =
   | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
   | { type: 'task-output'; time: number; task: string; line: string }
   | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }
+  | {
+      /** An approval task is waiting for a person: `orchestra approve|reject`, or the terminal's answer. */
+      type: 'approval-waiting';
+      time: number;
+      runId: string;
+      task: string;
+      /** The approval's text, its templates rendered. */
+      text: string;
+    }
   | {
       type: 'gate-finished';
       time: number;
@@ -95,6 +107,12 @@ export type EngineEvent =
       keptSandbox?: string;
       log?: string;
     }
+  | {
+      /** What the run has spent against its budget, after each task that ran (only with `budget:`). */
+      type: 'budget-spend';
+      time: number;
+      budget: BudgetState;
+    }
   | { type: 'integration-started'; time: number; branch: string; tasks: string[] }
   | {
       type: 'integration-finished';
@@ -117,6 +135,8 @@ export type EngineEvent =
       resultCommit?: string;
       /** With a result: how the user's checkout can take it (for the summary's hints). */
       landing?: Landing;
+      /** The run's budget, what was spent, and whether the budget stopped the run. */
+      budget?: BudgetState;
       tasks: {
         task: string;
         status: TaskStatus;

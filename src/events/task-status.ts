@@ -9,6 +9,7 @@
  * - cancelled:   stopped by Ctrl-C / SIGTERM, or by --failure-mode kill after another task failed
  * - skipped:     not run because its result was reused from an earlier run (rerun, --reuse)
  * - interrupted: orchestra died while it was running (kill -9, crash); `resume` starts it again
+ * - waiting:     an approval task waiting for `orchestra approve|reject` (or the terminal's answer)
  */
 export type TaskStatus =
   | 'pending'
@@ -19,7 +20,8 @@ export type TaskStatus =
   | 'blocked'
   | 'cancelled'
   | 'skipped'
-  | 'interrupted';
+  | 'interrupted'
+  | 'waiting';
 
 /** Statuses after which a task will not change again in this run. */
 export const FINAL_STATUSES: readonly TaskStatus[] = [
@@ -55,6 +57,7 @@ export type FailureReason =
   | 'repo-changed'
   | 'submodule-changed'
   | 'disk-full'
+  | 'rejected'
   | 'internal-error';
 
 export interface Failure {

@@ -15,7 +15,7 @@ export interface GraphJson {
   file: string;
   tasks: {
     id: string;
-    kind: 'agent' | 'command';
+    kind: 'agent' | 'command' | 'approval';
     role: string | null;
     agent: string | null;
     needs: string[];
@@ -78,7 +78,7 @@ function levelsOf(graph: TaskGraph): Map<string, number> {
 
 function label(workflow: Workflow, id: string): string {
   const t = workflow.tasks.get(id)!;
-  return t.kind === 'command' ? 'run' : (t.role ?? t.agent ?? 'agent');
+  return t.kind === 'command' ? 'run' : t.kind === 'approval' ? 'approval' : (t.role ?? t.agent ?? 'agent');
 }
 
 /**

@@ -23,6 +23,7 @@ const ICON: Record<TaskStatus | 'flaky' | 'passed', string> = {
   cancelled: '⏹️',
   skipped: '♻️',
   pending: '⏸️',
+  waiting: '✋',
   running: '🔄',
   verifying: '🔄',
   interrupted: '⚠️',

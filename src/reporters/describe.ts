@@ -31,6 +31,7 @@ export function describeFinished(event: EventOf<'task-finished'>, record: RunRec
     case 'pending':
     case 'running':
     case 'verifying':
+    case 'waiting':
       return `finished while ${event.status}`;
     default:
       return assertNever(event.status);
@@ -95,4 +96,9 @@ export function describeTaskCount(event: EventOf<'run-started'>): string {
 /** A task of a rerun or resume that keeps what an earlier try of the run gave it. */
 export function describeEarlier(status: TaskStatus): string {
   return `${statusWord(status)} earlier, not run again`;
+}
+
+/** The command that approves a waiting task, as the live view and the plain log show it. */
+export function approveCommand(event: { task: string; runId: string }): string {
+  return `orchestra approve ${event.task} --run ${event.runId}`;
 }

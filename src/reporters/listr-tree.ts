@@ -99,6 +99,8 @@ export class ListrTree {
   private readonly rows: TreeRow[] = [];
   private running: Promise<void> | undefined;
   private failure: { error: unknown } | undefined;
+  /** While set, the tree is not drawn: someone else has the terminal (a question to answer). */
+  private readonly hold = { paused: false, clear: () => undefined as void };
 
   constructor(
     private readonly out: NodeJS.WritableStream,
@@ -118,6 +120,7 @@ export class ListrTree {
     const renderer = treeRenderer(
       (task) => rows.some((row) => row.queued && row.owns(task)),
       this.color ? listrColor.dim(figures.squareSmallFilled) : figures.squareSmallFilled,
+      this.hold,
     );
     const tasks: ListrTask<object, typeof renderer>[] = rows.map((row) => ({
       title: row.title,
@@ -160,6 +163,19 @@ export class ListrTree {
   }
 
   /**
+   * Erases the tree and stops drawing it until `resume()`: what is written meanwhile (a question and
+   * its answer) stays on the screen, and the tree is drawn again below it.
+   */
+  pause(): void {
+    this.hold.clear();
+    this.hold.paused = true;
+  }
+
+  resume(): void {
+    this.hold.paused = false;
+  }
+
+  /**
    * Resolves once the renderer has drawn the final tree and stopped (its spinner timer included);
    * rejects if listr2 itself failed, which is a bug.
    */
@@ -173,8 +189,22 @@ export class ListrTree {
  * The default renderer with two changes for orchestra. A class per tree, because listr2 constructs
  * the renderer itself and this one needs to ask the tree which rows are queued.
  */
-function treeRenderer(isQueued: (task: ListrDefaultRendererTask) => boolean, queuedIcon: string) {
+function treeRenderer(
+  isQueued: (task: ListrDefaultRendererTask) => boolean,
+  queuedIcon: string,
+  hold: { paused: boolean; clear: () => void },
+) {
   return class TreeRenderer extends DefaultRenderer {
+    constructor(...args: ConstructorParameters<typeof DefaultRenderer>) {
+      super(...args);
+      // listr2 keeps its log-update instance private; clearing it is the one way to erase the tree.
+      hold.clear = () => (Reflect.get(this, 'updater') as { clear?: () => void } | undefined)?.clear?.();
+    }
+
+    override update(): void {
+      if (!hold.paused) super.update();
+    }
+
     // listr2 checks `process.stdout.isTTY`; the reporter already decided that *its* stream is a terminal.
     static override nonTTY = true;
 

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../events/engine-event.js';
 import {
+  approveCommand,
   describeEarlier,
   describeFinished,
   describeGate,
@@ -11,6 +12,7 @@ import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord } from './run-record.js';
 import { createStyle, type Style } from './style.js';
 import { formatSummary } from './summary.js';
+import { budgetLine } from '../budget/spend.js';
 
 /**
  * Timestamped lines for CI logs and pipes: one line per thing that happened to a task, never agent
@@ -39,6 +41,7 @@ export class PlainReporter implements Reporter {
             `base ${shortSha(event.baseCommit)} (${displayPath(event.runDir, this.opts.cwd)})`,
         );
         for (const warning of event.warnings) this.line(event.time, style.yellow(`warning: ${warning}`));
+        if (event.budget) this.line(event.time, `${budgetLine(event.budget)} so far`);
         for (const { task, status } of event.finishedEarlier)
           this.task(event.time, task, style.dim(describeEarlier(status)));
         break;
@@ -67,6 +70,13 @@ export class PlainReporter implements Reporter {
           event.task,
           style.yellow(`waiting ${formatSeconds(event.retryInMs)} (rate limited)`),
         );
+        break;
+      case 'approval-waiting':
+        this.task(event.time, event.task, style.yellow(`waiting for approval: ${event.text}`));
+        this.task(event.time, event.task, style.dim(`decide with: ${approveCommand(event)} (or reject)`));
+        break;
+      case 'budget-spend':
+        this.line(event.time, budgetLine(event.budget));
         break;
       case 'gate-finished': {
         const text = describeGate(event);

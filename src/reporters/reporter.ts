@@ -8,6 +8,8 @@ export interface Reporter {
   onEvent(event: EngineEvent): void;
   /** Flush and stop rendering (called once after run-finished or on abort). */
   close(): Promise<void>;
+  /** Stops redrawing while someone else uses the terminal (a question); call the result to go on. */
+  hold?(): () => void;
 }
 
 /** The three ways `orchestra run` can show a run. */

@@ -54,6 +54,8 @@ export class RunRecord {
         break;
       case 'task-phase':
       case 'task-waiting':
+      case 'approval-waiting':
+      case 'budget-spend':
       case 'task-retry':
       case 'run-finished':
         break;

@@ -40,6 +40,7 @@ function statusColor(style: Style, status: TaskStatus): (text: string) => string
       return style.red;
     case 'blocked':
     case 'cancelled':
+    case 'waiting':
       return style.yellow;
     case 'skipped':
     case 'pending':

@@ -5,6 +5,7 @@ import { displayPath, formatCost, formatDuration, formatFailure, formatTokens, s
 import type { EventOf, RunRecord } from './run-record.js';
 import type { Style } from './style.js';
 import { landingHints } from '../integrate/landing.js';
+import { budgetLine } from '../budget/spend.js';
 import { shellQuote } from '../util/shell-quote.js';
 
 /** How the summary addresses the user: paths relative to their cwd, git pointed at the repository. */
@@ -60,7 +61,10 @@ function header(
   const outcome = finished.outcome === 'succeeded' ? style.green('succeeded') : style.red(finished.outcome);
   const runDir =
     record.started === undefined ? '' : style.dim(`  (${displayPath(record.started.runDir, cwd)})`);
-  return `${style.bold(`run ${finished.runId}`)} ${outcome} in ${formatDuration(finished.durationMs)}: ${tally}${runDir}`;
+  const first = `${style.bold(`run ${finished.runId}`)} ${outcome} in ${formatDuration(finished.durationMs)}: ${tally}${runDir}`;
+  if (finished.budget === undefined) return first;
+  const line = budgetLine(finished.budget, counts.get(statusWord('cancelled'))?.n);
+  return `${first}\n${finished.budget.stopped ? style.red(line) : line}`;
 }
 
 function table(finished: EventOf<'run-finished'>, record: RunRecord, { style }: SummaryOptions): string {

@@ -1,12 +1,13 @@
 import type { EngineEvent } from '../events/engine-event.js';
 import { assertNever } from '../util/assert-never.js';
-import { describeEarlier, describeFinished } from './describe.js';
+import { approveCommand, describeEarlier, describeFinished } from './describe.js';
 import { cleanLine, formatDuration, formatFailure, shortSha } from './format.js';
 import { ListrTree, type TreeRow } from './listr-tree.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord, type EventOf } from './run-record.js';
 import { createStyle, type Style } from './style.js';
 import { formatSummary } from './summary.js';
+import { budgetLine, type BudgetState } from '../budget/spend.js';
 import { RowState, type RowOutcome } from './tty-row.js';
 
 /** A chatty agent prints thousands of lines a second; a row shows at most ten of them a second. */
@@ -33,6 +34,8 @@ export class TtyReporter implements Reporter {
   private readonly rows = new Map<string, Row>();
   private tree: ListrTree | undefined;
   private integration: Row | undefined;
+  /** Spend against the run's budget, when it has one. */
+  private budget: Row | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private summary: string | undefined;
   private closing: Promise<void> | undefined;
@@ -72,6 +75,16 @@ export class TtyReporter implements Reporter {
       case 'task-waiting':
         this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
         break;
+      case 'approval-waiting':
+        this.update(event.task, (s) => {
+          s.since ??= event.time;
+          s.activity = `waiting for approval: ${approveCommand(event)}`;
+        });
+        this.output(event.task, event.text);
+        break;
+      case 'budget-spend':
+        this.showBudget(event.budget);
+        break;
       case 'gate-finished':
         this.update(event.task, (s) =>
           s.gates.push({ name: event.gate, ok: event.ok, ...(event.flaky ? { flaky: true } : {}) }),
@@ -102,11 +115,30 @@ export class TtyReporter implements Reporter {
           cwd: this.opts.cwd,
           repoRoot: this.opts.repoRoot,
         });
+        if (this.budget !== undefined && event.budget !== undefined) {
+          const text = budgetLine(event.budget).replace(/^budget: /, '');
+          this.finish(
+            this.budget,
+            event.budget.stopped
+              ? {
+                  kind: 'failed',
+                  title: this.label(this.budget, this.style.red(text)),
+                  message: 'the budget stopped the run',
+                }
+              : { kind: 'succeeded', title: this.label(this.budget, text) },
+          );
+        }
         this.finishRemaining();
         break;
       default:
         assertNever(event);
     }
+  }
+
+  hold(): () => void {
+    const tree = this.tree;
+    tree?.pause();
+    return () => tree?.resume();
   }
 
   close(): Promise<void> {
@@ -126,6 +158,10 @@ export class TtyReporter implements Reporter {
     const tree = new ListrTree(this.out, this.opts.color);
     for (const task of event.tasks) this.rows.set(task, this.newRow(tree, task));
     this.integration = this.newRow(tree, 'integration');
+    if (event.budget) {
+      this.budget = this.newRow(tree, 'budget');
+      this.showBudget(event.budget);
+    }
     const notRun = [
       ...event.reused.map(({ task, fromRun }) => ({ task, text: `reused from run ${fromRun}` })),
       ...event.finishedEarlier.map(({ task, status }) => ({ task, text: describeEarlier(status) })),
@@ -216,7 +252,7 @@ export class TtyReporter implements Reporter {
   private finishRemaining(): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
-    for (const row of [...this.rows.values(), this.integration]) {
+    for (const row of [...this.rows.values(), this.integration, this.budget]) {
       if (row === undefined || row.tree.finished) continue;
       const outcome: RowOutcome = row.state.started
         ? {
@@ -243,7 +279,8 @@ export class TtyReporter implements Reporter {
       case 'interrupted':
       case 'pending':
       case 'running':
-      case 'verifying': {
+      case 'verifying':
+      case 'waiting': {
         const attempts = event.attempts > 1 ? ` after ${event.attempts} attempts` : '';
         const title = row.state.finalTitle(
           `${style.status(event.status, `${event.status}${attempts}`)} ${style.dim(`· ${formatDuration(event.durationMs)}`)}`,
@@ -256,6 +293,13 @@ export class TtyReporter implements Reporter {
       default:
         return assertNever(event.status);
     }
+  }
+
+  private showBudget(state: BudgetState): void {
+    const row = this.budget;
+    if (row === undefined || row.tree.finished) return;
+    row.state.activity = budgetLine(state).replace(/^budget: /, '');
+    row.tree.setTitle(row.state.title(Date.now(), this.style));
   }
 
   private integrationOutcome(row: Row, event: EventOf<'integration-finished'>): RowOutcome {

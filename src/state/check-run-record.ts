@@ -17,6 +17,7 @@ const TASK_STATUSES = new Set([
   'cancelled',
   'skipped',
   'interrupted',
+  'waiting',
 ]);
 
 const OUTCOMES = new Set(['succeeded', 'failed', 'cancelled']);

@@ -1,3 +1,5 @@
+import type { ApprovalDecision } from '../approvals/decision.js';
+import type { BudgetState } from '../budget/spend.js';
 import type { AgentUsage } from '../events/engine-event.js';
 import type { Failure, RunOutcome, SkipReason, TaskStatus } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
@@ -74,6 +76,10 @@ export interface TaskRecord {
    * that died leaves running, for `status` to report and `resume` to stop.
    */
   processGroup?: number;
+  /** An approval task: what the approver was shown, and once decided, the decision, who, when, the note. */
+  approval?: { text: string } & Partial<ApprovalDecision>;
+  /** Set when a budget kept an attempt of the task from starting (never started: `cancelled`). */
+  stoppedBy?: 'budget';
 }
 
 /** Whether the task's result was taken from an earlier run (`skipped` without a skip reason). */
@@ -136,6 +142,8 @@ export interface RunRecord {
   concurrency: number;
   tasks: Record<string, TaskRecord>;
   integration: IntegrationRecord;
+  /** The run's budget (`budget:`), what was spent against it, and whether it stopped the run. */
+  budget?: BudgetState;
   /** Each time the run was continued (rerun/resume): when and what was asked. */
   history: { at: number; command: string }[];
 }

@@ -119,6 +119,20 @@ export class RunStore {
     return `${this.paths.lock}.owner`;
   }
 
+  /**
+   * The pid of the live orchestra process on this machine that holds the run, if one does: who
+   * `orchestra cancel` asks to stop.
+   */
+  async holder(): Promise<number | undefined> {
+    if (!existsSync(this.paths.lock)) return undefined;
+    try {
+      const owner = JSON.parse(await readFile(this.#owner, 'utf8')) as { pid: number; host: string };
+      return owner.host === hostname() && processExists(owner.pid) ? owner.pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Whether a live process holds this run. */
   async isLocked(): Promise<boolean> {
     if (!existsSync(this.paths.lock)) return false;

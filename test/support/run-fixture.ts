@@ -23,6 +23,8 @@ export interface Step {
   waitFor?: string;
   /** Appended to `$ORCHESTRA_OUTPUT`. */
   output?: string;
+  /** Ends the output with a Claude Code `result` line reporting this usage. */
+  report?: { costUsd?: number; inputTokens?: number; outputTokens?: number; rateLimited?: boolean };
 }
 
 export interface Invocation {

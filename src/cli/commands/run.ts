@@ -19,6 +19,7 @@ import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
 import { useColor } from '../terminal.js';
 import { eventJournal } from '../../ui/event-journal.js';
+import { ApprovalPrompt } from '../approval-prompt.js';
 
 export interface RunFlags extends WorkflowOptions {
   concurrency?: number;
@@ -93,11 +94,18 @@ export async function withReporter(
   // SIGHUP (the terminal was closed) cancels too: nobody is left to see the run, and it must not go
   // on with nobody able to stop it.
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
+  // In a terminal orchestra asks about approvals itself; elsewhere `orchestra approve` decides.
+  const prompt =
+    !json && process.stdin.isTTY
+      ? new ApprovalPrompt(process.stdin, stream, () => reporter.hold?.() ?? (() => undefined))
+      : undefined;
+  if (prompt) prompt.repoRoot = repoRoot;
   try {
     const journal = eventJournal();
     const result = await start((e) => {
       journal.onEvent(e);
       reporter.onEvent(e);
+      prompt?.onEvent(e);
     }, abort.signal);
     await journal.close();
     await reporter.close();
@@ -148,7 +156,9 @@ async function dryRun(
       does:
         t.kind === 'command'
           ? `run: ${t.run!.source}`
-          : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
+          : t.kind === 'approval'
+            ? `approval: ${t.approval!.source}`
+            : `agent ${t.agent}${t.role ? ` as ${t.role}` : ''}${t.model ? ` (${t.model})` : ''}`,
       pool: t.agent && pool ? `${t.agent} ≤ ${pool}` : null,
       sandbox: t.sandbox.type,
       gates: [...t.verify],

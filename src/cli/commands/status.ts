@@ -11,6 +11,7 @@ import { runOrExit } from '../repo.js';
 import { landingLines } from '../status-landing.js';
 import { watchStatus } from '../watch-status.js';
 import { flakyGates } from '../../verify/gate-record.js';
+import { budgetLine } from '../../budget/spend.js';
 
 /**
  * A record as `status` shows it: in a run that died in progress, the tasks that had started (running,
@@ -118,6 +119,14 @@ async function printStatus(
   );
   const cost = Object.values(record.tasks).reduce((n, t) => n + (t.usage?.costUsd ?? 0), 0);
   if (tokens || cost) out.push(`total usage: ${tokens} tokens${cost ? `, $${cost.toFixed(4)}` : ''}`);
+  if (record.budget)
+    out.push(
+      budgetLine(
+        record.budget,
+        Object.values(record.tasks).filter((t) => t.stoppedBy === 'budget' && t.status === 'cancelled')
+          .length,
+      ),
+    );
   const integration = record.integration;
   if (integration.status === 'succeeded') {
     out.push(`result: ${integration.branch} at ${integration.commit!.slice(0, 10)}`);
@@ -157,6 +166,10 @@ function label(status: TaskStatus, t: TaskRecord): string {
 
 function note(t: TaskRecord, flaky: string[]): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
+  if (t.status === 'waiting' && t.approval) return `waiting for approval: ${t.approval.text}`;
+  if (t.status === 'succeeded' && t.approval?.by)
+    return `approved by ${t.approval.by}${t.approval.note ? `: ${t.approval.note}` : ''}`;
+  if (t.stoppedBy === 'budget' && t.status === 'cancelled') return 'not started: the budget was spent';
   if (t.skipped) return describeSkip(t.skipped);
   const outputs = t.outputs && describeOutputs(t.outputs);
   if (outputs) return outputs;
@@ -174,7 +187,8 @@ function hasLog(t: TaskRecord): boolean {
 /** How long the task took, or has been running for; `-` when that is not known. */
 function taskTime(t: TaskRecord, now: number): string {
   if (t.startedAt === undefined) return '-';
-  if (t.status === 'running' || t.status === 'verifying') return `${formatDuration(now - t.startedAt)}…`;
+  if (t.status === 'running' || t.status === 'verifying' || t.status === 'waiting')
+    return `${formatDuration(now - t.startedAt)}…`;
   // A record written before a success carried its end: the end of its last attempt, if recorded.
   const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
   return end === undefined ? '-' : formatDuration(end - t.startedAt);

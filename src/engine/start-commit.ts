@@ -1,0 +1,35 @@
+import type { Failure } from '../events/task-status.js';
+import { combineCommits, type MergeConflict } from '../git/merge.js';
+import type { RunContext } from './run-context.js';
+
+/**
+ * Where a task starts: the base, its need's result, or a merge of its needs' results. The merge is
+ * made without any work tree (`git merge-tree`): a `none` sandbox is the user's own checkout, a jj
+ * workspace is no git work tree at all, and an approval task has no sandbox.
+ */
+export async function startCommitOf(
+  ctx: RunContext,
+  id: string,
+): Promise<{ commit: string } | { failure: Failure }> {
+  const record = ctx.journal.record;
+  // Needs without a result (behind an `if:` with always() or failure()) add nothing.
+  const needs = ctx.graph
+    .needs(id)
+    .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
+  if (needs.length < 2) return { commit: needs[0]?.commit ?? record.baseCommit };
+  const merged = await combineCommits(
+    ctx.repo,
+    needs,
+    'merge',
+    (theirs) => `orchestra: merge ${theirs.label} into ${id}`,
+  );
+  return merged.ok ? { commit: merged.commit } : { failure: conflictFailure(merged.conflict) };
+}
+
+function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {
+  return {
+    reason: 'merge-conflict',
+    message: `the results of "${ours}" and "${theirs}" conflict in ${files.join(', ')}`,
+    files,
+  };
+}
