@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ConfigIssue } from './config-issue.js';
+import { bestOfDef } from '../best-of/best-of-def.js';
 import { parseDuration } from './duration.js';
 import { isRecord } from '../util/is-record.js';
 import type { YamlPath } from './source-document.js';
@@ -217,6 +218,7 @@ export function normalize(
           }
         : sandbox,
       requireChanges: t.require_changes === true,
+      ...withBestOf(t),
     });
   }
 
@@ -228,6 +230,9 @@ export function normalize(
     strategy: oneOf(rawIntegrate.strategy, ['merge', 'squash', 'rebase'] as const) ?? 'merge',
     ...(Array.isArray(rawIntegrate.tasks) ? { tasks: strings(rawIntegrate.tasks) } : {}),
     verify: strings(rawIntegrate.verify),
+    ...(isRecord(rawIntegrate.resolve) && str(rawIntegrate.resolve.role)
+      ? { resolve: { role: str(rawIntegrate.resolve.role)!, retries: int(rawIntegrate.resolve.retries) ?? 1 } }
+      : {}),
   };
 
   const workflow: Workflow = {
@@ -291,6 +296,11 @@ function templates(
   make: (v: unknown, p: YamlPath, c: TemplateContext) => Template | undefined,
 ): Template[] {
   return Array.isArray(value) ? value.flatMap((v, i) => make(v, [...path, i], context) ?? []) : [];
+}
+
+function withBestOf(t: Record<string, unknown>): Pick<TaskDef, 'bestOf'> {
+  const bestOf = bestOfDef(t);
+  return bestOf ? { bestOf } : {};
 }
 
 function entries(v: unknown): [string, unknown][] {

@@ -261,6 +261,37 @@ const schema11 = {
         env: { $ref: '#/definitions/Env' },
         sandbox: { $ref: '#/definitions/TaskSandbox' },
         require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+        best_of: {
+          description:
+            'Run the task as this many candidates in parallel, each in its own sandbox with its own attempts and gates (an agent task only): a number, or one override each (agent, model, role; {} = as written).',
+          oneOf: [
+            { type: 'integer', minimum: 2, maximum: 10 },
+            { type: 'array', minItems: 2, maxItems: 10, items: { $ref: '#/definitions/Candidate' } },
+          ],
+        },
+        pick: {
+          description:
+            "Which candidate of best_of wins: first (default: the first whose gates pass; the others are cancelled), smallest (all finish; the green one with the smallest diff) or {role} (all finish; that role's agent names the winner by writing winner=<n> to the file in ORCHESTRA_OUTPUT).",
+          oneOf: [
+            { enum: ['first', 'smallest'] },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['role'],
+              properties: { role: { type: 'string', minLength: 1 } },
+            },
+          ],
+        },
+      },
+    },
+    Candidate: {
+      description: 'How one best_of candidate differs from the task as written.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        agent: { type: 'string', minLength: 1 },
+        model: { type: 'string', minLength: 1 },
+        role: { type: 'string', minLength: 1 },
       },
     },
     Integrate: {
@@ -284,6 +315,23 @@ const schema11 = {
           type: 'array',
           items: { type: 'string' },
         },
+        resolve: {
+          description:
+            "A role whose agent resolves merge conflicts (of a task's needs, or of integration) in a sandbox holding the conflicted merge; its result is committed as the merge and verified.",
+          type: 'object',
+          additionalProperties: false,
+          required: ['role'],
+          properties: {
+            role: { type: 'string', minLength: 1 },
+            retries: {
+              description:
+                'How many more times the resolver runs when its result still has conflict markers or fails the gates (default 1).',
+              type: 'integer',
+              minimum: 0,
+              maximum: 5,
+            },
+          },
+        },
       },
     },
   },
@@ -295,7 +343,7 @@ const schema29 = {
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema39 = {
+const schema40 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -312,6 +360,23 @@ const schema39 = {
       items: { type: 'string' },
     },
     verify: { description: 'Gates run on the integrated result.', type: 'array', items: { type: 'string' } },
+    resolve: {
+      description:
+        "A role whose agent resolves merge conflicts (of a task's needs, or of integration) in a sandbox holding the conflicted merge; its result is committed as the merge and verified.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['role'],
+      properties: {
+        role: { type: 'string', minLength: 1 },
+        retries: {
+          description:
+            'How many more times the resolver runs when its result still has conflict markers or fails the gates (default 1).',
+          type: 'integer',
+          minimum: 0,
+          maximum: 5,
+        },
+      },
+    },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -1897,6 +1962,37 @@ const schema30 = {
     env: { $ref: '#/definitions/Env' },
     sandbox: { $ref: '#/definitions/TaskSandbox' },
     require_changes: { description: 'Fail the attempt when the agent changed nothing.', type: 'boolean' },
+    best_of: {
+      description:
+        'Run the task as this many candidates in parallel, each in its own sandbox with its own attempts and gates (an agent task only): a number, or one override each (agent, model, role; {} = as written).',
+      oneOf: [
+        { type: 'integer', minimum: 2, maximum: 10 },
+        { type: 'array', minItems: 2, maxItems: 10, items: { $ref: '#/definitions/Candidate' } },
+      ],
+    },
+    pick: {
+      description:
+        "Which candidate of best_of wins: first (default: the first whose gates pass; the others are cancelled), smallest (all finish; the green one with the smallest diff) or {role} (all finish; that role's agent names the winner by writing winner=<n> to the file in ORCHESTRA_OUTPUT).",
+      oneOf: [
+        { enum: ['first', 'smallest'] },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['role'],
+          properties: { role: { type: 'string', minLength: 1 } },
+        },
+      ],
+    },
+  },
+};
+const schema39 = {
+  description: 'How one best_of candidate differs from the task as written.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    agent: { type: 'string', minLength: 1 },
+    model: { type: 'string', minLength: 1 },
+    role: { type: 'string', minLength: 1 },
   },
 };
 const schema33 = {
@@ -2806,8 +2902,497 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.best_of !== undefined) {
+      let data15 = data.best_of;
+      const _errs40 = errors;
+      let valid10 = false;
+      let passing1 = null;
+      const _errs41 = errors;
+      if (!(typeof data15 == 'number' && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+        const err28 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf/0/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema30.properties.best_of.oneOf[0].type,
+          parentSchema: schema30.properties.best_of.oneOf[0],
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data15 == 'number' && isFinite(data15)) {
+        if (data15 > 10 || isNaN(data15)) {
+          const err29 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/0/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 10 },
+            message: 'must be <= 10',
+            schema: 10,
+            parentSchema: schema30.properties.best_of.oneOf[0],
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data15 < 2 || isNaN(data15)) {
+          const err30 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/0/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 2 },
+            message: 'must be >= 2',
+            schema: 2,
+            parentSchema: schema30.properties.best_of.oneOf[0],
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs41 === errors;
+      if (_valid1) {
+        valid10 = true;
+        passing1 = 0;
+      }
+      const _errs43 = errors;
+      if (Array.isArray(data15)) {
+        if (data15.length > 10) {
+          const err31 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 10 },
+            message: 'must NOT have more than 10 items',
+            schema: 10,
+            parentSchema: schema30.properties.best_of.oneOf[1],
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data15.length < 2) {
+          const err32 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/minItems',
+            keyword: 'minItems',
+            params: { limit: 2 },
+            message: 'must NOT have fewer than 2 items',
+            schema: 2,
+            parentSchema: schema30.properties.best_of.oneOf[1],
+            data: data15,
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        const len2 = data15.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data16 = data15[i2];
+          if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
+            for (const key3 in data16) {
+              if (!(key3 === 'agent' || key3 === 'model' || key3 === 'role')) {
+                const err33 = {
+                  instancePath: instancePath + '/best_of/' + i2,
+                  schemaPath: '#/definitions/Candidate/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key3 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema39,
+                  data: data16,
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data16.agent !== undefined) {
+              let data17 = data16.agent;
+              if (typeof data17 === 'string') {
+                if (func3(data17) < 1) {
+                  const err34 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                    schemaPath: '#/definitions/Candidate/properties/agent/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema39.properties.agent,
+                    data: data17,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                  schemaPath: '#/definitions/Candidate/properties/agent/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema39.properties.agent.type,
+                  parentSchema: schema39.properties.agent,
+                  data: data17,
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data16.model !== undefined) {
+              let data18 = data16.model;
+              if (typeof data18 === 'string') {
+                if (func3(data18) < 1) {
+                  const err36 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/model',
+                    schemaPath: '#/definitions/Candidate/properties/model/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema39.properties.model,
+                    data: data18,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/model',
+                  schemaPath: '#/definitions/Candidate/properties/model/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema39.properties.model.type,
+                  parentSchema: schema39.properties.model,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data16.role !== undefined) {
+              let data19 = data16.role;
+              if (typeof data19 === 'string') {
+                if (func3(data19) < 1) {
+                  const err38 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/role',
+                    schemaPath: '#/definitions/Candidate/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema39.properties.role,
+                    data: data19,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/role',
+                  schemaPath: '#/definitions/Candidate/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema39.properties.role.type,
+                  parentSchema: schema39.properties.role,
+                  data: data19,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = {
+              instancePath: instancePath + '/best_of/' + i2,
+              schemaPath: '#/definitions/Candidate/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema39.type,
+              parentSchema: schema39,
+              data: data16,
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema30.properties.best_of.oneOf[1].type,
+          parentSchema: schema30.properties.best_of.oneOf[1],
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      var _valid1 = _errs43 === errors;
+      if (_valid1 && valid10) {
+        valid10 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid10 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid10) {
+        const err42 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: passing1 },
+          message: 'must match exactly one schema in oneOf',
+          schema: schema30.properties.best_of.oneOf,
+          parentSchema: schema30.properties.best_of,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      } else {
+        errors = _errs40;
+        if (vErrors !== null) {
+          if (_errs40) {
+            vErrors.length = _errs40;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.pick !== undefined) {
+      let data20 = data.pick;
+      const _errs56 = errors;
+      let valid15 = false;
+      let passing2 = null;
+      const _errs57 = errors;
+      if (!(data20 === 'first' || data20 === 'smallest')) {
+        const err43 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf/0/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema30.properties.pick.oneOf[0].enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema30.properties.pick.oneOf[0].enum,
+          parentSchema: schema30.properties.pick.oneOf[0],
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      var _valid2 = _errs57 === errors;
+      if (_valid2) {
+        valid15 = true;
+        passing2 = 0;
+      }
+      const _errs58 = errors;
+      if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
+        if (data20.role === undefined) {
+          const err44 = {
+            instancePath: instancePath + '/pick',
+            schemaPath: '#/properties/pick/oneOf/1/required',
+            keyword: 'required',
+            params: { missingProperty: 'role' },
+            message: "must have required property '" + 'role' + "'",
+            schema: schema30.properties.pick.oneOf[1].required,
+            parentSchema: schema30.properties.pick.oneOf[1],
+            data: data20,
+          };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        for (const key4 in data20) {
+          if (!(key4 === 'role')) {
+            const err45 = {
+              instancePath: instancePath + '/pick',
+              schemaPath: '#/properties/pick/oneOf/1/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key4 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema30.properties.pick.oneOf[1],
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data20.role !== undefined) {
+          let data21 = data20.role;
+          if (typeof data21 === 'string') {
+            if (func3(data21) < 1) {
+              const err46 = {
+                instancePath: instancePath + '/pick/role',
+                schemaPath: '#/properties/pick/oneOf/1/properties/role/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema30.properties.pick.oneOf[1].properties.role,
+                data: data21,
+              };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+          } else {
+            const err47 = {
+              instancePath: instancePath + '/pick/role',
+              schemaPath: '#/properties/pick/oneOf/1/properties/role/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema30.properties.pick.oneOf[1].properties.role.type,
+              parentSchema: schema30.properties.pick.oneOf[1].properties.role,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err48 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema30.properties.pick.oneOf[1].type,
+          parentSchema: schema30.properties.pick.oneOf[1],
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      var _valid2 = _errs58 === errors;
+      if (_valid2 && valid15) {
+        valid15 = false;
+        passing2 = [passing2, 1];
+      } else {
+        if (_valid2) {
+          valid15 = true;
+          passing2 = 1;
+        }
+      }
+      if (!valid15) {
+        const err49 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: passing2 },
+          message: 'must match exactly one schema in oneOf',
+          schema: schema30.properties.pick.oneOf,
+          parentSchema: schema30.properties.pick,
+          data: data20,
+        };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      } else {
+        errors = _errs56;
+        if (vErrors !== null) {
+          if (_errs56) {
+            vErrors.length = _errs56;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
   } else {
-    const err28 = {
+    const err50 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2818,16 +3403,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err50];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err50);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema41 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -2856,7 +3441,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema40.oneOf[0],
+        parentSchema: schema41.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -2873,8 +3458,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema40.oneOf[0].type,
-      parentSchema: schema40.oneOf[0],
+      schema: schema41.oneOf[0].type,
+      parentSchema: schema41.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -2898,8 +3483,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema40.oneOf[1].required,
-        parentSchema: schema40.oneOf[1],
+        schema: schema41.oneOf[1].required,
+        parentSchema: schema41.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -2918,7 +3503,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema40.oneOf[1],
+          parentSchema: schema41.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -2940,7 +3525,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema40.oneOf[1].properties.run,
+            parentSchema: schema41.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -2957,8 +3542,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema40.oneOf[1].properties.run.type,
-          parentSchema: schema40.oneOf[1].properties.run,
+          schema: schema41.oneOf[1].properties.run.type,
+          parentSchema: schema41.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -3100,8 +3685,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema40.oneOf[1].type,
-      parentSchema: schema40.oneOf[1],
+      schema: schema41.oneOf[1].type,
+      parentSchema: schema41.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -3128,8 +3713,8 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema40.oneOf,
-      parentSchema: schema40,
+      schema: schema41.oneOf,
+      parentSchema: schema41,
       data,
     };
     if (vErrors === null) {
@@ -3805,7 +4390,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       let data14 = data.integrate;
       if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
         for (const key11 in data14) {
-          if (!(key11 === 'branch' || key11 === 'strategy' || key11 === 'tasks' || key11 === 'verify')) {
+          if (!(
+            key11 === 'branch' ||
+            key11 === 'strategy' ||
+            key11 === 'tasks' ||
+            key11 === 'verify' ||
+            key11 === 'resolve'
+          )) {
             const err28 = {
               instancePath: instancePath + '/integrate',
               schemaPath: '#/definitions/Integrate/additionalProperties',
@@ -3813,7 +4404,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key11 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema39,
+              parentSchema: schema40,
               data: data14,
             };
             if (vErrors === null) {
@@ -3835,7 +4426,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema39.properties.branch,
+                parentSchema: schema40.properties.branch,
                 data: data15,
               };
               if (vErrors === null) {
@@ -3852,8 +4443,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema39.properties.branch.type,
-              parentSchema: schema39.properties.branch,
+              schema: schema40.properties.branch.type,
+              parentSchema: schema40.properties.branch,
               data: data15,
             };
             if (vErrors === null) {
@@ -3871,10 +4462,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/integrate/strategy',
               schemaPath: '#/definitions/Integrate/properties/strategy/enum',
               keyword: 'enum',
-              params: { allowedValues: schema39.properties.strategy.enum },
+              params: { allowedValues: schema40.properties.strategy.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema39.properties.strategy.enum,
-              parentSchema: schema39.properties.strategy,
+              schema: schema40.properties.strategy.enum,
+              parentSchema: schema40.properties.strategy,
               data: data16,
             };
             if (vErrors === null) {
@@ -3898,8 +4489,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.tasks.items.type,
-                  parentSchema: schema39.properties.tasks.items,
+                  schema: schema40.properties.tasks.items.type,
+                  parentSchema: schema40.properties.tasks.items,
                   data: data18,
                 };
                 if (vErrors === null) {
@@ -3917,8 +4508,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.tasks.type,
-              parentSchema: schema39.properties.tasks,
+              schema: schema40.properties.tasks.type,
+              parentSchema: schema40.properties.tasks,
               data: data17,
             };
             if (vErrors === null) {
@@ -3942,8 +4533,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema39.properties.verify.items.type,
-                  parentSchema: schema39.properties.verify.items,
+                  schema: schema40.properties.verify.items.type,
+                  parentSchema: schema40.properties.verify.items,
                   data: data20,
                 };
                 if (vErrors === null) {
@@ -3961,8 +4552,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema39.properties.verify.type,
-              parentSchema: schema39.properties.verify,
+              schema: schema40.properties.verify.type,
+              parentSchema: schema40.properties.verify,
               data: data19,
             };
             if (vErrors === null) {
@@ -3973,21 +4564,180 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data14.resolve !== undefined) {
+          let data21 = data14.resolve;
+          if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
+            if (data21.role === undefined) {
+              const err36 = {
+                instancePath: instancePath + '/integrate/resolve',
+                schemaPath: '#/definitions/Integrate/properties/resolve/required',
+                keyword: 'required',
+                params: { missingProperty: 'role' },
+                message: "must have required property '" + 'role' + "'",
+                schema: schema40.properties.resolve.required,
+                parentSchema: schema40.properties.resolve,
+                data: data21,
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            for (const key12 in data21) {
+              if (!(key12 === 'role' || key12 === 'retries')) {
+                const err37 = {
+                  instancePath: instancePath + '/integrate/resolve',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key12 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema40.properties.resolve,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+            if (data21.role !== undefined) {
+              let data22 = data21.role;
+              if (typeof data22 === 'string') {
+                if (func3(data22) < 1) {
+                  const err38 = {
+                    instancePath: instancePath + '/integrate/resolve/role',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema40.properties.resolve.properties.role,
+                    data: data22,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + '/integrate/resolve/role',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema40.properties.resolve.properties.role.type,
+                  parentSchema: schema40.properties.resolve.properties.role,
+                  data: data22,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data21.retries !== undefined) {
+              let data23 = data21.retries;
+              if (!(typeof data23 == 'number' && !(data23 % 1) && !isNaN(data23) && isFinite(data23))) {
+                const err40 = {
+                  instancePath: instancePath + '/integrate/resolve/retries',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                  schema: schema40.properties.resolve.properties.retries.type,
+                  parentSchema: schema40.properties.resolve.properties.retries,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+              if (typeof data23 == 'number' && isFinite(data23)) {
+                if (data23 > 5 || isNaN(data23)) {
+                  const err41 = {
+                    instancePath: instancePath + '/integrate/resolve/retries',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 5 },
+                    message: 'must be <= 5',
+                    schema: 5,
+                    parentSchema: schema40.properties.resolve.properties.retries,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+                if (data23 < 0 || isNaN(data23)) {
+                  const err42 = {
+                    instancePath: instancePath + '/integrate/resolve/retries',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                    message: 'must be >= 0',
+                    schema: 0,
+                    parentSchema: schema40.properties.resolve.properties.retries,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + '/integrate/resolve',
+              schemaPath: '#/definitions/Integrate/properties/resolve/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema40.properties.resolve.type,
+              parentSchema: schema40.properties.resolve,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err36 = {
+        const err44 = {
           instancePath: instancePath + '/integrate',
           schemaPath: '#/definitions/Integrate/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema39.type,
-          parentSchema: schema39,
+          schema: schema40.type,
+          parentSchema: schema40,
           data: data14,
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err44];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err44);
         }
         errors++;
       }
@@ -4006,7 +4756,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err37 = {
+    const err45 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4017,9 +4767,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err45];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err45);
     }
     errors++;
   }

@@ -61,6 +61,20 @@ export interface TaskDef {
   env: Readonly<Record<string, Template>>;
   sandbox: SandboxSettings;
   requireChanges: boolean;
+  /** `best_of`: the task runs as these candidates, and `pick` names the winner. */
+  bestOf?: BestOf;
+}
+
+/** One best_of candidate: what it changes of the task as written (nothing, for `{}`). */
+export interface CandidateOverride {
+  agent?: string;
+  model?: string;
+  role?: string;
+}
+
+export interface BestOf {
+  candidates: readonly CandidateOverride[];
+  pick: 'first' | 'smallest' | { role: string };
 }
 
 export interface IntegrateDef {
@@ -69,6 +83,8 @@ export interface IntegrateDef {
   /** Tasks whose branches are integrated; undefined = the sinks of the DAG. */
   tasks?: readonly string[];
   verify: readonly string[];
+  /** `integrate.resolve`: the role whose agent resolves merge conflicts, and its retries. */
+  resolve?: { role: string; retries: number };
 }
 
 /** A validated workflow: every reference resolves, the graph is acyclic, `file:` texts are inlined. */

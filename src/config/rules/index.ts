@@ -1,3 +1,4 @@
+import { bestOfRule } from '../../best-of/best-of-rule.js';
 import { cycles } from './cycles.js';
 import { needsShape } from './needs-shape.js';
 import { references } from './references.js';
@@ -10,6 +11,7 @@ import { templateReferences } from './template-refs.js';
 export const rules: readonly Rule[] = [
   taskIdLength,
   taskKind,
+  bestOfRule,
   references,
   needsShape,
   cycles,
