@@ -231,7 +231,9 @@ export function normalize(
     ...(Array.isArray(rawIntegrate.tasks) ? { tasks: strings(rawIntegrate.tasks) } : {}),
     verify: strings(rawIntegrate.verify),
     ...(isRecord(rawIntegrate.resolve) && str(rawIntegrate.resolve.role)
-      ? { resolve: { role: str(rawIntegrate.resolve.role)!, retries: int(rawIntegrate.resolve.retries) ?? 1 } }
+      ? {
+          resolve: { role: str(rawIntegrate.resolve.role)!, retries: int(rawIntegrate.resolve.retries) ?? 1 },
+        }
       : {}),
   };
 

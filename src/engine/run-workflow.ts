@@ -28,6 +28,8 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
+import { agentOf } from '../best-of/candidates.js';
+import { executeBestOf } from '../best-of/run-best-of.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -214,13 +216,15 @@ export async function executeRun(
       concurrency: record.concurrency,
       weight,
       pool: (id) => {
-        const agent = loaded.workflow.tasks.get(id)?.agent;
+        const agent = agentOf(loaded.workflow, id);
         const limit = agent ? loaded.workflow.agents.get(agent)?.concurrency : undefined;
         return agent && limit ? { key: agent, limit } : undefined;
       },
       failureMode: opts.failureMode ?? 'continue',
       signal,
-      runTask: (id, taskSignal) => {
+      coordinates: (id) => loaded.workflow.tasks.get(id)?.bestOf !== undefined,
+      runTask: (id, taskSignal, slot) => {
+        if (loaded.workflow.tasks.get(id)?.bestOf) return executeBestOf(ctx, id, taskSignal, slot);
         const made = prepared.get(id);
         prepared.delete(id);
         return executeTask(ctx, id, taskSignal, made);

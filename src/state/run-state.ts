@@ -54,6 +54,12 @@ export interface TaskRecord {
    * that died leaves running, for `status` to report and `resume` to stop.
    */
   processGroup?: number;
+  /** best_of: the ids of the task's candidates (each a record of its own, `<task>/candidate-<n>`). */
+  candidates?: string[];
+  /** best_of: the candidate whose result is the task's. */
+  winner?: string;
+  /** A best_of candidate cancelled because another one won first (`cancelled (lost)`). */
+  lost?: true;
 }
 
 export interface IntegrationRecord {
