@@ -20,6 +20,10 @@ export interface Step {
   grandchild?: boolean;
   say?: string;
   commit?: string;
+  /** Written to the file named by ORCHESTRA_OUTPUT. */
+  output?: string;
+  /** Waits until `count` agents have reached the same `dir` (see the scripted agent). */
+  meet?: { dir: string; count: number };
 }
 
 export interface Invocation {
@@ -30,6 +34,8 @@ export interface Invocation {
   start: number;
   end?: number;
   grandchild?: number;
+  /** Whether every agent of a `meet` step got there while this one waited. */
+  met?: boolean;
   env: { port?: string; sandbox?: string; run?: string };
 }
 
