@@ -63,6 +63,10 @@ export interface TaskDef {
   requireChanges: boolean;
   /** `best_of`: the task runs as these candidates, and `pick` names the winner. */
   bestOf?: BestOf;
+  /** A commit to start from instead of the needs' results (a conflict resolver's conflicted merge). */
+  from?: string;
+  /** Its sandbox folder under the run's, when not its id (a resolver's, outside its task's folder). */
+  sandboxDir?: string;
 }
 
 /** One best_of candidate: what it changes of the task as written (nothing, for `{}`). */

@@ -21,6 +21,8 @@ export interface RunContext {
   pool: WorktreePool;
   /** The user's repository config and hooks, checked (and put back) after every attempt. */
   repoGuard: RepoGuard;
+  /** The run's cancellation, for work started outside a task's slot (a conflict resolver). */
+  signal?: AbortSignal;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
 }

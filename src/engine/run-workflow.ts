@@ -166,6 +166,7 @@ export async function executeRun(
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
     repoGuard: await RepoGuard.take(record.repoRoot),
+    signal,
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.

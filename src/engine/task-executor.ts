@@ -30,6 +30,7 @@ import { recordProcessGroup } from './process-record.js';
 import { buildPrompt, templateValues } from './task-prompt.js';
 import { savePrompt } from './save-prompt.js';
 import { promptWithInstructions } from '../agents/text.js';
+import { conflictResolver } from '../resolve/resolve-conflict.js';
 
 /** Rate-limit waits: exponential from 5 s, capped, a bounded number of times; they spend no retry. */
 const RATE_LIMIT = { firstMs: 5_000, maxMs: 300_000, maxWaits: 8 };
@@ -64,7 +65,7 @@ export interface PreparedTask {
 export async function prepareTask(ctx: RunContext, id: string): Promise<PreparedTask> {
   const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
-  const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, id);
+  const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, task.sandboxDir ?? id);
   const before = ctx.journal.task(id);
   // A task that started before (rerun, resume) may have left a sandbox and a branch behind.
   const triedBefore =
@@ -241,14 +242,17 @@ async function prepareSandbox(
   triedBefore: boolean,
 ): Promise<Prepared> {
   const record = ctx.journal.record;
-  const needs = ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
-  let startCommit = needs[0]?.commit ?? record.baseCommit;
+  const needs = task.from
+    ? []
+    : ctx.graph.needs(task.id).map((n) => ({ commit: record.tasks[n]!.commit!, label: n }));
+  let startCommit = task.from ?? needs[0]?.commit ?? record.baseCommit;
   if (needs.length >= 2) {
     const merged = await combineCommits(
       ctx.repo,
       needs,
       'merge',
       (theirs) => `orchestra: merge ${theirs.label} into ${task.id}`,
+      conflictResolver(ctx, task, ctx.signal),
     );
     if (!merged.ok) return { failure: conflictFailure(merged.conflict) };
     startCommit = merged.commit;
