@@ -66,7 +66,9 @@ async function printStatus(
   const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
   const now = Date.now();
   const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
-  const rows = record.selected.map((id) => {
+  // A best_of task's candidates follow it, each a row of its own.
+  const shown = record.selected.flatMap((id) => [id, ...(record.tasks[id]!.candidates ?? [])]);
+  const rows = shown.map((id) => {
     const t = record.tasks[id]!;
     return [
       id,
@@ -132,12 +134,14 @@ async function printStatus(
 
 function label(status: TaskStatus, t: TaskRecord): string {
   if (status === 'skipped') return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  if (t.lost) return `${status} (lost)`;
   return status;
 }
 
 function note(t: TaskRecord): string {
   if (t.status === 'blocked' && t.blockedBy) return `needs ${t.blockedBy}`;
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
+  if (t.winner) return `winner: ${t.winner}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
   return '';
 }
