@@ -45,6 +45,7 @@ export function conflictResolver(
       needs: [],
       verify: [MARKERS_GATE, ...(owner ? owner.verify : ctx.workflow.integrate.verify)],
       retries: settings.retries,
+      ...(owner?.timeoutMs ? { timeoutMs: owner.timeoutMs } : {}),
       env: owner?.env ?? {},
       sandbox: { ...(owner?.sandbox ?? ctx.workflow.sandbox), type: 'worktree' },
       requireChanges: false,
