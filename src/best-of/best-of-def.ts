@@ -27,6 +27,6 @@ export function bestOfDef(task: Record<string, unknown>): BestOf | undefined {
 }
 
 function override(c: Record<string, unknown>): CandidateOverride {
-  const text = (k: string) => (typeof c[k] === 'string' && c[k] !== '' ? { [k]: c[k] as string } : {});
+  const text = (k: string) => (typeof c[k] === 'string' && c[k] !== '' ? { [k]: c[k] } : {});
   return { ...text('agent'), ...text('model'), ...text('role') };
 }
