@@ -5,25 +5,20 @@ import type { Rule } from '../config/rules/rule.js';
 export const bestOfRule: Rule = ({ workflow }) =>
   [...workflow.tasks.values()].flatMap((t): ConfigIssue[] => {
     const raw = workflow.raw.tasks[t.id];
+    const issue = (key: string, message: string, hint: string): ConfigIssue[] => [
+      { code: 'best-of', path: ['tasks', t.id, key], target: 'key', message, hint },
+    ];
     if (t.bestOf && t.kind === 'command')
-      return [
-        {
-          code: 'best-of',
-          path: ['tasks', t.id, 'best_of'],
-          target: 'key',
-          message: 'best_of runs an agent several times; a "run" task runs a command',
-          hint: 'remove best_of, or give the task a "prompt" and an agent',
-        },
-      ];
+      return issue(
+        'best_of',
+        'best_of runs an agent several times; a "run" task runs a command',
+        'remove best_of, or give the task a "prompt" and an agent',
+      );
     if (raw?.pick !== undefined && raw.best_of === undefined)
-      return [
-        {
-          code: 'best-of',
-          path: ['tasks', t.id, 'pick'],
-          target: 'key',
-          message: '"pick" chooses among best_of candidates, and the task has no best_of',
-          hint: 'add e.g. "best_of: 3", or remove "pick"',
-        },
-      ];
+      return issue(
+        'pick',
+        '"pick" chooses among best_of candidates, and the task has no best_of',
+        'add e.g. "best_of: 3", or remove "pick"',
+      );
     return [];
   });
