@@ -32,6 +32,8 @@ export async function executeBestOf(
     t.status = 'running';
     t.startedAt = started;
     t.candidates = ids;
+    // The branch is the winner's, once there is one (a rerun's earlier winner is made anew).
+    t.branch = taskBranch(r.id, id);
     for (const key of ['failure', 'commit', 'winner'] as const) delete t[key];
     // A rerun keeps what earlier candidates recorded (their sandboxes and branches are made anew).
     for (const c of ids) r.tasks[c] = fresh(r.tasks[c], taskBranch(r.id, c));

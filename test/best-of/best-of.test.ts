@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadWorkflow } from '../../src/config/load-workflow.js';
+import { rerunWorkflow } from '../../src/engine/continue-run.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -113,6 +115,33 @@ describe('best_of', () => {
     expect(failure.message).toContain('named no valid winner: it wrote "winner=7"');
     expect(failure.message).toContain('green candidates: 1, 2');
     expect(failure.message).toContain(join('logs', 'feat', 'judge', 'attempt-1.log'));
+  });
+
+  it('draws each candidate from its own agent’s pool, and a rerun runs them all again', async () => {
+    fx = new RunFixture();
+    const yaml = `${HEADER}  slow:\n    command: AGENT_COMMAND\n    concurrency: 1\nconcurrency: 4\n${GATES}tasks:
+  feat: { agent: bot, prompt: go, verify: [ok], best_of: [{ agent: slow }, { agent: slow }, {}], pick: smallest }
+`;
+    const step = [{ sleepMs: 300, write: { 'ok.txt': 'ok\n' } }];
+    const script = { 'feat/candidate-1': step, 'feat/candidate-2': step, 'feat/candidate-3': step };
+    const { result } = await fx.run(yaml, script);
+    expect(result.outcome).toBe('succeeded');
+    expect(fx.peakConcurrency((i) => i.task !== 'feat/candidate-3')).toBe(1);
+
+    const file = fx.setup(yaml, script);
+    const loaded = await loadWorkflow(file);
+    if (!loaded.ok) throw new Error('does not load');
+    const again = await rerunWorkflow(loaded.value, {
+      cwd: fx.repo,
+      runId: result.runId,
+      tasks: ['feat'],
+      command: 'rerun',
+    });
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(again.value.outcome).toBe('succeeded');
+    expect(fx.invocations()).toHaveLength(6);
+    const feat = again.value.record.tasks.feat!;
+    expect(feat.commit).toBe(again.value.record.tasks[feat.winner!]!.commit);
   });
 
   it('fails the task when no candidate passes, naming each one', async () => {
