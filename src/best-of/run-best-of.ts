@@ -27,35 +27,36 @@ export async function executeBestOf(
   const defs = candidateDefs(task, ctx.workflow);
   const ids = defs.map((d) => d.id);
   const inner = contextWith(ctx, task, defs);
-  await ctx.journal.update((r) => {
-    const t = r.tasks[id]!;
-    t.status = 'running';
-    t.startedAt = started;
-    t.candidates = ids;
-    // The branch is the winner's, once there is one (a rerun's earlier winner is made anew).
-    t.branch = taskBranch(r.id, id);
-    for (const key of ['failure', 'commit', 'winner'] as const) delete t[key];
-    // A rerun keeps what earlier candidates recorded (their sandboxes and branches are made anew).
-    for (const c of ids) r.tasks[c] = fresh(r.tasks[c], taskBranch(r.id, c));
-  });
-  ctx.emit({
-    type: 'task-phase',
-    time: Date.now(),
-    task: id,
-    phase: 'agent',
-    detail: `${ids.length} candidates`,
-  });
-
   // Stops the candidates: the run's cancellation, or a winner found first.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort, { once: true });
+  // Asked before anything is awaited, so they are in line in the task's critical-path turn.
+  const slots = ids.map((c) => slot(c, stop.signal));
   let first: string | undefined;
   let failure: Failure | undefined;
   try {
+    await ctx.journal.update((r) => {
+      const t = r.tasks[id]!;
+      t.status = 'running';
+      t.startedAt = started;
+      t.candidates = ids;
+      // The branch is the winner's, once there is one (a rerun's earlier winner is made anew).
+      t.branch = taskBranch(r.id, id);
+      for (const key of ['failure', 'commit', 'winner'] as const) delete t[key];
+      // A rerun keeps what earlier candidates recorded (their sandboxes and branches are made anew).
+      for (const c of ids) r.tasks[c] = fresh(r.tasks[c], taskBranch(r.id, c));
+    });
+    ctx.emit({
+      type: 'task-phase',
+      time: Date.now(),
+      task: id,
+      phase: 'agent',
+      detail: `${ids.length} candidates`,
+    });
     await Promise.all(
-      ids.map(async (c) => {
-        const release = await slot(c, stop.signal);
+      ids.map(async (c, i) => {
+        const release = await slots[i]!;
         if (!release) return;
         try {
           const out = await executeTask(inner, c, stop.signal);
@@ -76,7 +77,9 @@ export async function executeBestOf(
         if (first !== undefined && t.status === 'cancelled') t.lost = true;
       }
     });
-    if (signal.aborted) return await finish(ctx, id, started, 'cancelled');
+    // None started: the run stopped starting work (cancelled, or another task failed).
+    const noneRan = ids.every((c) => ctx.journal.task(c).status === 'cancelled');
+    if (signal.aborted || noneRan) return await finish(ctx, id, started, 'cancelled');
     const green = ids.filter((c) => ctx.journal.task(c).status === 'succeeded');
     if (green.length === 0) {
       failure = noneGreen(ctx, ids);
@@ -111,6 +114,9 @@ export async function executeBestOf(
     return await finish(ctx, id, started, 'failed', failure);
   } finally {
     signal.removeEventListener('abort', onAbort);
+    // Slots given to candidates that never ran (after an error) go back; a release is idempotent.
+    stop.abort();
+    for (const given of slots) void given.then((release) => release?.());
   }
 }
 

@@ -153,6 +153,7 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
         (a, b) => first(a.task, b.task),
       );
       const waitingForSlot: string[] = [];
+      let coordinatorStarted = false;
       for (const turn of turns) {
         if ('unit' in turn) {
           const pool = opts.pool(turn.unit);
@@ -177,7 +178,13 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
           if (result === 'failed' && opts.failureMode === 'kill') kill.abort();
         });
         running.set(id, done);
+        // Its parts asked for slots as it started: they take their turn before the tasks after it.
+        if (coordinates(id)) {
+          coordinatorStarted = true;
+          break;
+        }
       }
+      if (coordinatorStarted) continue;
       // The next tasks in line get their sandboxes while they wait: slot time is then task time.
       if (opts.prepare) {
         for (const id of waitingForSlot) {

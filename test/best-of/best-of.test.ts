@@ -14,7 +14,7 @@ const GATES = `gates:\n  ok: test -f ok.txt\n`;
 describe('best_of', () => {
   it('takes the second candidate when only it passes its gate; the branches stay per candidate', async () => {
     fx = new RunFixture();
-    const yaml = `${HEADER}${GATES}tasks:\n  feat: { agent: bot, prompt: do it, verify: [ok], best_of: 3 }\n`;
+    const yaml = `${HEADER}concurrency: 3\n${GATES}tasks:\n  feat: { agent: bot, prompt: do it, verify: [ok], best_of: 3 }\n`;
     const meet = { dir: join(fx.root, 'meet'), count: 3 };
     const { result } = await fx.run(yaml, {
       'feat/candidate-1': [{ meet, write: { 'one.txt': '1' } }],
@@ -142,6 +142,25 @@ describe('best_of', () => {
     expect(fx.invocations()).toHaveLength(6);
     const feat = again.value.record.tasks.feat!;
     expect(feat.commit).toBe(again.value.record.tasks[feat.winner!]!.commit);
+  });
+
+  it('gives candidates their task’s critical-path turn for a slot', async () => {
+    fx = new RunFixture();
+    const yaml = `${HEADER}concurrency: 1\n${GATES}tasks:
+  solo: { agent: bot, prompt: s }
+  feat: { agent: bot, prompt: go, verify: [ok], best_of: 2 }
+  next: { agent: bot, prompt: n, needs: [feat] }
+`;
+    const { result } = await fx.run(yaml, {
+      'feat/candidate-1': [{ write: { 'ok.txt': '1' } }],
+      'feat/candidate-2': [{ write: { 'ok.txt': '2' } }],
+    });
+    expect(result.outcome).toBe('succeeded');
+    // feat heads the longer chain: its candidates are in line before solo, written first.
+    const order = fx.invocations().map((i) => i.task);
+    expect(order[0]).toBe('feat/candidate-1');
+    expect(order.sort()).toEqual(['feat/candidate-1', 'next', 'solo']);
+    expect(result.record.tasks['feat/candidate-2']).toMatchObject({ status: 'cancelled', lost: true });
   });
 
   it('fails the task when no candidate passes, naming each one', async () => {
