@@ -142,7 +142,9 @@ export async function executeTask(
   let failure: Failure | undefined = ready.failure;
   let attempt = ctx.journal.task(id).attempts.length;
   try {
-    if (!sandbox || ready.startCommit === undefined) return (outcome = 'failed');
+    // Cancelled while its start was being made (a conflict resolver at work): not a failure.
+    if (!sandbox || ready.startCommit === undefined)
+      return (outcome = signal.aborted ? 'cancelled' : 'failed');
     const startCommit = ready.startCommit;
 
     const port = await freePort;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
@@ -69,6 +69,35 @@ describe('integrate.resolve', () => {
     const second = fx.invocations().filter((i) => i.task === 'both/resolve')[1]!;
     expect(second.prompt).toContain('shared.txt:1:<<<<<<<');
     expect(fx.invocations().some((i) => i.task === 'both')).toBe(false);
+  });
+
+  it('stops the resolver at once on Ctrl-C: the task is cancelled, not failed', async () => {
+    fx = new RunFixture({ 'shared.txt': 'base\n' });
+    const yaml = `${HEADER}${RESOLVE}integrate:\n  resolve: { role: fixer }\ntasks:
+  left: { agent: bot, prompt: l }
+  right: { agent: bot, prompt: r }
+  both: { agent: bot, prompt: b, needs: [left, right] }
+`;
+    const stop = new AbortController();
+    const running = fx.run(
+      yaml,
+      { ...SIDES, 'both/resolve': [{ sleepMs: 60_000 }] },
+      { signal: stop.signal },
+    );
+    // The resolver's log appears as its agent starts.
+    const started = () => {
+      const runs = join(fx.repo, '.orchestra/runs');
+      return (
+        existsSync(runs) &&
+        readdirSync(runs).some((id) => existsSync(join(runs, id, 'logs/both/resolve/attempt-1.log')))
+      );
+    };
+    while (!started()) await new Promise((r) => setTimeout(r, 50));
+    stop.abort();
+    const { result } = await running;
+    expect(result.outcome).toBe('cancelled');
+    expect(result.record.tasks.both!.status).toBe('cancelled');
+    expect(result.record.tasks['both/resolve']!.status).toBe('cancelled');
   });
 
   it('resolves a conflict of integration and runs integrate.verify on it', async () => {
