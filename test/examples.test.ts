@@ -106,4 +106,16 @@ describe('examples', () => {
       expect(loaded.ok && loaded.value.workflow.file).toBe(file(`examples/${dir}/orchestra.yaml`));
     }
   });
+  it('best-of: three candidates across two agents, judged by a reviewer role', async () => {
+    const w = await load('examples/best-of/orchestra.yaml');
+    const bestOf = w.workflow.tasks.get('feature')!.bestOf!;
+    expect(bestOf.candidates).toEqual([{}, { agent: 'codex' }, { model: 'claude-opus-4-1' }]);
+    expect(bestOf.pick).toEqual({ role: 'reviewer' });
+  });
+
+  it('resolver: two parallel tasks merged by a third, with a resolver role for conflicts', async () => {
+    const w = await load('examples/resolver/orchestra.yaml');
+    expect(w.graph.needs('wire-up')).toEqual(['api', 'cli']);
+    expect(w.workflow.integrate.resolve).toEqual({ role: 'merger', retries: 1 });
+  });
 });

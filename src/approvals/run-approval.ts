@@ -18,7 +18,7 @@ import { decisionsDir, readDecision, removeDecision } from './decision.js';
 export async function runApproval(ctx: RunContext, id: string, signal: AbortSignal): Promise<NodeOutcome> {
   const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
-  const start = await startCommitOf(ctx, id);
+  const start = await startCommitOf(ctx, task);
   if ('failure' in start) return finish(ctx, id, started, 'failed', start.failure);
   const text = renderTemplate(task.approval!, templateValues(ctx.journal.record, ctx.workflow.vars, id));
   const runDir = ctx.journal.store.paths.dir;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ConfigIssue } from './config-issue.js';
+import { bestOfDef } from '../best-of/best-of-def.js';
 import { parseDuration } from './duration.js';
 import { isRecord } from '../util/is-record.js';
 import type { YamlPath } from './source-document.js';
@@ -233,6 +234,7 @@ export function normalize(
       ...(typeof t.if === 'string' || typeof t.if === 'boolean' ? { if: String(t.if) } : {}),
       ...(matrix ? { matrix } : {}),
       ...(taskBudget ? { budget: taskBudget } : {}),
+      ...withBestOf(t),
     });
   }
 
@@ -244,6 +246,11 @@ export function normalize(
     strategy: oneOf(rawIntegrate.strategy, ['merge', 'squash', 'rebase'] as const) ?? 'merge',
     ...(Array.isArray(rawIntegrate.tasks) ? { tasks: strings(rawIntegrate.tasks) } : {}),
     verify: strings(rawIntegrate.verify),
+    ...(isRecord(rawIntegrate.resolve) && str(rawIntegrate.resolve.role)
+      ? {
+          resolve: { role: str(rawIntegrate.resolve.role)!, retries: int(rawIntegrate.resolve.retries) ?? 1 },
+        }
+      : {}),
   };
 
   const runBudget = budget(raw.budget);
@@ -330,6 +337,11 @@ function templates(
   make: (v: unknown, p: YamlPath, c: TemplateContext) => Template | undefined,
 ): Template[] {
   return Array.isArray(value) ? value.flatMap((v, i) => make(v, [...path, i], context) ?? []) : [];
+}
+
+function withBestOf(t: Record<string, unknown>): Pick<TaskDef, 'bestOf'> {
+  const bestOf = bestOfDef(t);
+  return bestOf ? { bestOf } : {};
 }
 
 function entries(v: unknown): [string, unknown][] {

@@ -314,6 +314,27 @@ const schema11 = {
           description: "This task's cap: once reached, no further retry starts.",
           $ref: '#/definitions/Budget',
         },
+        best_of: {
+          description:
+            'Run the task as this many candidates in parallel, each in its own sandbox with its own attempts and gates (an agent task only): a number, or one override each (agent, model, role; {} = as written).',
+          oneOf: [
+            { type: 'integer', minimum: 2, maximum: 10 },
+            { type: 'array', minItems: 2, maxItems: 10, items: { $ref: '#/definitions/Candidate' } },
+          ],
+        },
+        pick: {
+          description:
+            "Which candidate of best_of wins: first (default: the first whose gates pass; the others are cancelled), smallest (all finish; the green one with the smallest diff) or {role} (all finish; that role's agent names the winner by writing winner=<n> to the file in ORCHESTRA_OUTPUT).",
+          oneOf: [
+            { enum: ['first', 'smallest'] },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['role'],
+              properties: { role: { type: 'string', minLength: 1 } },
+            },
+          ],
+        },
       },
     },
     Budget: {
@@ -349,6 +370,16 @@ const schema11 = {
       additionalProperties: { $ref: '#/definitions/MatrixValue' },
     },
     MatrixValue: { type: ['string', 'number', 'boolean'] },
+    Candidate: {
+      description: 'How one best_of candidate differs from the task as written.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        agent: { type: 'string', minLength: 1 },
+        model: { type: 'string', minLength: 1 },
+        role: { type: 'string', minLength: 1 },
+      },
+    },
     Integrate: {
       description: 'How verified results are combined into one branch.',
       type: 'object',
@@ -369,6 +400,23 @@ const schema11 = {
           description: 'Gates run on the integrated result.',
           type: 'array',
           items: { type: 'string' },
+        },
+        resolve: {
+          description:
+            "A role whose agent resolves merge conflicts (of a task's needs, or of integration) in a sandbox holding the conflicted merge; its result is committed as the merge and verified.",
+          type: 'object',
+          additionalProperties: false,
+          required: ['role'],
+          properties: {
+            role: { type: 'string', minLength: 1 },
+            retries: {
+              description:
+                'How many more times the resolver runs when its result still has conflict markers or fails the gates (default 1).',
+              type: 'integer',
+              minimum: 0,
+              maximum: 5,
+            },
+          },
         },
       },
     },
@@ -392,7 +440,7 @@ const schema34 = {
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema50 = {
+const schema51 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -409,6 +457,23 @@ const schema50 = {
       items: { type: 'string' },
     },
     verify: { description: 'Gates run on the integrated result.', type: 'array', items: { type: 'string' } },
+    resolve: {
+      description:
+        "A role whose agent resolves merge conflicts (of a task's needs, or of integration) in a sandbox holding the conflicted merge; its result is committed as the merge and verified.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['role'],
+      properties: {
+        role: { type: 'string', minLength: 1 },
+        retries: {
+          description:
+            'How many more times the resolver runs when its result still has conflict markers or fails the gates (default 1).',
+          type: 'integer',
+          minimum: 0,
+          maximum: 5,
+        },
+      },
+    },
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
@@ -2278,6 +2343,37 @@ const schema35 = {
       description: "This task's cap: once reached, no further retry starts.",
       $ref: '#/definitions/Budget',
     },
+    best_of: {
+      description:
+        'Run the task as this many candidates in parallel, each in its own sandbox with its own attempts and gates (an agent task only): a number, or one override each (agent, model, role; {} = as written).',
+      oneOf: [
+        { type: 'integer', minimum: 2, maximum: 10 },
+        { type: 'array', minItems: 2, maxItems: 10, items: { $ref: '#/definitions/Candidate' } },
+      ],
+    },
+    pick: {
+      description:
+        "Which candidate of best_of wins: first (default: the first whose gates pass; the others are cancelled), smallest (all finish; the green one with the smallest diff) or {role} (all finish; that role's agent names the winner by writing winner=<n> to the file in ORCHESTRA_OUTPUT).",
+      oneOf: [
+        { enum: ['first', 'smallest'] },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['role'],
+          properties: { role: { type: 'string', minLength: 1 } },
+        },
+      ],
+    },
+  },
+};
+const schema50 = {
+  description: 'How one best_of candidate differs from the task as written.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    agent: { type: 'string', minLength: 1 },
+    model: { type: 'string', minLength: 1 },
+    role: { type: 'string', minLength: 1 },
   },
 };
 const schema38 = {
@@ -3789,8 +3885,497 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.best_of !== undefined) {
+      let data21 = data.best_of;
+      const _errs53 = errors;
+      let valid12 = false;
+      let passing1 = null;
+      const _errs54 = errors;
+      if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+        const err38 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf/0/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema35.properties.best_of.oneOf[0].type,
+          parentSchema: schema35.properties.best_of.oneOf[0],
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      if (typeof data21 == 'number' && isFinite(data21)) {
+        if (data21 > 10 || isNaN(data21)) {
+          const err39 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/0/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 10 },
+            message: 'must be <= 10',
+            schema: 10,
+            parentSchema: schema35.properties.best_of.oneOf[0],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data21 < 2 || isNaN(data21)) {
+          const err40 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/0/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 2 },
+            message: 'must be >= 2',
+            schema: 2,
+            parentSchema: schema35.properties.best_of.oneOf[0],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs54 === errors;
+      if (_valid1) {
+        valid12 = true;
+        passing1 = 0;
+      }
+      const _errs56 = errors;
+      if (Array.isArray(data21)) {
+        if (data21.length > 10) {
+          const err41 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 10 },
+            message: 'must NOT have more than 10 items',
+            schema: 10,
+            parentSchema: schema35.properties.best_of.oneOf[1],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        if (data21.length < 2) {
+          const err42 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/minItems',
+            keyword: 'minItems',
+            params: { limit: 2 },
+            message: 'must NOT have fewer than 2 items',
+            schema: 2,
+            parentSchema: schema35.properties.best_of.oneOf[1],
+            data: data21,
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        const len2 = data21.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data22 = data21[i2];
+          if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+            for (const key4 in data22) {
+              if (!(key4 === 'agent' || key4 === 'model' || key4 === 'role')) {
+                const err43 = {
+                  instancePath: instancePath + '/best_of/' + i2,
+                  schemaPath: '#/definitions/Candidate/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key4 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema50,
+                  data: data22,
+                };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data22.agent !== undefined) {
+              let data23 = data22.agent;
+              if (typeof data23 === 'string') {
+                if (func3(data23) < 1) {
+                  const err44 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                    schemaPath: '#/definitions/Candidate/properties/agent/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema50.properties.agent,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              } else {
+                const err45 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                  schemaPath: '#/definitions/Candidate/properties/agent/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.agent.type,
+                  parentSchema: schema50.properties.agent,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+            if (data22.model !== undefined) {
+              let data24 = data22.model;
+              if (typeof data24 === 'string') {
+                if (func3(data24) < 1) {
+                  const err46 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/model',
+                    schemaPath: '#/definitions/Candidate/properties/model/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema50.properties.model,
+                    data: data24,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/model',
+                  schemaPath: '#/definitions/Candidate/properties/model/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.model.type,
+                  parentSchema: schema50.properties.model,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data22.role !== undefined) {
+              let data25 = data22.role;
+              if (typeof data25 === 'string') {
+                if (func3(data25) < 1) {
+                  const err48 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/role',
+                    schemaPath: '#/definitions/Candidate/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema50.properties.role,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/role',
+                  schemaPath: '#/definitions/Candidate/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.role.type,
+                  parentSchema: schema50.properties.role,
+                  data: data25,
+                };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err50 = {
+              instancePath: instancePath + '/best_of/' + i2,
+              schemaPath: '#/definitions/Candidate/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema50.type,
+              parentSchema: schema50,
+              data: data22,
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err51 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema35.properties.best_of.oneOf[1].type,
+          parentSchema: schema35.properties.best_of.oneOf[1],
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      var _valid1 = _errs56 === errors;
+      if (_valid1 && valid12) {
+        valid12 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid12 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid12) {
+        const err52 = {
+          instancePath: instancePath + '/best_of',
+          schemaPath: '#/properties/best_of/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: passing1 },
+          message: 'must match exactly one schema in oneOf',
+          schema: schema35.properties.best_of.oneOf,
+          parentSchema: schema35.properties.best_of,
+          data: data21,
+        };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      } else {
+        errors = _errs53;
+        if (vErrors !== null) {
+          if (_errs53) {
+            vErrors.length = _errs53;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.pick !== undefined) {
+      let data26 = data.pick;
+      const _errs69 = errors;
+      let valid17 = false;
+      let passing2 = null;
+      const _errs70 = errors;
+      if (!(data26 === 'first' || data26 === 'smallest')) {
+        const err53 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf/0/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema35.properties.pick.oneOf[0].enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema35.properties.pick.oneOf[0].enum,
+          parentSchema: schema35.properties.pick.oneOf[0],
+          data: data26,
+        };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      var _valid2 = _errs70 === errors;
+      if (_valid2) {
+        valid17 = true;
+        passing2 = 0;
+      }
+      const _errs71 = errors;
+      if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+        if (data26.role === undefined) {
+          const err54 = {
+            instancePath: instancePath + '/pick',
+            schemaPath: '#/properties/pick/oneOf/1/required',
+            keyword: 'required',
+            params: { missingProperty: 'role' },
+            message: "must have required property '" + 'role' + "'",
+            schema: schema35.properties.pick.oneOf[1].required,
+            parentSchema: schema35.properties.pick.oneOf[1],
+            data: data26,
+          };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        for (const key5 in data26) {
+          if (!(key5 === 'role')) {
+            const err55 = {
+              instancePath: instancePath + '/pick',
+              schemaPath: '#/properties/pick/oneOf/1/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key5 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema35.properties.pick.oneOf[1],
+              data: data26,
+            };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        if (data26.role !== undefined) {
+          let data27 = data26.role;
+          if (typeof data27 === 'string') {
+            if (func3(data27) < 1) {
+              const err56 = {
+                instancePath: instancePath + '/pick/role',
+                schemaPath: '#/properties/pick/oneOf/1/properties/role/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema35.properties.pick.oneOf[1].properties.role,
+                data: data27,
+              };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+          } else {
+            const err57 = {
+              instancePath: instancePath + '/pick/role',
+              schemaPath: '#/properties/pick/oneOf/1/properties/role/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema35.properties.pick.oneOf[1].properties.role.type,
+              parentSchema: schema35.properties.pick.oneOf[1].properties.role,
+              data: data27,
+            };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err58 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema35.properties.pick.oneOf[1].type,
+          parentSchema: schema35.properties.pick.oneOf[1],
+          data: data26,
+        };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+      var _valid2 = _errs71 === errors;
+      if (_valid2 && valid17) {
+        valid17 = false;
+        passing2 = [passing2, 1];
+      } else {
+        if (_valid2) {
+          valid17 = true;
+          passing2 = 1;
+        }
+      }
+      if (!valid17) {
+        const err59 = {
+          instancePath: instancePath + '/pick',
+          schemaPath: '#/properties/pick/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: passing2 },
+          message: 'must match exactly one schema in oneOf',
+          schema: schema35.properties.pick.oneOf,
+          parentSchema: schema35.properties.pick,
+          data: data26,
+        };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      } else {
+        errors = _errs69;
+        if (vErrors !== null) {
+          if (_errs69) {
+            vErrors.length = _errs69;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
   } else {
-    const err38 = {
+    const err60 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -3801,16 +4386,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err60];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err60);
     }
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema52 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -3839,7 +4424,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema51.oneOf[0],
+        parentSchema: schema52.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -3856,8 +4441,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema51.oneOf[0].type,
-      parentSchema: schema51.oneOf[0],
+      schema: schema52.oneOf[0].type,
+      parentSchema: schema52.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -3881,8 +4466,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema51.oneOf[1].required,
-        parentSchema: schema51.oneOf[1],
+        schema: schema52.oneOf[1].required,
+        parentSchema: schema52.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -3901,7 +4486,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema51.oneOf[1],
+          parentSchema: schema52.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -3923,7 +4508,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema51.oneOf[1].properties.run,
+            parentSchema: schema52.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -3940,8 +4525,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema51.oneOf[1].properties.run.type,
-          parentSchema: schema51.oneOf[1].properties.run,
+          schema: schema52.oneOf[1].properties.run.type,
+          parentSchema: schema52.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -4083,8 +4668,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema51.oneOf[1].type,
-      parentSchema: schema51.oneOf[1],
+      schema: schema52.oneOf[1].type,
+      parentSchema: schema52.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -4111,8 +4696,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema51.oneOf,
-      parentSchema: schema51,
+      schema: schema52.oneOf,
+      parentSchema: schema52,
       data,
     };
     if (vErrors === null) {
@@ -4929,7 +5514,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       let data17 = data.integrate;
       if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
         for (const key12 in data17) {
-          if (!(key12 === 'branch' || key12 === 'strategy' || key12 === 'tasks' || key12 === 'verify')) {
+          if (!(
+            key12 === 'branch' ||
+            key12 === 'strategy' ||
+            key12 === 'tasks' ||
+            key12 === 'verify' ||
+            key12 === 'resolve'
+          )) {
             const err35 = {
               instancePath: instancePath + '/integrate',
               schemaPath: '#/definitions/Integrate/additionalProperties',
@@ -4937,7 +5528,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key12 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema50,
+              parentSchema: schema51,
               data: data17,
             };
             if (vErrors === null) {
@@ -4959,7 +5550,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema50.properties.branch,
+                parentSchema: schema51.properties.branch,
                 data: data18,
               };
               if (vErrors === null) {
@@ -4976,8 +5567,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema50.properties.branch.type,
-              parentSchema: schema50.properties.branch,
+              schema: schema51.properties.branch.type,
+              parentSchema: schema51.properties.branch,
               data: data18,
             };
             if (vErrors === null) {
@@ -4995,10 +5586,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/integrate/strategy',
               schemaPath: '#/definitions/Integrate/properties/strategy/enum',
               keyword: 'enum',
-              params: { allowedValues: schema50.properties.strategy.enum },
+              params: { allowedValues: schema51.properties.strategy.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema50.properties.strategy.enum,
-              parentSchema: schema50.properties.strategy,
+              schema: schema51.properties.strategy.enum,
+              parentSchema: schema51.properties.strategy,
               data: data19,
             };
             if (vErrors === null) {
@@ -5022,8 +5613,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema50.properties.tasks.items.type,
-                  parentSchema: schema50.properties.tasks.items,
+                  schema: schema51.properties.tasks.items.type,
+                  parentSchema: schema51.properties.tasks.items,
                   data: data21,
                 };
                 if (vErrors === null) {
@@ -5041,8 +5632,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema50.properties.tasks.type,
-              parentSchema: schema50.properties.tasks,
+              schema: schema51.properties.tasks.type,
+              parentSchema: schema51.properties.tasks,
               data: data20,
             };
             if (vErrors === null) {
@@ -5066,8 +5657,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema50.properties.verify.items.type,
-                  parentSchema: schema50.properties.verify.items,
+                  schema: schema51.properties.verify.items.type,
+                  parentSchema: schema51.properties.verify.items,
                   data: data23,
                 };
                 if (vErrors === null) {
@@ -5085,8 +5676,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema50.properties.verify.type,
-              parentSchema: schema50.properties.verify,
+              schema: schema51.properties.verify.type,
+              parentSchema: schema51.properties.verify,
               data: data22,
             };
             if (vErrors === null) {
@@ -5097,29 +5688,188 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data17.resolve !== undefined) {
+          let data24 = data17.resolve;
+          if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+            if (data24.role === undefined) {
+              const err43 = {
+                instancePath: instancePath + '/integrate/resolve',
+                schemaPath: '#/definitions/Integrate/properties/resolve/required',
+                keyword: 'required',
+                params: { missingProperty: 'role' },
+                message: "must have required property '" + 'role' + "'",
+                schema: schema51.properties.resolve.required,
+                parentSchema: schema51.properties.resolve,
+                data: data24,
+              };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            for (const key13 in data24) {
+              if (!(key13 === 'role' || key13 === 'retries')) {
+                const err44 = {
+                  instancePath: instancePath + '/integrate/resolve',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key13 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema51.properties.resolve,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data24.role !== undefined) {
+              let data25 = data24.role;
+              if (typeof data25 === 'string') {
+                if (func3(data25) < 1) {
+                  const err45 = {
+                    instancePath: instancePath + '/integrate/resolve/role',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema51.properties.resolve.properties.role,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = {
+                  instancePath: instancePath + '/integrate/resolve/role',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema51.properties.resolve.properties.role.type,
+                  parentSchema: schema51.properties.resolve.properties.role,
+                  data: data25,
+                };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            if (data24.retries !== undefined) {
+              let data26 = data24.retries;
+              if (!(typeof data26 == 'number' && !(data26 % 1) && !isNaN(data26) && isFinite(data26))) {
+                const err47 = {
+                  instancePath: instancePath + '/integrate/resolve/retries',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                  schema: schema51.properties.resolve.properties.retries.type,
+                  parentSchema: schema51.properties.resolve.properties.retries,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+              if (typeof data26 == 'number' && isFinite(data26)) {
+                if (data26 > 5 || isNaN(data26)) {
+                  const err48 = {
+                    instancePath: instancePath + '/integrate/resolve/retries',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 5 },
+                    message: 'must be <= 5',
+                    schema: 5,
+                    parentSchema: schema51.properties.resolve.properties.retries,
+                    data: data26,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                if (data26 < 0 || isNaN(data26)) {
+                  const err49 = {
+                    instancePath: instancePath + '/integrate/resolve/retries',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                    message: 'must be >= 0',
+                    schema: 0,
+                    parentSchema: schema51.properties.resolve.properties.retries,
+                    data: data26,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err50 = {
+              instancePath: instancePath + '/integrate/resolve',
+              schemaPath: '#/definitions/Integrate/properties/resolve/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema51.properties.resolve.type,
+              parentSchema: schema51.properties.resolve,
+              data: data24,
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err43 = {
+        const err51 = {
           instancePath: instancePath + '/integrate',
           schemaPath: '#/definitions/Integrate/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema50.type,
-          parentSchema: schema50,
+          schema: schema51.type,
+          parentSchema: schema51,
           data: data17,
         };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err51];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err51);
         }
         errors++;
       }
     }
     if (data.matrix_limit !== undefined) {
-      let data24 = data.matrix_limit;
-      if (!(typeof data24 == 'number' && !(data24 % 1) && !isNaN(data24) && isFinite(data24))) {
-        const err44 = {
+      let data27 = data.matrix_limit;
+      if (!(typeof data27 == 'number' && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
+        const err52 = {
           instancePath: instancePath + '/matrix_limit',
           schemaPath: '#/properties/matrix_limit/type',
           keyword: 'type',
@@ -5127,18 +5877,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
           schema: schema11.properties.matrix_limit.type,
           parentSchema: schema11.properties.matrix_limit,
-          data: data24,
+          data: data27,
         };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err52];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err52);
         }
         errors++;
       }
-      if (typeof data24 == 'number' && isFinite(data24)) {
-        if (data24 < 1 || isNaN(data24)) {
-          const err45 = {
+      if (typeof data27 == 'number' && isFinite(data27)) {
+        if (data27 < 1 || isNaN(data27)) {
+          const err53 = {
             instancePath: instancePath + '/matrix_limit',
             schemaPath: '#/properties/matrix_limit/minimum',
             keyword: 'minimum',
@@ -5146,12 +5896,12 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 1',
             schema: 1,
             parentSchema: schema11.properties.matrix_limit,
-            data: data24,
+            data: data27,
           };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err53];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err53);
           }
           errors++;
         }
@@ -5171,7 +5921,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err46 = {
+    const err54 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -5182,9 +5932,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err54];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err54);
     }
     errors++;
   }

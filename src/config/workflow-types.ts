@@ -322,6 +322,39 @@ export interface Task {
   if?: string | boolean;
   matrix?: Matrix;
   budget?: Budget1;
+  /**
+   * Run the task as this many candidates in parallel, each in its own sandbox with its own attempts and gates (an agent task only): a number, or one override each (agent, model, role; {} = as written).
+   */
+  best_of?:
+    | number
+    | [Candidate, Candidate]
+    | [Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate]
+    | [Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate, Candidate]
+    | [
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate,
+        Candidate
+      ];
+  /**
+   * Which candidate of best_of wins: first (default: the first whose gates pass; the others are cancelled), smallest (all finish; the green one with the smallest diff) or {role} (all finish; that role's agent names the winner by writing winner=<n> to the file in ORCHESTRA_OUTPUT).
+   */
+  pick?:
+    | ('first' | 'smallest')
+    | {
+        role: string;
+      };
 }
 /**
  * Per-task sandbox overrides.
@@ -369,6 +402,17 @@ export interface Budget1 {
   tokens?: number;
 }
 /**
+ * How one best_of candidate differs from the task as written.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Candidate".
+ */
+export interface Candidate {
+  agent?: string;
+  model?: string;
+  role?: string;
+}
+/**
  * How verified results are combined into one branch.
  *
  * This interface was referenced by `RawWorkflow`'s JSON-Schema
@@ -391,6 +435,16 @@ export interface Integrate {
    * Gates run on the integrated result.
    */
   verify?: string[];
+  /**
+   * A role whose agent resolves merge conflicts (of a task's needs, or of integration) in a sandbox holding the conflicted merge; its result is committed as the merge and verified.
+   */
+  resolve?: {
+    role: string;
+    /**
+     * How many more times the resolver runs when its result still has conflict markers or fails the gates (default 1).
+     */
+    retries?: number;
+  };
 }
 /**
  * A spending cap, counted from what the agents report (cost in US dollars; input plus output tokens), summed over attempts.

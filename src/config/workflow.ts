@@ -87,6 +87,24 @@ export interface TaskDef {
   /** The `if:` condition as written (`${{ … }}` or bare); validated by the rules. */
   if?: string;
   budget?: Budget;
+  /** `best_of`: the task runs as these candidates, and `pick` names the winner. */
+  bestOf?: BestOf;
+  /** A commit to start from instead of the needs' results (a conflict resolver's conflicted merge). */
+  from?: string;
+  /** Its sandbox folder under the run's, when not its id (a resolver's, outside its task's folder). */
+  sandboxDir?: string;
+}
+
+/** One best_of candidate: what it changes of the task as written (nothing, for `{}`). */
+export interface CandidateOverride {
+  agent?: string;
+  model?: string;
+  role?: string;
+}
+
+export interface BestOf {
+  candidates: readonly CandidateOverride[];
+  pick: 'first' | 'smallest' | { role: string };
 }
 
 export interface IntegrateDef {
@@ -95,6 +113,8 @@ export interface IntegrateDef {
   /** Tasks whose branches are integrated; undefined = the sinks of the DAG. */
   tasks?: readonly string[];
   verify: readonly string[];
+  /** `integrate.resolve`: the role whose agent resolves merge conflicts, and its retries. */
+  resolve?: { role: string; retries: number };
 }
 
 /** A validated workflow: every reference resolves, the graph is acyclic, `file:` texts are inlined. */

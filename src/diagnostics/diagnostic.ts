@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'unknown-var'
   | 'agent-command-missing'
   | 'task-kind'
+  | 'best-of'
   | 'bad-task-id'
   | 'bad-branch-name'
   | 'bad-network-entry'

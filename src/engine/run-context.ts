@@ -24,6 +24,8 @@ export interface RunContext {
   repoGuard: RepoGuard;
   /** Which tasks run jailed, and in what. */
   isolation: IsolationPlan;
+  /** The run's cancellation, for work started outside a task's slot (a conflict resolver). */
+  signal?: AbortSignal;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
 }

@@ -29,9 +29,8 @@ import { checkoutWarnings } from './checkout-warnings.js';
 import { flakyGates } from '../verify/gate-record.js';
 import { planIsolation, type IsolationPlan } from '../isolation/plan.js';
 import { scheduleTasks } from './schedule-tasks.js';
-import { runApproval } from '../approvals/run-approval.js';
 import { watchCancelRequest } from '../cancel/cancel-request.js';
-import { budgetWarning, reportSpend, runBudget, runBudgetReached } from '../budget/budget-check.js';
+import { budgetWarning, runBudget } from '../budget/budget-check.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -178,6 +177,7 @@ export async function executeRun(
     pool: new WorktreePool(record.repoRoot, record.concurrency),
     repoGuard: await RepoGuard.take(record.repoRoot),
     isolation,
+    signal,
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.

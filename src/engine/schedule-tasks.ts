@@ -5,6 +5,8 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { runsAfterAny, skipByCondition } from './task-condition.js';
 import { isDynamicMatrix, runDynamicMatrix } from './dynamic-matrix.js';
 import { runApproval } from '../approvals/run-approval.js';
+import { agentOf } from '../best-of/candidates.js';
+import { executeBestOf } from '../best-of/run-best-of.js';
 import { reportSpend, runBudgetReached } from '../budget/budget-check.js';
 
 export interface ScheduleTasksOptions {
@@ -33,7 +35,7 @@ export function scheduleTasks(
     concurrency: journal.record.concurrency,
     ...(opts.weight ? { weight: opts.weight } : {}),
     pool: (id) => {
-      const agent = workflow.tasks.get(id)?.agent;
+      const agent = agentOf(workflow, id);
       const limit = agent ? workflow.agents.get(agent)?.concurrency : undefined;
       return agent && limit ? { key: agent, limit } : undefined;
     },
@@ -43,7 +45,9 @@ export function scheduleTasks(
     failureMode: opts.failureMode,
     signal: opts.signal,
     runsAfterAny: (id) => runsAfterAny(workflow.tasks.get(id)),
-    runTask: async (id, taskSignal) => {
+    // A best_of task runs its candidates, each in a slot of its own.
+    coordinates: (id) => workflow.tasks.get(id)?.bestOf !== undefined,
+    runTask: async (id, taskSignal, slot) => {
       const made = prepared.get(id);
       prepared.delete(id);
       // A dynamic matrix's `if:` is its instances', which know their matrix values.
@@ -51,18 +55,23 @@ export function scheduleTasks(
         return runDynamicMatrix(ctx, id, taskSignal, scheduleTasks);
       const skipped = await skipByCondition(ctx, id);
       if (skipped === undefined) {
-        if (workflow.tasks.get(id)?.kind === 'approval') return runApproval(ctx, id, taskSignal);
-        const outcome = await executeTask(ctx, id, taskSignal, made);
+        const task = workflow.tasks.get(id);
+        if (task?.kind === 'approval') return runApproval(ctx, id, taskSignal);
+        const outcome = task?.bestOf
+          ? await executeBestOf(ctx, id, taskSignal, slot)
+          : await executeTask(ctx, id, taskSignal, made);
         await reportSpend(ctx);
         return outcome;
       }
       if (made) await abandonTask(ctx, id, made);
       return skipped;
     },
-    // A dynamic matrix runs nothing itself (its instances get their sandboxes), nor does an approval.
+    // A dynamic matrix and a best_of task run nothing themselves (their instances and candidates get
+    // the sandboxes), nor does an approval.
     prepare: (id) => {
       const task = workflow.tasks.get(id);
-      if (!isDynamicMatrix(task) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id));
+      if (!isDynamicMatrix(task) && task?.kind !== 'approval' && !task?.bestOf)
+        prepared.set(id, prepareTask(ctx, id));
     },
     unprepare: (id) => {
       const made = prepared.get(id);

@@ -38,8 +38,13 @@ export interface SchedulerOptions {
   pool: (task: string) => { key: string; limit: number } | undefined;
   failureMode: FailureMode;
   signal: AbortSignal;
-  /** Runs one task to its end; must resolve (failures are outcomes, not rejections). */
-  runTask: (task: string, signal: AbortSignal) => Promise<NodeOutcome>;
+  /**
+   * Runs one task to its end; must resolve (failures are outcomes, not rejections). A task that
+   * `coordinates` takes no slot itself: it asks `slot` for one per part it runs (best_of candidates).
+   */
+  runTask: (task: string, signal: AbortSignal, slot: SlotRequest) => Promise<NodeOutcome>;
+  /** Tasks that run their work in parts, each part in a slot of its own (see `runTask`). */
+  coordinates?: (task: string) => boolean;
   /**
    * Optional: does the first part of a ready task (its sandbox) while every slot is taken, so that
    * `runTask` finds it done and the task starts the moment a slot frees. Called for at most
@@ -50,6 +55,19 @@ export interface SchedulerOptions {
   unprepare?: (task: string) => Promise<void>;
   /** Records a task that will not start, before the scheduler moves on. */
   notStarted: (task: string, why: NotStarted, because?: string) => Promise<void>;
+}
+
+/**
+ * A slot for part `unit` of a coordinating task, drawn from `pool(unit)` and given in the task's
+ * critical-path turn: resolves with its release, or undefined when no more work starts (cancelled,
+ * failure mode, or `signal` aborted while it waited).
+ */
+export type SlotRequest = (unit: string, signal: AbortSignal) => Promise<(() => void) | undefined>;
+
+interface Request {
+  task: string;
+  unit: string;
+  grant: (release: (() => void) | undefined) => void;
 }
 
 /**
@@ -67,8 +85,45 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
   /** Prepared ahead, not started yet. */
   const ahead = new Set<string>();
   const poolUse = new Map<string, number>();
-  /** Running tasks that hold a slot. */
-  let slotsUsed = 0;
+  /** Slots taken, by tasks and by the parts of coordinating tasks. */
+  let busy = 0;
+  const requests: Request[] = [];
+  // Wakes the loop when a part asks for a slot or gives one back.
+  let wake = () => {};
+  const poke = () => wake();
+  const coordinates = (id: string) => opts.coordinates?.(id) === true;
+  const free = (pool: { key: string; limit: number } | undefined) =>
+    busy < opts.concurrency && !(pool && (poolUse.get(pool.key) ?? 0) >= pool.limit);
+  const take = (pool: { key: string; limit: number } | undefined) => {
+    busy += 1;
+    if (pool) poolUse.set(pool.key, (poolUse.get(pool.key) ?? 0) + 1);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      busy -= 1;
+      if (pool) poolUse.set(pool.key, poolUse.get(pool.key)! - 1);
+      poke();
+    };
+  };
+  const slot =
+    (task: string): SlotRequest =>
+    (unit, signal) =>
+      new Promise((grant) => {
+        if (stopStarting || signal.aborted || kill.signal.aborted) return grant(undefined);
+        const request = { task, unit, grant };
+        requests.push(request);
+        signal.addEventListener(
+          'abort',
+          () => {
+            const i = requests.indexOf(request);
+            if (i >= 0) requests.splice(i, 1);
+            grant(undefined);
+          },
+          { once: true },
+        );
+        poke();
+      });
   const kill = new AbortController();
   const onAbort = () => kill.abort();
   opts.signal.addEventListener('abort', onAbort, { once: true });
@@ -96,36 +151,57 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
         }
       }
       if (stopStarting || opts.signal.aborted || opts.holdNew?.() === true) {
+        for (const r of requests.splice(0)) r.grant(undefined);
         for (const id of waiting()) {
           outcome.set(id, 'cancelled');
           if (ahead.delete(id)) await opts.unprepare?.(id);
           await opts.notStarted(id, 'cancelled');
         }
       }
+      const first = (a: string, b: string) =>
+        priority.get(b)! - priority.get(a)! || order.get(a)! - order.get(b)!;
       const ready = waiting()
         .filter((id) => graph.needs(id).every(afterAny(id) ? settled : hasResult))
-        .sort((a, b) => priority.get(b)! - priority.get(a)! || order.get(a)! - order.get(b)!);
+        .sort(first);
+      // Parts asking for a slot compete with ready tasks in their task's turn.
+      const turns: ({ task: string } | Request)[] = [...ready.map((id) => ({ task: id })), ...requests].sort(
+        (a, b) => first(a.task, b.task),
+      );
       const waitingForSlot: string[] = [];
-      for (const id of ready) {
-        const pool = opts.pool(id);
-        const slot = opts.slotless?.(id) !== true;
-        if ((slot && slotsUsed >= opts.concurrency) || (pool && (poolUse.get(pool.key) ?? 0) >= pool.limit)) {
+      let coordinatorStarted = false;
+      for (const turn of turns) {
+        if ('unit' in turn) {
+          const pool = opts.pool(turn.unit);
+          if (!free(pool)) continue;
+          requests.splice(requests.indexOf(turn), 1);
+          turn.grant(take(pool));
+          continue;
+        }
+        const id = turn.task;
+        // A coordinating task's parts take the slots; an approval waits for a person, not a machine.
+        const slotless = coordinates(id) || opts.slotless?.(id) === true;
+        const pool = slotless ? undefined : opts.pool(id);
+        if (!slotless && !free(pool)) {
           waitingForSlot.push(id);
           continue;
         }
-        if (pool) poolUse.set(pool.key, (poolUse.get(pool.key) ?? 0) + 1);
-        if (slot) slotsUsed += 1;
+        const release = slotless ? () => {} : take(pool);
         ahead.delete(id);
-        const done = opts.runTask(id, kill.signal).then((result) => {
+        const done = opts.runTask(id, kill.signal, slot(id)).then((result) => {
           outcome.set(id, result);
           running.delete(id);
-          if (slot) slotsUsed -= 1;
-          if (pool) poolUse.set(pool.key, poolUse.get(pool.key)! - 1);
+          release();
           if (result === 'failed' && opts.failureMode !== 'continue') stopStarting = true;
           if (result === 'failed' && opts.failureMode === 'kill') kill.abort();
         });
         running.set(id, done);
+        // Its parts asked for slots as it started: they take their turn before the tasks after it.
+        if (coordinates(id)) {
+          coordinatorStarted = true;
+          break;
+        }
       }
+      if (coordinatorStarted) continue;
       // The next tasks in line get their sandboxes while they wait: slot time is then task time.
       if (opts.prepare) {
         for (const id of waitingForSlot) {
@@ -136,7 +212,7 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
         }
       }
       if (running.size === 0) break;
-      await Promise.race(running.values());
+      await Promise.race([...running.values(), new Promise<void>((r) => (wake = r))]);
     }
   } finally {
     opts.signal.removeEventListener('abort', onAbort);

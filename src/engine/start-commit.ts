@@ -1,5 +1,7 @@
 import type { Failure } from '../events/task-status.js';
 import { combineCommits, type MergeConflict } from '../git/merge.js';
+import type { TaskDef } from '../config/workflow.js';
+import { conflictResolver } from '../resolve/resolve-conflict.js';
 import type { RunContext } from './run-context.js';
 
 /**
@@ -9,9 +11,12 @@ import type { RunContext } from './run-context.js';
  */
 export async function startCommitOf(
   ctx: RunContext,
-  id: string,
+  task: TaskDef,
 ): Promise<{ commit: string } | { failure: Failure }> {
   const record = ctx.journal.record;
+  const id = task.id;
+  // A conflict resolver starts from the conflicted merge it is to fix.
+  if (task.from !== undefined) return { commit: task.from };
   // Needs without a result (behind an `if:` with always() or failure()) add nothing.
   const needs = ctx.graph
     .needs(id)
@@ -22,6 +27,7 @@ export async function startCommitOf(
     needs,
     'merge',
     (theirs) => `orchestra: merge ${theirs.label} into ${id}`,
+    conflictResolver(ctx, task, ctx.signal),
   );
   return merged.ok ? { commit: merged.commit } : { failure: conflictFailure(merged.conflict) };
 }

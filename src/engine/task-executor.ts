@@ -74,7 +74,7 @@ export interface PreparedTask {
 export async function prepareTask(ctx: RunContext, id: string): Promise<PreparedTask> {
   const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
-  const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, id);
+  const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, task.sandboxDir ?? id);
   const before = ctx.journal.task(id);
   // A task that started before (rerun, resume) may have left a sandbox and a branch behind.
   const triedBefore =
@@ -153,7 +153,9 @@ export async function executeTask(
   let attempt = ctx.journal.task(id).attempts.length;
   let jail: TaskSpawner | undefined;
   try {
-    if (!sandbox || ready.startCommit === undefined) return (outcome = 'failed');
+    // Cancelled while its start was being made (a conflict resolver at work): not a failure.
+    if (!sandbox || ready.startCommit === undefined)
+      return (outcome = signal.aborted ? 'cancelled' : 'failed');
     const startCommit = ready.startCommit;
     jail = await taskSpawner(ctx, task, sandbox);
     const spawn = jail.spawn;
@@ -275,7 +277,7 @@ async function prepareSandbox(
   path: string,
   triedBefore: boolean,
 ): Promise<Prepared> {
-  const start = await startCommitOf(ctx, task.id);
+  const start = await startCommitOf(ctx, task);
   if ('failure' in start) return start;
   const startCommit = start.commit;
   const branch = ctx.journal.task(task.id).branch;

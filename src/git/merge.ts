@@ -16,6 +16,21 @@ export interface MergeConflict {
 /** The outcome of combining commits: the new HEAD, or the conflict that stopped it. */
 export type MergeResult = { ok: true; commit: string } | { ok: false; conflict: MergeConflict };
 
+/**
+ * A merge that conflicted, for a resolver: `tree` is the merge with conflict markers in `files`, made
+ * of `head` (what is combined so far, from task `ours`) and `theirs`.
+ */
+export interface ConflictedMerge {
+  head: string;
+  theirs: LabelledCommit;
+  ours: string;
+  files: string[];
+  tree: string;
+}
+
+/** Resolves a conflicted merge: the resolved tree, or undefined when it could not. */
+export type ConflictResolver = (merge: ConflictedMerge) => Promise<string | undefined>;
+
 /** How commits are combined: merge commits, one commit each, or their commits replayed. */
 export type CombineStrategy = 'merge' | 'squash' | 'rebase';
 
@@ -36,6 +51,7 @@ export async function combineCommits(
   commits: readonly LabelledCommit[],
   strategy: CombineStrategy,
   message: (theirs: LabelledCommit) => string,
+  resolve?: ConflictResolver,
 ): Promise<MergeResult> {
   const first = commits[0]?.commit;
   if (first === undefined) throw new Error('combineCommits needs at least one commit');
@@ -47,14 +63,38 @@ export async function combineCommits(
     // skipping it costs no git process.
     if (index === 0 || theirs.commit === head.commit) continue;
     if (commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit)) continue;
-    const next = await step({ git, head, theirs, message, base: first, tips });
+    let next = await step({ git, head, theirs, message, base: first, tips });
     if ('conflict' in next) {
       const ours = await collider(git, commits.slice(0, index), theirs, next.conflict);
-      return { ok: false, conflict: { files: next.conflict, ours, theirs: theirs.label } };
+      const resolved =
+        resolve && (await resolveConflict(git, head.commit, theirs, ours, strategy, message, resolve));
+      if (!resolved) return { ok: false, conflict: { files: next.conflict, ours, theirs: theirs.label } };
+      next = resolved;
     }
     head = next;
   }
   return { ok: true, commit: head.commit };
+}
+
+/**
+ * Hands the whole merge of `theirs` into `head`, markers and all, to `resolve`; its tree is recorded as
+ * the merge (a merge commit; one ordinary commit for squash and rebase, whose picks it replaces).
+ */
+async function resolveConflict(
+  git: Git,
+  head: string,
+  theirs: LabelledCommit,
+  ours: string,
+  strategy: CombineStrategy,
+  message: (theirs: LabelledCommit) => string,
+  resolve: ConflictResolver,
+): Promise<Head | undefined> {
+  const merged = await mergeTree(git, head, theirs.commit);
+  if (!('conflict' in merged)) return undefined; // only a rebase's pick conflicts where a merge would not
+  const tree = await resolve({ head, theirs, ours, files: merged.conflict, tree: merged.tree });
+  if (tree === undefined) return undefined;
+  const parents = strategy === 'merge' ? [head, theirs.commit] : [head];
+  return { commit: await commitTree(git, tree, parents, message(theirs)), tree };
 }
 
 /** A commit and its tree (undefined until needed). */
@@ -123,7 +163,7 @@ async function mergeTree(
   git: Git,
   ours: string,
   theirs: string,
-): Promise<{ tree: string } | { conflict: string[] }> {
+): Promise<{ tree: string } | { conflict: string[]; tree: string }> {
   const r = await git.plumbing([
     'merge-tree',
     '--write-tree',
@@ -134,7 +174,10 @@ async function mergeTree(
     theirs,
   ]);
   const [tree = '', ...files] = r.stdout.split('\0');
-  return r.no ? { conflict: [...new Set(files.filter((f) => f !== ''))] } : { tree: tree.trim() };
+  // On a conflict the tree holds the merge with conflict markers in the files.
+  return r.no
+    ? { conflict: [...new Set(files.filter((f) => f !== ''))], tree: tree.trim() }
+    : { tree: tree.trim() };
 }
 
 /** Records `tree` as a commit; `author` is the environment naming its author (default: the committer). */

@@ -6,6 +6,7 @@ import { taskBranch } from '../engine/run-context.js';
 import { templateValues } from '../engine/task-prompt.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
+import { conflictResolver } from '../resolve/resolve-conflict.js';
 import type { IntegrationRecord, PlacedBranch } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
@@ -92,6 +93,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
     strategy === 'merge' && commits.length > 0 ? commits : [base, ...commits],
     strategy,
     (theirs) => `orchestra: integrate ${theirs.label}`,
+    conflictResolver(ctx, null, signal),
   );
   if (!combined.ok) {
     const { files, ours, theirs } = combined.conflict;

@@ -80,6 +80,12 @@ export interface TaskRecord {
   approval?: { text: string } & Partial<ApprovalDecision>;
   /** Set when a budget kept an attempt of the task from starting (never started: `cancelled`). */
   stoppedBy?: 'budget';
+  /** best_of: the ids of the task's candidates (each a record of its own, `<task>/candidate-<n>`). */
+  candidates?: string[];
+  /** best_of: the candidate whose result is the task's. */
+  winner?: string;
+  /** A best_of candidate cancelled because another one won first (`cancelled (lost)`). */
+  lost?: true;
 }
 
 /** Whether the task's result was taken from an earlier run (`skipped` without a skip reason). */

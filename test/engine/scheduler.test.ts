@@ -181,3 +181,49 @@ describe('schedule', () => {
     expect(outcome.get('after')).toBe('blocked');
   });
 });
+
+describe('coordinating tasks (best_of)', () => {
+  it('gives each part a slot of its own in its task’s turn, within the limit', async () => {
+    const runner = new FakeRunner();
+    const g = graph({ solo: [], x: [], after: ['x'] });
+    const parts: (string | undefined)[] = [];
+    const done = schedule({
+      graph: g,
+      selected: g.ids,
+      prior: new Map(),
+      concurrency: 2,
+      pool: (unit) => (unit === 'x/3' ? { key: 'slow', limit: 1 } : undefined),
+      failureMode: 'continue',
+      signal: new AbortController().signal,
+      coordinates: (id) => id === 'x',
+      runTask: async (task, signal, slot) => {
+        if (task !== 'x') return runner.run(task, signal);
+        const units = ['x/1', 'x/2', 'x/3'];
+        const outcomes = await Promise.all(
+          units.map(async (unit, i) => {
+            const release = await slot(unit, signal);
+            parts[i] = release ? unit : undefined;
+            if (!release) return 'cancelled';
+            try {
+              return await runner.run(unit, signal);
+            } finally {
+              release();
+            }
+          }),
+        );
+        return outcomes.includes('succeeded') ? 'succeeded' : 'failed';
+      },
+      notStarted: async () => {},
+    });
+    await new Promise((r) => setImmediate(r));
+    // x heads the longer chain: two of its parts take both slots before solo, written first.
+    expect(runner.started).toEqual(['x/1', 'x/2']);
+    await runner.finish('x/1');
+    expect(runner.started).toEqual(['x/1', 'x/2', 'x/3']);
+    await runner.drain();
+    await done;
+    expect(runner.peak).toBe(2);
+    expect(runner.started.slice(3).sort()).toEqual(['after', 'solo']);
+    expect(parts).toEqual(['x/1', 'x/2', 'x/3']);
+  });
+});

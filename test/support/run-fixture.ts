@@ -25,6 +25,8 @@ export interface Step {
   output?: string;
   /** Ends the output with a Claude Code `result` line reporting this usage. */
   report?: { costUsd?: number; inputTokens?: number; outputTokens?: number; rateLimited?: boolean };
+  /** Waits until `count` agents have reached the same `dir` (see the scripted agent). */
+  meet?: { dir: string; count: number };
 }
 
 export interface Invocation {
@@ -35,6 +37,8 @@ export interface Invocation {
   start: number;
   end?: number;
   grandchild?: number;
+  /** Whether every agent of a `meet` step got there while this one waited. */
+  met?: boolean;
   env: { port?: string; sandbox?: string; run?: string };
 }
 

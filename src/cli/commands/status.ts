@@ -75,7 +75,9 @@ async function printStatus(
     flaky.filter((f) => f.task === task).map((f) => `${f.gate} (attempt ${f.attempt}, run ${f.runs})`);
   // Shown once some task ran jailed: a run without isolation reads as before.
   const withIsolation = record.selected.some((id) => record.tasks[id]!.isolation === 'os');
-  const rows = record.selected.map((id) => {
+  // A best_of task's candidates follow it, each a row of its own.
+  const shown = record.selected.flatMap((id) => [id, ...(record.tasks[id]!.candidates ?? [])]);
+  const rows = shown.map((id) => {
     const t = record.tasks[id]!;
     return [
       id,
@@ -161,6 +163,7 @@ async function printStatus(
 
 function label(status: TaskStatus, t: TaskRecord): string {
   if (isReused(t)) return `reused${t.reusedFrom ? ` (${t.reusedFrom})` : ''}`;
+  if (t.lost) return `${status} (lost)`;
   return status;
 }
 
@@ -174,6 +177,7 @@ function note(t: TaskRecord, flaky: string[]): string {
   const outputs = t.outputs && describeOutputs(t.outputs);
   if (outputs) return outputs;
   if (t.failure && t.status === 'failed') return `${t.failure.reason}: ${t.failure.message}`;
+  if (t.winner) return `winner: ${t.winner}`;
   if (t.sandbox && t.status !== 'running' && t.status !== 'verifying') return `sandbox kept: ${t.sandbox}`;
   if (flaky.length) return `flaky: ${flaky.join(', ')}`;
   return '';

@@ -1,3 +1,4 @@
+import { bestOfRule } from '../../best-of/best-of-rule.js';
 import { conditions } from './conditions.js';
 import { cycles } from './cycles.js';
 import { matrices } from './matrices.js';
@@ -13,6 +14,7 @@ import { templateReferences } from './template-refs.js';
 export const rules: readonly Rule[] = [
   taskIdLength,
   taskKind,
+  bestOfRule,
   references,
   needsShape,
   cycles,

@@ -48,6 +48,13 @@ export const references: Rule = ({ workflow }) => {
     if (t.role) check(t.role, 'role', ['tasks', t.id, 'role']);
     const raw = workflow.raw.tasks[t.id];
     if (raw?.agent) check(raw.agent, 'agent', ['tasks', t.id, 'agent']);
+    const pick = t.bestOf?.pick;
+    if (typeof pick === 'object') check(pick.role, 'role', ['tasks', t.id, 'pick', 'role']);
+    if (Array.isArray(raw?.best_of))
+      t.bestOf?.candidates.forEach((c, i) => {
+        if (c.agent) check(c.agent, 'agent', ['tasks', t.id, 'best_of', i, 'agent']);
+        if (c.role) check(c.role, 'role', ['tasks', t.id, 'best_of', i, 'role']);
+      });
   }
   for (const r of workflow.roles.values()) if (r.agent) check(r.agent, 'agent', ['roles', r.name, 'agent']);
   for (const a of workflow.agents.values()) {
@@ -63,5 +70,7 @@ export const references: Rule = ({ workflow }) => {
   }
   workflow.integrate.tasks?.forEach((n, i) => check(n, 'task', ['integrate', 'tasks', i]));
   workflow.integrate.verify.forEach((g, i) => check(g, 'gate', ['integrate', 'verify', i]));
+  const resolver = workflow.integrate.resolve;
+  if (resolver) check(resolver.role, 'role', ['integrate', 'resolve', 'role']);
   return issues;
 };
