@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventSink } from '../events/engine-event.js';
 import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
+import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { integrate } from '../integrate/integrate.js';
@@ -154,15 +155,17 @@ export async function executeRun(
   const began = Date.now();
   const emit: EventSink = opts.onEvent ?? (() => undefined);
   const signal = opts.signal ?? new AbortController().signal;
+  const repo = new Git(record.repoRoot);
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
     journal,
-    repo: new Git(record.repoRoot),
+    repo,
     repoRoot: record.repoRoot,
     sandboxRoot: record.sandboxRoot,
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
+    branches: new BranchBatch(repo),
     repoGuard: await RepoGuard.take(record.repoRoot),
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
@@ -254,6 +257,7 @@ export async function executeRun(
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
       await ctx.pool.drain();
+      await ctx.branches.flush();
     }
 
     const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
