@@ -171,6 +171,13 @@ export async function executeRun(
   };
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
   const todo = record.selected.filter((id) => record.tasks[id]!.status === 'pending');
+  // A run killed before its tasks were done made none of its `none` sandboxes' branches.
+  if (record.outcome === undefined && record.history.length > 1)
+    for (const id of record.selected) {
+      const { branch, startCommit } = record.tasks[id]!;
+      if (!todo.includes(id) && startCommit && loaded.workflow.tasks.get(id)?.sandbox.type === 'none')
+        ctx.branches.add(branch, startCommit);
+    }
   const prior = new Map(
     record.selected.filter((id) => !todo.includes(id)).map((id) => [id, hasResult(record.tasks[id]!.status)]),
   );
