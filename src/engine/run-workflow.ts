@@ -29,6 +29,7 @@ import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task
 import { durationWeight, recordedDurations } from './durations.js';
 import { reuseEarlierResults } from './reuse.js';
 import { checkoutWarnings } from './checkout-warnings.js';
+import type { StartProbe } from './start-probe.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -43,6 +44,8 @@ export interface RunOptions {
   onEvent?: EventSink;
   /** Reuse results of earlier runs whose task fingerprints match (opt-in: agents are not deterministic). */
   reuse?: boolean;
+  /** What git was asked about the repository around `cwd` already (see start-probe.ts). */
+  probe?: StartProbe;
 }
 
 export interface RunResult {
@@ -58,7 +61,10 @@ export async function prepareRun(
   opts: RunOptions,
 ): Promise<Result<{ repoRoot: string; baseCommit: string; selected: string[] }, Diagnostic[]>> {
   const { workflow, graph } = loaded;
-  const located = await Git.locate(opts.cwd ?? process.cwd(), workflow.sandbox.base);
+  const base = workflow.sandbox.base;
+  const located = await (opts.probe && base === 'HEAD'
+    ? opts.probe.head
+    : Git.locate(opts.cwd ?? process.cwd(), base));
   if (!located) {
     // Asked again only to say why: git's own words tell a bare or refused repository from none.
     const dir = opts.cwd ?? process.cwd();
@@ -186,6 +192,7 @@ export async function executeRun(
       ctx.repo,
       { ref: record.baseRef, commit: record.baseCommit },
       record.history.length > 1,
+      opts.probe?.uncommitted,
     );
     emit({
       type: 'run-started',

@@ -292,6 +292,14 @@ export class Git {
   }
 
   async headState(): Promise<HeadState> {
+    // One process for both (the sha, then `refs/heads/<name>`, or `HEAD` when detached) unless HEAD
+    // is unborn or names something else.
+    const both = await this.#run(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']).catch(
+      () => '',
+    );
+    const [commit, name = ''] = lines(both);
+    if (commit !== undefined && (name === 'HEAD' || name.startsWith(HEADS)))
+      return { branch: name === 'HEAD' ? undefined : name.slice(HEADS.length), commit };
     const branch = await this.#attempt(['symbolic-ref', '--quiet', '--short', 'HEAD']);
     return { branch: branch?.trim(), commit: await this.resolveCommit('HEAD') };
   }
@@ -416,6 +424,11 @@ export class Git {
   /** Forgets work trees whose folders are gone. */
   async pruneWorktrees(): Promise<void> {
     await this.#run(['worktree', 'prune']);
+  }
+
+  /** The best common ancestor of commits `a` and `b`, undefined when they have none. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    return (await this.#attempt(['merge-base', a, b]))?.trim();
   }
 
   /** Whether commit `a` is `b` or one of its ancestors. */

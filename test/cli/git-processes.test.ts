@@ -43,8 +43,16 @@ it('makes the branches of none sandboxes in one git process, however many tasks 
   expect(shape(big.calls).map((c) => c.replace(/orchestra\/\S+/, 'orchestra/<run>'))).toEqual(
     shape(small.calls).map((c) => c.replace(/orchestra\/\S+/, 'orchestra/<run>')),
   );
-  expect(big.calls.filter((c) => c.command === 'branch')).toEqual([]);
-  expect(big.calls.filter((c) => line(c) === 'update-ref --stdin')).toHaveLength(1);
+  expect(shape(big.calls).map((c) => c.replace(/orchestra\/\S+ \S+ /, 'orchestra/<run> <sha> '))).toEqual([
+    'rev-parse', // the repository and HEAD, asked while the workflow loads
+    'status', // uncommitted changes to warn about, the same
+    'update-ref --stdin', // the none tasks' branches
+    'rev-parse', // does the result branch exist?
+    'update-ref refs/heads/orchestra/<run> <sha> ', // the result branch, made only if it did not
+    'rev-parse', // the landing hint: HEAD's branch and commit
+    'remote',
+    'merge-base', // is the result in HEAD, or HEAD in the result?
+  ]);
 
   // The promise kept: every task's branch is there after the run, at its result (the base).
   const started = big.events.find((e) => e.type === 'run-started')!;
@@ -56,4 +64,17 @@ it('makes the branches of none sandboxes in one git process, however many tasks 
   );
   const ids = [...Array.from({ length: 8 }, (_, i) => `f${i}`), 'c1', 'c2'].sort();
   expect(branches.split('\n').sort()).toEqual(ids.map((id) => `orchestra/tasks/${runId}/${id} ${base}`));
+});
+
+it('asks git two questions before its first task, both started before the workflow loads', () => {
+  fx = new RunFixture();
+  // The task logs itself where git's processes are logged.
+  const { calls } = runLogged(
+    'version: 1\nsandbox: { type: none }\ntasks:\n  t: { run: "echo task >> \\"$ORCHESTRA_TEST_GIT_LOG\\"" }\n',
+  );
+  const first = calls.findIndex((c) => c.command === 'task');
+  expect(calls.slice(0, first).map(line)).toEqual([
+    'rev-parse --show-toplevel --verify --quiet --end-of-options HEAD^{commit}',
+    'status --porcelain=v1 -z',
+  ]);
 });
