@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -169,6 +169,19 @@ export class Git {
     const r = await runGit(this.dir, command, { ...this.#env, ...opts.env }, opts.input);
     if (r.exitCode === 0 || r.exitCode === 1) return { no: r.exitCode === 1, stdout: r.stdout };
     throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
+  }
+
+  /**
+   * Starts a long-lived plumbing command (e.g. one reading `--stdin-paths`) run as `plumbing` runs
+   * one; the caller writes its input and ends it.
+   */
+  async spawnPlumbing(args: readonly string[], opts: { commits?: boolean } = {}): Promise<ChildProcess> {
+    const identity = opts.commits ? await this.#identityArgs() : [];
+    return spawn('git', [...ALWAYS, ...this.#options, ...identity, ...args], {
+      cwd: this.dir,
+      env: this.#env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   }
 
   /** The full sha of the commit `ref` names, or undefined if there is none. */
