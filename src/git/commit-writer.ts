@@ -83,12 +83,13 @@ export class CommitWriter {
         got += chunk.toString();
         if (!got.endsWith('\n')) return;
         stdout!.off('data', onData);
-        this.child.off('exit', onExit);
+        this.child.off('close', onExit);
         resolve(got.trim());
       };
       const onExit = () => reject(new Error(`git hash-object ended before writing commit ${file}`));
       stdout!.on('data', onData);
-      this.child.once('exit', onExit);
+      // `close` comes after `exit`, and also when the process could not start at all.
+      this.child.once('close', onExit);
     });
     stdin!.write(`${file}\n`);
     return sha;
@@ -99,7 +100,7 @@ export class CommitWriter {
     await this.#queue;
     const exited = new Promise((resolve) => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) resolve(undefined);
-      else this.child.once('exit', resolve);
+      else this.child.once('close', resolve);
     });
     this.child.stdin!.end();
     await exited;
