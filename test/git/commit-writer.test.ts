@@ -1,41 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
 import { combineCommits, type CombineStrategy, type LabelledCommit } from '../../src/git/merge.js';
 import { GitLog } from '../support/git-log.js';
-import { commitFiles, git, makeRepo, type TestRepo } from '../support/git-repo.js';
+import { commitFiles, git, repoPerTest } from '../support/git-repo.js';
 
-let repo: TestRepo;
-let base: string;
+const fx = repoPerTest();
 
-beforeEach(async () => {
-  repo = await makeRepo();
-  base = git(repo.path, 'rev-parse', 'HEAD').trim();
-});
-afterEach(() => repo.cleanup());
-
-/** Branches made from the base, each with one commit of a file of its own (`author` for the first). */
+/** Branches made from the base, each with one commit of a file of its own. */
 async function branches(n: number): Promise<LabelledCommit[]> {
   const made: LabelledCommit[] = [];
   for (let i = 0; i < n; i++) {
-    const dir = join(await repo.tempDir(), 'wt');
-    git(repo.path, 'worktree', 'add', '--quiet', '-b', `b${i}`, dir, base);
+    const dir = join(await fx.repo.tempDir(), 'wt');
+    git(fx.repo.path, 'worktree', 'add', '--quiet', '-b', `b${i}`, dir, fx.base);
     made.push({
       commit: await commitFiles(dir, { [`f${i}.txt`]: `${i}\n` }, `work ${i}\n\nbody`),
       label: `b${i}`,
     });
-    git(repo.path, 'worktree', 'remove', dir);
+    git(fx.repo.path, 'worktree', 'remove', dir);
   }
   return made;
 }
 
 /** The commits from `commit` back to (not including) the base. */
-const madeSince = (commit: string) => git(repo.path, 'rev-list', `${base}..${commit}`).trim().split('\n');
+const madeSince = (commit: string) =>
+  git(fx.repo.path, 'rev-list', `${fx.base}..${commit}`).trim().split('\n');
 
 /** `git commit-tree` run by hand with everything `commit` records: the sha it gives. */
 function commitTreeAgain(commit: string): string {
-  const raw = git(repo.path, 'cat-file', 'commit', commit);
+  const raw = git(fx.repo.path, 'cat-file', 'commit', commit);
   const [head = '', ...body] = raw.split('\n\n');
   const fields = head.split('\n').map((line) => line.split(' '));
   const value = (key: string) => fields.filter((f) => f[0] === key).map((f) => f.slice(1).join(' '));
@@ -47,7 +41,7 @@ function commitTreeAgain(commit: string): string {
   const committer = person(value('committer')[0]!);
   const args = ['commit-tree', ...value('parent').flatMap((p) => ['-p', p]), value('tree')[0]!];
   return execFileSync('git', args, {
-    cwd: repo.path,
+    cwd: fx.repo.path,
     input: body.join('\n\n'),
     encoding: 'utf8',
     env: {
@@ -65,15 +59,15 @@ function commitTreeAgain(commit: string): string {
 describe.each<CombineStrategy>(['merge', 'squash', 'rebase'])('%s of five branches', (strategy) => {
   it('writes the commits git commit-tree writes, without a commit-tree process', async () => {
     const tips = await branches(5);
-    const log = new GitLog(await repo.tempDir());
+    const log = new GitLog(await fx.repo.tempDir());
     const saved = { ...process.env };
     Object.assign(process.env, log.env);
-    const g = new Git(repo.path);
+    const g = new Git(fx.repo.path);
     process.env = saved;
 
     const result = await combineCommits(
       g,
-      [{ commit: base, label: 'base' }, ...tips],
+      [{ commit: fx.base, label: 'base' }, ...tips],
       strategy,
       (t) => `integrate ${t.label}`,
     );
@@ -88,9 +82,9 @@ describe.each<CombineStrategy>(['merge', 'squash', 'rebase'])('%s of five branch
     expect(made).toHaveLength(5);
     for (const c of made) expect(commitTreeAgain(c)).toBe(c);
     // The identity is the repository's, as commit-tree's; a replayed commit keeps its author.
-    const [name, email] = ['user.name', 'user.email'].map((k) => git(repo.path, 'config', k).trim());
-    expect(git(repo.path, 'log', '-1', '--format=%cn <%ce>', commit).trim()).toBe(`${name} <${email}>`);
-    expect(git(repo.path, 'ls-tree', '--name-only', commit).trim().split('\n')).toEqual(
+    const [name, email] = ['user.name', 'user.email'].map((k) => git(fx.repo.path, 'config', k).trim());
+    expect(git(fx.repo.path, 'log', '-1', '--format=%cn <%ce>', commit).trim()).toBe(`${name} <${email}>`);
+    expect(git(fx.repo.path, 'ls-tree', '--name-only', commit).trim().split('\n')).toEqual(
       ['README.md', ...tips.map((_, i) => `f${i}.txt`)].sort(),
     );
   });
