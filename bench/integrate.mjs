@@ -1,6 +1,6 @@
 // Benchmark: building a result branch from many task branches. 60 branches, each one commit adding a
 // file of its own to a 1,000-file repository, combined by orchestra's `combineCommits` (git merge-tree
-// + commit-tree, no work tree) with each strategy, and, as the baseline, the worktree way orchestra
+// + commits written by one `git hash-object` from three on, no work tree) with each strategy, and, as the baseline, the worktree way orchestra
 // used before: a scratch worktree, `git merge --no-ff` of each branch in it, the worktree removed.
 // Run standalone (`node bench/integrate.mjs`, after `npm run build`) or through bench/run.mjs.
 import { join } from 'node:path';

@@ -12,10 +12,12 @@ export async function checkoutWarnings(
   repo: Git,
   base: { ref: string; commit: string },
   continued: boolean,
+  /** The uncommitted paths if they were asked for already (see start-probe.ts). */
+  uncommitted?: Promise<string[]>,
 ): Promise<string[]> {
   const warnings: string[] = [];
   // A checkout git cannot read the status of: nothing to warn about that the run will not say itself.
-  const changed = await repo.uncommittedPaths().catch(() => []);
+  const changed = await (uncommitted ?? repo.uncommittedPaths().catch(() => []));
   if (changed.length) {
     const named = changed.slice(0, NAMED).join(', ') + (changed.length > NAMED ? ', …' : '');
     const what = changed.length === 1 ? '1 uncommitted change' : `${changed.length} uncommitted changes`;

@@ -1,5 +1,6 @@
 import type { Keep, Workflow } from '../config/workflow.js';
 import type { EventSink } from '../events/engine-event.js';
+import type { BranchBatch } from '../git/branch-batch.js';
 import type { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
 import type { IsolationPlan } from '../isolation/plan.js';
@@ -20,6 +21,8 @@ export interface RunContext {
   emit: EventSink;
   /** Worktrees of finished tasks, reused by the next ones (emptied when the tasks are done). */
   pool: WorktreePool;
+  /** The `none` sandboxes' branches, made all at once when the tasks are done. */
+  branches: BranchBatch;
   /** The user's repository config and hooks, checked (and put back) after every attempt. */
   repoGuard: RepoGuard;
   /** Which tasks run jailed, and in what. */

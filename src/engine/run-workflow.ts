@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventSink } from '../events/engine-event.js';
 import type { RunOutcome } from '../events/task-status.js';
 import { hasResult } from '../events/task-status.js';
+import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { integrate } from '../integrate/integrate.js';
@@ -31,6 +32,7 @@ import { planIsolation, type IsolationPlan } from '../isolation/plan.js';
 import { scheduleTasks } from './schedule-tasks.js';
 import { watchCancelRequest } from '../cancel/cancel-request.js';
 import { budgetWarning, runBudget } from '../budget/budget-check.js';
+import type { StartProbe } from './start-probe.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -45,6 +47,8 @@ export interface RunOptions {
   onEvent?: EventSink;
   /** Reuse results of earlier runs whose task fingerprints match (opt-in: agents are not deterministic). */
   reuse?: boolean;
+  /** What git was asked about the repository around `cwd` already (see start-probe.ts). */
+  probe?: StartProbe;
 }
 
 export interface RunResult {
@@ -62,7 +66,10 @@ export async function prepareRun(
   Result<{ repoRoot: string; baseCommit: string; selected: string[]; isolation: IsolationPlan }, Diagnostic[]>
 > {
   const { workflow, graph } = loaded;
-  const located = await Git.locate(opts.cwd ?? process.cwd(), workflow.sandbox.base);
+  const base = workflow.sandbox.base;
+  const located = await (opts.probe && base === 'HEAD'
+    ? opts.probe.head
+    : Git.locate(opts.cwd ?? process.cwd(), base));
   if (!located) {
     // Asked again only to say why: git's own words tell a bare or refused repository from none.
     const dir = opts.cwd ?? process.cwd();
@@ -166,15 +173,17 @@ export async function executeRun(
   // `orchestra cancel` from another terminal stops the run as Ctrl-C does.
   const cancelRequest = watchCancelRequest(journal.store.paths.dir);
   const signal = opts.signal ? AbortSignal.any([opts.signal, cancelRequest.signal]) : cancelRequest.signal;
+  const repo = new Git(record.repoRoot);
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
     journal,
-    repo: new Git(record.repoRoot),
+    repo,
     repoRoot: record.repoRoot,
     sandboxRoot: record.sandboxRoot,
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
+    branches: new BranchBatch(repo),
     repoGuard: await RepoGuard.take(record.repoRoot),
     isolation,
     signal,
@@ -185,6 +194,13 @@ export async function executeRun(
   const todo = record.selected.filter(
     (id) => record.tasks[id]!.status === 'pending' && !record.tasks[id]!.instanceOf,
   );
+  // A run killed before its tasks were done made none of its `none` sandboxes' branches.
+  if (record.outcome === undefined && record.history.length > 1)
+    for (const id of record.selected) {
+      const { branch, startCommit } = record.tasks[id]!;
+      if (!todo.includes(id) && startCommit && loaded.workflow.tasks.get(id)?.sandbox.type === 'none')
+        ctx.branches.add(branch, startCommit);
+    }
   const prior = new Map(
     record.selected
       .filter((id) => !todo.includes(id))
@@ -198,6 +214,7 @@ export async function executeRun(
       ctx.repo,
       { ref: record.baseRef, commit: record.baseCommit },
       record.history.length > 1,
+      opts.probe?.uncommitted,
     );
     const unbudgeted = budgetWarning(loaded.workflow, todo);
     if (unbudgeted !== undefined) warnings.push(unbudgeted);
@@ -248,6 +265,7 @@ export async function executeRun(
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
       await ctx.pool.drain();
+      await ctx.branches.flush();
     }
 
     const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));

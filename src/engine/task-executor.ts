@@ -295,6 +295,7 @@ async function prepareSandbox(
     copy: [...task.sandbox.copy],
     link: [...task.sandbox.link],
     ...(type === 'worktree' ? { pool: ctx.pool } : {}),
+    branches: ctx.branches,
   });
   if (!made.ok)
     return { failure: { reason: 'sandbox-failed', message: `${made.error.reason}: ${made.error.message}` } };

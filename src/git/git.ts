@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -171,6 +171,19 @@ export class Git {
     throw new GitCommandError(r.exitCode, `git ${args.join(' ')} (in ${this.dir}): ${r.stderr.trim()}`);
   }
 
+  /**
+   * Starts a long-lived plumbing command (e.g. one reading `--stdin-paths`) run as `plumbing` runs
+   * one; the caller writes its input and ends it.
+   */
+  async spawnPlumbing(args: readonly string[], opts: { commits?: boolean } = {}): Promise<ChildProcess> {
+    const identity = opts.commits ? await this.#identityArgs() : [];
+    return spawn('git', [...ALWAYS, ...this.#options, ...identity, ...args], {
+      cwd: this.dir,
+      env: this.#env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  }
+
   /** The full sha of the commit `ref` names, or undefined if there is none. */
   async resolveCommit(ref: string): Promise<string | undefined> {
     const sha = await this.#attempt([
@@ -292,6 +305,14 @@ export class Git {
   }
 
   async headState(): Promise<HeadState> {
+    // One process for both (the sha, then `refs/heads/<name>`, or `HEAD` when detached) unless HEAD
+    // is unborn or names something else.
+    const both = await this.#run(['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD']).catch(
+      () => '',
+    );
+    const [commit, name = ''] = lines(both);
+    if (commit !== undefined && (name === 'HEAD' || name.startsWith(HEADS)))
+      return { branch: name === 'HEAD' ? undefined : name.slice(HEADS.length), commit };
     const branch = await this.#attempt(['symbolic-ref', '--quiet', '--short', 'HEAD']);
     return { branch: branch?.trim(), commit: await this.resolveCommit('HEAD') };
   }
@@ -416,6 +437,11 @@ export class Git {
   /** Forgets work trees whose folders are gone. */
   async pruneWorktrees(): Promise<void> {
     await this.#run(['worktree', 'prune']);
+  }
+
+  /** The best common ancestor of commits `a` and `b`, undefined when they have none. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    return (await this.#attempt(['merge-base', a, b]))?.trim();
   }
 
   /** Whether commit `a` is `b` or one of its ancestors. */

@@ -1,3 +1,4 @@
+import { CommitWriter, type Author } from './commit-writer.js';
 import type { Git } from './git.js';
 
 /** A commit named for conflict reports (a task id, or "base"). */
@@ -57,23 +58,53 @@ export async function combineCommits(
   if (first === undefined) throw new Error('combineCommits needs at least one commit');
   const step = STEPS[strategy];
   const tips = strategy === 'merge' ? await independent(git, commits) : new Set<string>();
+  // From three commits to make on, a writer's two git processes cost less than a commit-tree each.
+  const make = commitMaker(git, new Set(commits.map((c) => c.commit)).size > 3);
   let head = { commit: first, tree: undefined as string | undefined };
-  for (const [index, theirs] of commits.entries()) {
-    // A commit met before is in already (tasks that changed nothing all share their start commit):
-    // skipping it costs no git process.
-    if (index === 0 || theirs.commit === head.commit) continue;
-    if (commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit)) continue;
-    let next = await step({ git, head, theirs, message, base: first, tips });
-    if ('conflict' in next) {
-      const ours = await collider(git, commits.slice(0, index), theirs, next.conflict);
-      const resolved =
-        resolve && (await resolveConflict(git, head.commit, theirs, ours, strategy, message, resolve));
-      if (!resolved) return { ok: false, conflict: { files: next.conflict, ours, theirs: theirs.label } };
-      next = resolved;
+  try {
+    for (const [index, theirs] of commits.entries()) {
+      // A commit met before is in already (tasks that changed nothing all share their start commit):
+      // skipping it costs no git process.
+      if (index === 0 || theirs.commit === head.commit) continue;
+      if (commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit)) continue;
+      let next = await step({ git, head, theirs, message, base: first, tips, make });
+      if ('conflict' in next) {
+        const ours = await collider(git, commits.slice(0, index), theirs, next.conflict);
+        const resolved =
+          resolve && (await resolveConflict(git, head.commit, theirs, ours, strategy, message, resolve));
+        if (!resolved) return { ok: false, conflict: { files: next.conflict, ours, theirs: theirs.label } };
+        next = resolved;
+      }
+      head = next;
     }
-    head = next;
+    return { ok: true, commit: head.commit };
+  } finally {
+    await make.close();
   }
-  return { ok: true, commit: head.commit };
+}
+
+/** Records a tree as a commit; `author` defaults to the committer. */
+type MakeCommit = ((
+  tree: string,
+  parents: readonly string[],
+  message: string,
+  author?: Author,
+) => Promise<string>) & {
+  close(): Promise<void>;
+};
+
+/**
+ * Commits by `git commit-tree`, or through a CommitWriter (`batch`), started at the first commit: a
+ * combination that makes none starts no git process for it.
+ */
+function commitMaker(git: Git, batch: boolean): MakeCommit {
+  let writer: Promise<CommitWriter | undefined> | undefined;
+  const make = async (tree: string, parents: readonly string[], message: string, author?: Author) => {
+    if (batch) writer ??= CommitWriter.open(git).catch(() => undefined);
+    const written = await (await writer)?.write(tree, parents, message, author);
+    return written ?? commitTree(git, tree, parents, message, author);
+  };
+  return Object.assign(make, { close: async () => (await writer)?.close() });
 }
 
 /**
@@ -112,28 +143,29 @@ interface StepInput {
   base: string;
   /** Commits that no other of the commits has as an ancestor. */
   tips: ReadonlySet<string>;
+  make: MakeCommit;
 }
 
 type Step = (input: StepInput) => Promise<Head | { conflict: string[] }>;
 
 const STEPS: Record<CombineStrategy, Step> = {
-  merge: async ({ git, head, theirs, message, tips }) => {
+  merge: async ({ git, head, theirs, message, tips, make }) => {
     // In already when an earlier commit has it; asked only about one that some other commit has.
     if (!tips.has(theirs.commit) && (await git.isAncestor(theirs.commit, head.commit))) return head;
     const merged = await mergeTree(git, head.commit, theirs.commit);
     if ('conflict' in merged) return merged;
-    const commit = await commitTree(git, merged.tree, [head.commit, theirs.commit], message(theirs));
+    const commit = await make(merged.tree, [head.commit, theirs.commit], message(theirs));
     return { commit, tree: merged.tree };
   },
-  squash: async ({ git, head, theirs, message }) => {
+  squash: async ({ git, head, theirs, message, make }) => {
     const merged = await mergeTree(git, head.commit, theirs.commit);
     if ('conflict' in merged) return merged;
     if (merged.tree === (head.tree ?? (await treeOf(git, head.commit))))
       return { ...head, tree: merged.tree };
-    const commit = await commitTree(git, merged.tree, [head.commit], message(theirs));
+    const commit = await make(merged.tree, [head.commit], message(theirs));
     return { commit, tree: merged.tree };
   },
-  rebase: async ({ git, head, theirs, base }) => {
+  rebase: async ({ git, head, theirs, base, make }) => {
     let now = head;
     for (const pick of await commitsToReplay(git, now.commit, theirs.commit)) {
       // A cherry-pick is a three-way merge whose base is the picked commit's parent. Older gits have no
@@ -142,10 +174,10 @@ const STEPS: Record<CombineStrategy, Step> = {
       const ours =
         pick.parent === base
           ? now.commit
-          : await commitTree(git, now.tree ?? (await treeOf(git, now.commit)), [pick.parent], '');
+          : await make(now.tree ?? (await treeOf(git, now.commit)), [pick.parent], '');
       const merged = await mergeTree(git, ours, pick.commit);
       if ('conflict' in merged) return merged;
-      const commit = await commitTree(git, merged.tree, [now.commit], pick.message, pick.author);
+      const commit = await make(merged.tree, [now.commit], pick.message, pick.author);
       now = { commit, tree: merged.tree };
     }
     return now;
@@ -180,17 +212,20 @@ async function mergeTree(
     : { tree: tree.trim() };
 }
 
-/** Records `tree` as a commit; `author` is the environment naming its author (default: the committer). */
+/** Records `tree` as a commit by `git commit-tree`; `author` defaults to the committer. */
 async function commitTree(
   git: Git,
   tree: string,
   parents: readonly string[],
   message: string,
-  author: NodeJS.ProcessEnv = {},
+  author?: Author,
 ): Promise<string> {
   const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), tree];
+  const env = author
+    ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_AUTHOR_DATE: author.date }
+    : {};
   // The message goes in on stdin, byte for byte (`-m` would add a newline and be argv-limited).
-  const r = await git.plumbing(args, { input: message, env: author, commits: true });
+  const r = await git.plumbing(args, { input: message, env, commits: true });
   return r.stdout.trim();
 }
 
@@ -206,7 +241,7 @@ interface Pick {
   commit: string;
   parent: string;
   message: string;
-  author: NodeJS.ProcessEnv;
+  author: Author;
 }
 
 /**
@@ -226,7 +261,7 @@ async function commitsToReplay(git: Git, head: string, theirs: string): Promise<
       commit,
       parent,
       message,
-      author: { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date },
+      author: { name, email, date },
     });
   }
   return picks;

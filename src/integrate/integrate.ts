@@ -83,8 +83,9 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
 
   // Checked before the work (to fail fast) and again before the branch is set (the user may have
   // checked it out meanwhile).
-  const refused = (await resultBranchState(ctx, branch, placed)).refusal;
-  if (refused) return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: refused } });
+  const before = await resultBranchState(ctx, branch, placed);
+  if (before.refusal)
+    return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: before.refusal } });
 
   const strategy = ctx.workflow.integrate.strategy;
   const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
@@ -116,7 +117,9 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
     await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
   });
   if (gateFailure) return finish({ status: 'failed', branch, tasks, gates, failure: gateFailure });
-  const now = await resultBranchState(ctx, branch, placed);
+  // A branch that did not exist cannot be checked out now unless someone made it, which the
+  // compare-and-swap below refuses.
+  const now = before.tip === undefined ? before : await resultBranchState(ctx, branch, placed);
   if (now.refusal) {
     return finish({ status: 'failed', branch, tasks, gates, failure: { message: now.refusal } });
   }

@@ -24,10 +24,11 @@ export async function findLanding(
   const withRemote = remote === undefined ? {} : { remote };
   const current = head.branch;
   if (current !== undefined && head.commit !== undefined) {
-    if (current === result.branch || (await repo.isAncestor(result.commit, head.commit)))
+    // One merge base answers both ways: the result is in HEAD, or HEAD is in the result.
+    const common = current === result.branch ? undefined : await repo.mergeBase(result.commit, head.commit);
+    if (current === result.branch || common === result.commit)
       return { kind: 'landed', current, ...withRemote };
-    if (await repo.isAncestor(head.commit, result.commit))
-      return { kind: 'fast-forward', current, ...withRemote };
+    if (common === head.commit) return { kind: 'fast-forward', current, ...withRemote };
   }
   const baseTip = baseRef !== current ? await repo.resolveCommit(`refs/heads/${baseRef}`) : undefined;
   if (baseTip !== undefined && (await repo.isAncestor(baseTip, result.commit)))

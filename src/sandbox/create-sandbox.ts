@@ -28,7 +28,7 @@ export async function createSandbox(
   const repo = new Git(spec.repoRoot);
   if (type === 'none' && FULL_SHA.test(spec.baseCommit)) {
     // Making the branch is all there is to it, and it fails by itself when either check would: one git
-    // process when it works, the reason looked up when it did not.
+    // process when it works (none when it is queued), the reason looked up when it did not.
     const made = await guard('git-failed', () => createNoneSandbox(spec));
     if (made.ok) return made;
     const refusal = await checkRefs(repo, spec);

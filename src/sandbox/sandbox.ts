@@ -1,3 +1,4 @@
+import type { BranchBatch } from '../git/branch-batch.js';
 import type { WorktreePool } from './worktree-pool.js';
 import { err, ok, type Result } from '../util/result.js';
 
@@ -26,6 +27,12 @@ export interface SandboxSpec {
    * and given back to the pool instead of being removed.
    */
   pool?: WorktreePool;
+  /**
+   * Type `none` only: the branch is queued there, to be made with the others of the run in one git
+   * process, instead of at once; a full-sha `baseCommit` is then taken as it is (the engine's start
+   * commits exist), so making the sandbox starts no git process.
+   */
+  branches?: BranchBatch;
 }
 
 /** A place where one task runs, on a branch of its own. */

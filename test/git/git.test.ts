@@ -76,6 +76,17 @@ describe('refs', () => {
     expect(await g.headState()).toEqual({ branch: 'main', commit: base });
     git(repo.path, 'checkout', '--quiet', '--detach');
     expect(await g.headState()).toEqual({ branch: undefined, commit: base });
+    // Before the first commit: the branch HEAD will be on, no commit.
+    const empty = await repo.tempDir();
+    git(empty, 'init', '--quiet', '--initial-branch=trunk');
+    expect(await new Git(empty).headState()).toEqual({ branch: 'trunk', commit: undefined });
+  });
+
+  it('finds the merge base of two commits either way round', async () => {
+    const next = await commitFiles(repo.path, { 'a.txt': 'a' }, 'next');
+    const g = new Git(repo.path);
+    expect(await g.mergeBase(base, next)).toBe(base);
+    expect(await g.mergeBase(next, base)).toBe(base);
   });
 
   it('tells ancestors apart', async () => {

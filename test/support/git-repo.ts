@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, readlink, realpath, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 
 /** A temporary git repository for a test. */
 export interface TestRepo {
@@ -44,6 +45,17 @@ export async function makeRepo(): Promise<TestRepo> {
       await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
     },
   };
+}
+
+/** A new repository (see makeRepo) for each test of the file, with its first commit's sha. */
+export function repoPerTest(): { readonly repo: TestRepo; readonly base: string } {
+  const current = {} as { repo: TestRepo; base: string };
+  beforeEach(async () => {
+    current.repo = await makeRepo();
+    current.base = git(current.repo.path, 'rev-parse', 'HEAD').trim();
+  });
+  afterEach(() => current.repo.cleanup());
+  return current;
 }
 
 /** The files in the tree of `commit`, sorted. */

@@ -5,6 +5,7 @@ import { runNotify } from '../../notify/run-notify.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
 import { findReusable } from '../../engine/reuse.js';
 import { checkoutWarnings } from '../../engine/checkout-warnings.js';
+import { probeRepo, type StartProbe } from '../../engine/start-probe.js';
 import type { Reusable } from '../../engine/reuse.js';
 import type { RunResult } from '../../engine/run-workflow.js';
 import type { FailureMode } from '../../engine/scheduler.js';
@@ -33,9 +34,10 @@ export interface RunFlags extends WorkflowOptions {
 /** `orchestra run [task…]`: runs the DAG (or those tasks and what they need), then integrates. */
 export async function runCommand(targets: string[], flags: RunFlags): Promise<number> {
   // Asked while the workflow loads: git takes about as long to start as reading the workflow does.
-  const repoRoot = Git.topLevel(process.cwd());
+  const probe = probeRepo(process.cwd());
   const loaded = await loadOrExit(flags);
   const options = {
+    probe,
     targets,
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
@@ -48,7 +50,7 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     (onEvent, signal) => runWorkflow(loaded, { ...options, onEvent, signal }),
     {
       notify: loaded.workflow.raw.notify,
-      topLevel: repoRoot,
+      topLevel: probe.head.then((head) => head?.topLevel),
       sources: new Map([[loaded.workflow.file, loaded.source]]),
     },
   );
@@ -129,7 +131,7 @@ export async function withReporter(
 
 async function dryRun(
   loaded: LoadedWorkflow,
-  options: { targets: string[]; concurrency?: number; reuse: boolean },
+  options: { targets: string[]; concurrency?: number; reuse: boolean; probe: StartProbe },
   json: boolean,
 ): Promise<number> {
   const prepared = await prepareRun(loaded, options);
@@ -170,6 +172,7 @@ async function dryRun(
     new Git(repoRoot),
     { ref: workflow.sandbox.base, commit: baseCommit },
     false,
+    options.probe.uncommitted,
   );
   if (json) {
     process.stdout.write(

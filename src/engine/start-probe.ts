@@ -1,0 +1,22 @@
+import { Git } from '../git/git.js';
+
+/**
+ * What a new run asks git before it starts, asked as soon as the command starts so that git answers
+ * while the workflow loads (the two processes then cost the run no waiting after it): the work tree
+ * around the folder with HEAD's commit, and the uncommitted paths there.
+ */
+export interface StartProbe {
+  /** As `Git.locate(dir, 'HEAD')` answers: used when the workflow's base is HEAD (the default). */
+  readonly head: Promise<{ topLevel: string; commit?: string } | undefined>;
+  /** As `Git.uncommittedPaths` answers ([] when git cannot tell). */
+  readonly uncommitted: Promise<string[]>;
+}
+
+/** Starts both questions in `dir`. */
+export function probeRepo(dir: string): StartProbe {
+  const repo = new Git(dir);
+  const head = Git.locate(dir, 'HEAD');
+  // git status lists paths relative to the top of the work tree whichever folder it runs in.
+  const uncommitted = repo.uncommittedPaths().catch(() => []);
+  return { head, uncommitted };
+}
