@@ -110,7 +110,21 @@ describe('orchestra ui: the server', () => {
       `run ${runId} is not interrupted: it succeeded, so there is nothing to resume`,
     );
     expect(body.error.hint).toContain('orchestra rerun <task>');
-    expect((await post(`/api/runs/${runId}/cancel`, { ...auth(), Origin: ui.origin })).status).toBe(501);
+    // Cancel and approve call the CLI's library functions, with their refusals.
+    const cancel = await post(`/api/runs/${runId}/cancel`, { ...auth(), Origin: ui.origin });
+    expect(cancel.status).toBe(409);
+    expect(((await cancel.json()) as { error: { message: string } }).error.message).toBe(
+      `run ${runId} has finished (succeeded): there is nothing to cancel`,
+    );
+    const approve = await post(
+      `/api/runs/${runId}/approve`,
+      { ...auth(), Origin: ui.origin },
+      { tasks: ['a'] },
+    );
+    expect(approve.status).toBe(409);
+    expect(((await approve.json()) as { error: { message: string } }).error.message).toContain(
+      'is not an approval task',
+    );
   });
 
   it('takes run and task ids as the CLI does: nothing outside the run folder is reachable', async () => {

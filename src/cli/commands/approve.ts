@@ -1,9 +1,5 @@
 import type { ApprovalDecision } from '../../approvals/decision.js';
-import { readDecision, writeDecision } from '../../approvals/decision.js';
-import { userName } from '../../control/user-name.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { isRecord } from '../../util/is-record.js';
-import { didYouMean } from '../../util/did-you-mean.js';
+import { decideApproval } from '../../control/decide-approval.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 import { printDiagnostics } from '../load.js';
 import { runOrExit } from '../repo.js';
@@ -25,45 +21,13 @@ export async function decideCommand(
 ): Promise<number> {
   const json = flags.json === true;
   const { repoRoot, store, record } = await runOrExit(flags.run, json);
-  const refuse = (message: string, hint?: string): never => {
-    const d: Diagnostic = { severity: 'error', code: 'usage', message, ...(hint ? { hint } : {}) };
-    printDiagnostics([d], new Map(), json);
+  const decided = await decideApproval(repoRoot, { store, record }, task, decision, flags.message);
+  if (!decided.ok) {
+    printDiagnostics([decided.error], new Map(), json);
     throw new Exit(ExitCode.usage);
-  };
-  const t = record.tasks[task];
-  if (t === undefined)
-    return refuse(
-      `task "${task}" is not part of run ${record.id}${didYouMean(task, Object.keys(record.tasks))}`,
-    );
-  // The workflow the run was started with says which tasks are approvals.
-  const workflow = await store.loadWorkflow();
-  const raw = workflow.ok && isRecord(workflow.value) ? workflow.value.tasks : undefined;
-  const def = isRecord(raw) ? raw[task] : undefined;
-  if (!isRecord(def) || typeof def.approval !== 'string')
-    return refuse(
-      `task "${task}" of run ${record.id} is not an approval task: there is nothing to ${decision === 'approved' ? 'approve' : 'reject'}`,
-    );
-  // A decision of an earlier try of the task counts only while its result stands (a rerun asks again).
-  const settled = t.status === 'succeeded' || t.status === 'failed';
-  const earlier = settled && t.approval?.decision ? t.approval : await readDecision(store.paths.dir, task);
-  if (earlier?.decision !== undefined)
-    return refuse(
-      `"${task}" was already ${earlier.decision} by ${earlier.by ?? 'someone'} at ${new Date(earlier.at ?? 0).toISOString()}`,
-      settled
-        ? `to decide again, run it again: orchestra rerun ${task} --run ${record.id}`
-        : `the run applies it when "${task}" is reached`,
-    );
-  // A cancelled approval waits again on resume; these never do.
-  if (settled || t.status === 'blocked' || t.status === 'skipped')
-    return refuse(`"${task}" is ${t.status}: it will not wait for a decision in this run`);
-  const given: ApprovalDecision = {
-    decision,
-    by: await userName(repoRoot),
-    at: Date.now(),
-    ...(flags.message ? { note: flags.message } : {}),
-  };
-  await writeDecision(store.paths.dir, task, given);
-  const live = (await store.holder()) !== undefined;
+  }
+  const { given, live } = decided.value;
+  const t = record.tasks[task]!;
   if (json) {
     process.stdout.write(`${JSON.stringify({ runId: record.id, task, ...given, runLive: live })}\n`);
     return ExitCode.ok;

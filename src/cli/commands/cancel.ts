@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeCancelRequest } from '../../cancel/cancel-request.js';
-import { userName } from '../../control/user-name.js';
+import { requestCancel } from '../../control/cancel-run.js';
 import { Exit, ExitCode } from '../exit-codes.js';
 import { printDiagnostics } from '../load.js';
 import { runOrExit } from '../repo.js';
@@ -16,20 +15,12 @@ const WAIT_MS = 60_000;
 export async function cancelCommand(opts: { run?: string; json?: boolean }): Promise<number> {
   const json = opts.json === true;
   const { repoRoot, store, record } = await runOrExit(opts.run, json);
-  const pid = await store.holder();
-  if (pid === undefined) {
-    const message =
-      record.outcome !== undefined
-        ? `run ${record.id} has finished (${record.outcome}): there is nothing to cancel`
-        : `run ${record.id} is not running: no orchestra process works on it, so there is nothing to cancel`;
-    const hint =
-      record.outcome !== undefined
-        ? `see it with "orchestra status --run ${record.id}"`
-        : `continue it with "orchestra resume --run ${record.id}", or remove what it left with "orchestra clean --run ${record.id}"`;
-    printDiagnostics([{ severity: 'error', code: 'usage', message, hint }], new Map(), json);
+  const asked = await requestCancel(repoRoot, store, record);
+  if (!asked.ok) {
+    printDiagnostics([asked.error], new Map(), json);
     throw new Exit(ExitCode.usage);
   }
-  await writeCancelRequest(store.paths.dir, { pid, by: await userName(repoRoot), at: Date.now() });
+  const pid = asked.value;
   if (!json) process.stderr.write(`cancelling run ${record.id} (orchestra process ${pid})…\n`);
   const deadline = Date.now() + WAIT_MS;
   while ((await store.holder()) === pid && Date.now() < deadline) await sleep(100);

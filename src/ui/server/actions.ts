@@ -5,6 +5,8 @@ import { rerunWorkflow } from '../../engine/continue-run.js';
 import type { RunResult } from '../../engine/run-workflow.js';
 import { runNotify } from '../../notify/run-notify.js';
 import { findRun } from '../../state/find-run.js';
+import { requestCancel } from '../../control/cancel-run.js';
+import { decideApproval } from '../../control/decide-approval.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import { eventJournal } from '../event-journal.js';
@@ -23,7 +25,7 @@ export interface ActionRequest {
 
 /** Why an action was not done: the CLI's own diagnostic, and whether the run's state forbids it. */
 export interface Refusal {
-  status: 409 | 501;
+  status: 409;
   diagnostics: Diagnostic[];
 }
 
@@ -43,11 +45,38 @@ export class Actions {
       case 'resume':
         return this.#continue(name, req);
       case 'cancel':
+        return this.#cancel(req);
       case 'approve':
       case 'reject':
-        // The library functions `orchestra cancel/approve/reject` call are wired here once they exist.
-        return Promise.resolve(notAvailable(name));
+        return this.#decide(name === 'approve' ? 'approved' : 'rejected', req);
     }
+  }
+
+  /** `orchestra cancel`: asks the process running the run to stop it; the page sees it stop. */
+  async #cancel(req: ActionRequest): Promise<Result<string, Refusal>> {
+    const found = await findRun(this.repoRoot, req.runId);
+    if (!found.ok) return refused([found.error]);
+    const asked = await requestCancel(this.repoRoot, found.value.store, found.value.record);
+    return asked.ok
+      ? ok(`cancelling run ${req.runId} (orchestra process ${asked.value})`)
+      : refused([asked.error]);
+  }
+
+  /** `orchestra approve|reject <task>`: the waiting run goes on at once. */
+  async #decide(decision: 'approved' | 'rejected', req: ActionRequest): Promise<Result<string, Refusal>> {
+    const task = req.tasks[0];
+    if (task === undefined || req.tasks.length !== 1)
+      return refused([
+        {
+          severity: 'error',
+          code: 'usage',
+          message: `${decision === 'approved' ? 'approve' : 'reject'} takes one task`,
+        },
+      ]);
+    const found = await findRun(this.repoRoot, req.runId);
+    if (!found.ok) return refused([found.error]);
+    const decided = await decideApproval(this.repoRoot, found.value, task, decision);
+    return decided.ok ? ok(`${task} ${decision} by ${decided.value.given.by}`) : refused([decided.error]);
   }
 
   /** Cancels the runs this server started and waits until their state is saved. */
@@ -102,20 +131,3 @@ function notify(settings: Parameters<typeof runNotify>[0] | undefined) {
 }
 
 const refused = (diagnostics: Diagnostic[]): Result<never, Refusal> => err({ status: 409, diagnostics });
-
-function notAvailable(name: ActionName): Result<never, Refusal> {
-  return err({
-    status: 501,
-    diagnostics: [
-      {
-        severity: 'error',
-        code: 'usage',
-        message: `${name} is not available in this version of orchestra`,
-        hint:
-          name === 'cancel'
-            ? 'stop the run with Ctrl-C in the terminal it runs in'
-            : 'this version of orchestra has no approval tasks',
-      },
-    ],
-  });
-}
