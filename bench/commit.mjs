@@ -66,7 +66,7 @@ export function benchCommit({ runs = 9, cli } = {}) {
         'b.txt': 'b\n',
         'orchestra.yaml': [
           'version: 1',
-          `sandbox: { dir: ${JSON.stringify(join(dir, 'sandboxes'))}, keep: never }`,
+          `sandbox: { dir: ${JSON.stringify(join(dir, 'sandboxes'))}, keep: never, isolation: none }`,
           'tasks:',
           '  one: { run: "echo x > x.txt" }',
           '',

@@ -86,6 +86,7 @@ export async function benchMemory({ bytes = 1_000_000_000 } = {}) {
         'version: 1',
         'name: memory',
         'sandbox:',
+        '  isolation: none',
         `  dir: ${JSON.stringify(join(dir, 'sandboxes'))}`,
         'agents:',
         '  flood:',
