@@ -91,7 +91,7 @@ describe('outputs: ORCHESTRA_OUTPUT → ${{ tasks.<id>.outputs.<name> }}', () =>
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"tasks.plan.outputs.go" is not available: "other" does not need "plan"');
     expect(r.stderr).toContain('unknown task "nope" in "tasks.nope.outputs.go"');
-    expect(r.stderr).toMatch(/orchestra\.yaml:10:33/);
+    expect(r.stderr).toMatch(/orchestra\.yaml:11:33/);
   });
 });
 
@@ -197,7 +197,7 @@ tasks:
     expect(r.stderr).toContain('unknown field "color" in "tasks.plan.color"');
     expect(r.stderr).toContain('unknown variable "nope"');
     expect(r.stderr).toContain('"matrix.x": task "e" has no matrix');
-    expect(r.stderr).toMatch(/orchestra\.yaml:12:40/);
+    expect(r.stderr).toMatch(/orchestra\.yaml:13:40/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
