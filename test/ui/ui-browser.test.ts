@@ -174,6 +174,9 @@ describe.skipIf(!CHROMIUM)(
       const node = (task: string) => page.locator(`svg.dag .node[data-task="${task}"]`);
       await page.getByRole('heading', { name: 'ship — waiting' }).waitFor({ timeout: 30_000 });
       await expect.poll(() => node('ship').getAttribute('class')).toContain('status-waiting');
+      // What is asked shows next to the buttons.
+      const asked = page.locator('.task-panel dd').filter({ hasText: 'Ship it?' });
+      expect(await asked.textContent()).toBe('Ship it?');
       await page.screenshot({ path: join(SHOTS, 'approval.png'), fullPage: true });
 
       // Approved in the page: the waiting run goes on, seen without a reload.
@@ -185,6 +188,7 @@ describe.skipIf(!CHROMIUM)(
       await expect
         .poll(() => node('deploy').getAttribute('class'), { timeout: 30_000 })
         .toContain('status-succeeded');
+      await asked.getByText('Ship it? — approved by test').waitFor();
       // Decided once: the buttons are gone.
       expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
