@@ -33,6 +33,15 @@ tasks:
     needs: [plan]
 `;
 
+// build → ship (an approval) → deploy: the run waits for a decision given in the page.
+const APPROVAL = `${HEADER}tasks:
+  build: { run: "echo built > built.txt" }
+  ship:
+    approval: "Ship it?"
+    needs: [build]
+  deploy: { run: "echo deployed > deployed.txt", needs: [ship] }
+`;
+
 // Skipped, saying so, where no Chromium is installed (.ci/run installs it).
 describe.skipIf(!CHROMIUM)(
   `orchestra ui in Chromium (${CHROMIUM ?? 'skipped: no chromium installed'})`,
@@ -47,6 +56,9 @@ describe.skipIf(!CHROMIUM)(
     beforeAll(async () => {
       mkdirSync(SHOTS, { recursive: true });
       f = new RunFixture();
+      // Who approves, for the record. Set before any run: a run puts back the repository's config as
+      // it found it (RepoGuard), so a change made while one is going would not last.
+      f.git('config', 'user.name', 'test');
       ui = spawn(process.execPath, [CLI, 'ui', '--no-open'], {
         cwd: f.repo,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -148,5 +160,46 @@ describe.skipIf(!CHROMIUM)(
       expect(f.invocations().filter((i) => i.task === 'plan')).toHaveLength(1);
       expect(errors).toEqual([]);
     }, 180_000);
+
+    it('wakes a waiting run with an approval given in the page', async () => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const run = new LiveCli(['run', '-f', f.setup(APPROVAL)], f.repo);
+      const waiting = await run.waitFor((e) => e.type === 'approval-waiting');
+      const runId = waiting.type === 'approval-waiting' ? waiting.runId : '';
+
+      // The run's page with the waiting task open (the token traded for the cookie first).
+      await page.goto(url);
+      await page.goto(`${new URL(url).origin}/#/run/${runId}/ship`);
+      const node = (task: string) => page.locator(`svg.dag .node[data-task="${task}"]`);
+      await page.getByRole('heading', { name: 'ship — waiting' }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => node('ship').getAttribute('class')).toContain('status-waiting');
+      // What is asked shows next to the buttons.
+      const asked = page.locator('.task-panel dd').filter({ hasText: 'Ship it?' });
+      expect(await asked.textContent()).toBe('Ship it?');
+      await page.screenshot({ path: join(SHOTS, 'approval.png'), fullPage: true });
+
+      // Approved in the page: the waiting run goes on, seen without a reload.
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText('ship approved by test').waitFor();
+      await page.getByRole('heading', { name: 'ship — succeeded' }).waitFor({ timeout: 30_000 });
+      expect(await run.exited).toBe(0);
+      await page.locator('.summary .badge[data-state="succeeded"]').waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => node('deploy').getAttribute('class'), { timeout: 30_000 })
+        .toContain('status-succeeded');
+      await asked.getByText('Ship it? — approved by test').waitFor();
+      // Decided once: the buttons are gone.
+      expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+
+      const record = JSON.parse(readFileSync(new RunStore(f.repo, runId).paths.state, 'utf8')) as RunRecord;
+      expect(record.outcome).toBe('succeeded');
+      expect(record.tasks.ship).toMatchObject({
+        status: 'succeeded',
+        approval: { text: 'Ship it?', decision: 'approved', by: 'test' },
+      });
+      expect(f.show(`orchestra/${runId}`, 'deployed.txt')).toBe('deployed');
+      expect(errors).toEqual([]);
+    }, 120_000);
   },
 );

@@ -130,6 +130,8 @@ export function taskPanel(
       ...(task_.failure
         ? ([['Failure', `${task_.failure.reason}: ${task_.failure.message}`]] as [string, string][])
         : []),
+      // What the approver is asked, so it is read before Approve is clicked; then what was decided.
+      ...(task_.approval ? ([['Approval', approvalText(task_.approval)]] as [string, string][]) : []),
       ...(task_.rateLimitWaits
         ? ([['Rate-limit waits', String(task_.rateLimitWaits)]] as [string, string][])
         : []),
@@ -166,6 +168,11 @@ export function taskPanel(
     update,
     stop: () => stopShown?.(),
   };
+}
+
+function approvalText(a: NonNullable<RunView['run']['tasks'][string]['approval']>): string {
+  if (a.decision === undefined) return a.text;
+  return `${a.text} — ${a.decision} by ${a.by ?? 'someone'}${a.note ? `: ${a.note}` : ''}`;
 }
 
 function problem(e: unknown): HTMLElement {
