@@ -177,6 +177,8 @@ describe.skipIf(!CHROMIUM)(
       // What is asked shows next to the buttons.
       const asked = page.locator('.task-panel dd').filter({ hasText: 'Ship it?' });
       expect(await asked.textContent()).toBe('Ship it?');
+      // The timeline shows the wait for a person, from the run's event journal.
+      await page.locator('svg.gantt rect.approval').first().waitFor();
       await page.screenshot({ path: join(SHOTS, 'approval.png'), fullPage: true });
 
       // Approved in the page: the waiting run goes on, seen without a reload.

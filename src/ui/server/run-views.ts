@@ -26,10 +26,10 @@ export interface RunSummary {
   problem?: string;
 }
 
-/** One span of the timeline other than an attempt: a gate, or a wait for a rate limit. */
+/** One span of the timeline other than an attempt: a gate, a wait for a rate limit or for a person. */
 export interface Span {
   task: string | null;
-  kind: 'gate' | 'wait';
+  kind: 'gate' | 'wait' | 'approval';
   label: string;
   start: number;
   end: number;
@@ -123,8 +123,11 @@ async function recordedNeeds(
 /** The journal is read from its end: a run's gates and waits fit in far less. */
 const JOURNAL_TAIL = 4 * 1024 * 1024;
 
-/** Gates and rate-limit waits from the run's event journal (none for a run recorded without one). */
-async function spans(store: RunStore): Promise<Span[]> {
+/**
+ * Gates, rate-limit waits and approval waits from the run's event journal (none for a run recorded
+ * without one); an approval still waiting runs to `now`.
+ */
+async function spans(store: RunStore, now = Date.now()): Promise<Span[]> {
   let text: string;
   try {
     const file = await open(store.paths.abs(EVENTS_FILE));
@@ -140,6 +143,7 @@ async function spans(store: RunStore): Promise<Span[]> {
     return [];
   }
   const out: Span[] = [];
+  const approvals = new Map<string, Span>();
   for (const line of text.split('\n')) {
     let e: EngineEvent;
     try {
@@ -158,6 +162,15 @@ async function spans(store: RunStore): Promise<Span[]> {
       });
     else if (e.type === 'task-waiting')
       out.push({ task: e.task, kind: 'wait', label: e.reason, start: e.time, end: e.time + e.retryInMs });
+    else if (e.type === 'approval-waiting') {
+      const span: Span = { task: e.task, kind: 'approval', label: e.text, start: e.time, end: now };
+      approvals.set(e.task, span);
+      out.push(span);
+    } else if (e.type === 'task-finished') {
+      const waiting = approvals.get(e.task);
+      if (waiting) waiting.end = e.time;
+      approvals.delete(e.task);
+    }
   }
   return out;
 }

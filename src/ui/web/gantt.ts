@@ -1,13 +1,20 @@
-import type { RunView } from '../server/run-views.js';
+import type { RunView, Span } from '../server/run-views.js';
 import { duration, s } from './dom.js';
 
 const LABEL = 160;
 const TRACK = 640;
 const ROW = 22;
 
+const SPAN_TITLE: Record<Span['kind'], (label: string) => string> = {
+  gate: (label) => `gate ${label}`,
+  wait: () => 'waiting: rate limited',
+  approval: (label) => `waiting for approval (${label})`,
+};
+
 /**
  * The timeline of a run: a row per task, a bar per attempt (red when it failed), and on it the
- * gates it ran and the waits a rate limit imposed (from the run's event journal). The time axis runs
+ * gates it ran, the waits a rate limit imposed and approvals' waits for a person (from the run's
+ * event journal). The time axis runs
  * from the run's first start to its end (or now).
  */
 export function gantt(view: RunView, open: (task: string) => void, now = Date.now()): SVGElement {
@@ -58,7 +65,7 @@ export function gantt(view: RunView, open: (task: string) => void, now = Date.no
           s(
             'title',
             {},
-            `${sp.kind === 'gate' ? `gate ${sp.label}` : 'waiting: rate limited'}: ${duration(sp.end - sp.start)}${sp.ok === false ? ' (failed)' : ''}`,
+            `${SPAN_TITLE[sp.kind](sp.label)}: ${duration(sp.end - sp.start)}${sp.ok === false ? ' (failed)' : ''}`,
           ),
         ),
       );
@@ -93,7 +100,7 @@ export function gantt(view: RunView, open: (task: string) => void, now = Date.no
       class: 'gantt',
       viewBox: `0 0 ${LABEL + TRACK} ${height}`,
       role: 'group',
-      'aria-label': 'Timeline of attempts, gates and rate-limit waits',
+      'aria-label': 'Timeline of attempts, gates, rate-limit waits and approval waits',
     },
     ...rows,
     axis,
