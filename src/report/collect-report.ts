@@ -162,7 +162,7 @@ async function bestOfReport(input: ReportInput, id: string): Promise<BestOfRepor
  * model, role) applied; another agent or role brings its own model unless the override names one.
  */
 function candidateDefinition(raw: RawWorkflow, id: string, n: number): Definition {
-  const task = raw.tasks![id]!;
+  const task = raw.tasks[id]!;
   const o = bestOfDef(task as Record<string, unknown>)!.candidates[n - 1] ?? {};
   const { model, ...rest } = task;
   const agent = o.agent ?? (o.role ? raw.roles?.[o.role]?.agent : undefined) ?? task.agent;
