@@ -1,4 +1,3 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawWorkflow } from '../../src/config/workflow.js';
@@ -8,7 +7,8 @@ import type { ReportJson, TaskReport } from '../../src/report/report-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { RunStore } from '../../src/state/run-store.js';
 import type { Step } from '../support/run-fixture.js';
-import { AGENT, HEADER, RunFixture } from '../support/run-fixture.js';
+import { fakeClaude } from '../support/fake-claude.js';
+import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
 afterEach(() => fx?.cleanup());
@@ -134,15 +134,8 @@ tasks:
 
   it('a best_of run across two agents: each candidate, its gates and usage, the winner; usage counted once', async () => {
     fx = new RunFixture();
-    // The built-in claude adapter reads the usage the scripted agent reports, run as `claude`.
-    const bin = join(fx.root, 'bin');
-    mkdirSync(bin);
-    writeFileSync(
-      join(bin, 'claude'),
-      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(AGENT)} ${JSON.stringify(fx.script)} x\n`,
-    );
-    chmodSync(join(bin, 'claude'), 0o755);
-    const env = JSON.stringify({ PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` });
+    // The built-in claude adapter reads the usage the scripted agent reports.
+    const env = JSON.stringify(fakeClaude(fx));
     // One slot: the candidates run one after the other, so the record is the same each time.
     const yaml = `version: 1
 sandbox: { dir: SANDBOX_DIR, keep: never, isolation: none }
