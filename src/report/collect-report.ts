@@ -6,7 +6,18 @@ import type { AttemptRecord, GateRecord, RunRecord, TaskRecord } from '../state/
 import { scopeViolations } from '../verify/write-scope.js';
 import { changedFiles, diffstat } from './diffstat.js';
 import { logTail } from './log-tail.js';
-import type { FailureReport, FileChange, GateReport, ReportJson, TaskReport } from './report-json.js';
+import { workOf } from './work-of.js';
+import { bestOfDef } from '../best-of/best-of-def.js';
+import { candidateId } from '../best-of/candidates.js';
+import { judgeId } from '../best-of/judge.js';
+import type {
+  BestOfReport,
+  FailureReport,
+  FileChange,
+  GateReport,
+  ReportJson,
+  TaskReport,
+} from './report-json.js';
 
 export interface ReportInput {
   record: RunRecord;
@@ -31,9 +42,11 @@ export async function collectReport(input: ReportInput): Promise<ReportJson> {
     integration.status === 'succeeded' && integration.commit !== undefined
       ? await changedFiles(input.repo, record.baseCommit, integration.commit)
       : undefined;
+  // What ran: a best_of task's work is its candidates' and judge's, counted once.
+  const ran = tasks.flatMap(workOf);
   const sum = (pick: (t: TaskReport) => number | null) =>
-    tasks.some((t) => pick(t) !== null) ? tasks.reduce((n, t) => n + (pick(t) ?? 0), 0) : null;
-  const allGates = [...tasks.flatMap((t) => t.attempts.flatMap((a) => a.gates))];
+    ran.some((t) => pick(t) !== null) ? ran.reduce((n, t) => n + (pick(t) ?? 0), 0) : null;
+  const allGates = [...ran.flatMap((t) => t.attempts.flatMap((a) => a.gates))];
   const integrationGates = await Promise.all(integration.gates.map((g) => gateReport(input, g)));
   allGates.push(...integrationGates);
   const byStatus: ReportJson['totals']['byStatus'] = {};
@@ -70,10 +83,10 @@ export async function collectReport(input: ReportInput): Promise<ReportJson> {
     totals: {
       tasks: tasks.length,
       byStatus,
-      attempts: tasks.reduce((n, t) => n + t.attempts.length, 0),
+      attempts: ran.reduce((n, t) => n + t.attempts.length, 0),
       gateRuns: allGates.reduce((n, g) => n + g.runs.length, 0),
       flakyGates: allGates.filter((g) => g.verdict === 'flaky').length,
-      taskDurationMs: tasks.reduce((n, t) => n + (t.durationMs ?? 0), 0),
+      taskDurationMs: ran.reduce((n, t) => n + (t.durationMs ?? 0), 0),
       inputTokens: sum((t) => t.inputTokens),
       outputTokens: sum((t) => t.outputTokens),
       costUsd: sum((t) => t.costUsd),
@@ -81,18 +94,23 @@ export async function collectReport(input: ReportInput): Promise<ReportJson> {
   };
 }
 
-async function taskReport(input: ReportInput, id: string): Promise<TaskReport> {
+async function taskReport(
+  input: ReportInput,
+  id: string,
+  def = definition(input.workflow, id),
+): Promise<TaskReport> {
   const t = input.record.tasks[id]!;
-  const def = definition(input.workflow, id);
   const files = await taskFiles(input.repo, t);
   const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
+  const bestOf = await bestOfReport(input, id);
   return {
     id,
     status: t.status,
     kind: def.kind,
     role: def.role,
-    agent: def.agent,
-    model: def.model,
+    // A best_of task ran no agent itself: its candidates say which did.
+    agent: bestOf ? null : def.agent,
+    model: bestOf ? null : def.model,
     needs: def.needs.filter((n) => Object.hasOwn(input.record.tasks, n)),
     branch: t.branch,
     startCommit: t.startCommit ?? null,
@@ -108,7 +126,57 @@ async function taskReport(input: ReportInput, id: string): Promise<TaskReport> {
     diffstat: files ? diffstat(files) : null,
     files: files ?? [],
     writeScope: writeScope(def.scope, files),
+    bestOf,
   };
+}
+
+/** A best_of task's candidates, each with the agent and model its override gave it, and the judge. */
+async function bestOfReport(input: ReportInput, id: string): Promise<BestOfReport | null> {
+  const t = input.record.tasks[id]!;
+  const raw = input.workflow?.tasks?.[id] as Record<string, unknown> | undefined;
+  const spec = raw ? bestOfDef(raw) : undefined;
+  if (t.candidates === undefined || spec === undefined) return null;
+  const candidates = await Promise.all(
+    t.candidates
+      .filter((c) => Object.hasOwn(input.record.tasks, c))
+      .map(async (c, i) => ({
+        ...(await taskReport(input, c, candidateDefinition(input.workflow!, id, i + 1))),
+        lost: input.record.tasks[c]!.lost === true,
+      })),
+  );
+  const judge = judgeId(id);
+  const role = typeof spec.pick === 'object' ? spec.pick.role : undefined;
+  return {
+    pick: spec.pick,
+    winner: t.winner ?? null,
+    candidates,
+    judge:
+      role !== undefined && Object.hasOwn(input.record.tasks, judge)
+        ? await taskReport(input, judge, definition(withTask(input.workflow!, judge, { role }), judge))
+        : null,
+  };
+}
+
+/**
+ * The definition of candidate `n` as the run made it: the task with the candidate's override (agent,
+ * model, role) applied; another agent or role brings its own model unless the override names one.
+ */
+function candidateDefinition(raw: RawWorkflow, id: string, n: number): Definition {
+  const task = raw.tasks[id]!;
+  const o = bestOfDef(task as Record<string, unknown>)!.candidates[n - 1] ?? {};
+  const { model, ...rest } = task;
+  const agent = o.agent ?? (o.role ? raw.roles?.[o.role]?.agent : undefined) ?? task.agent;
+  const own = o.model ?? (o.agent || o.role ? undefined : model);
+  const candidate = { ...rest, ...o, ...(agent ? { agent } : {}), ...(own ? { model: own } : {}) };
+  return definition(withTask(raw, candidateId(id, n), candidate), candidateId(id, n));
+}
+
+function withTask(
+  raw: RawWorkflow,
+  id: string,
+  task: NonNullable<RawWorkflow['tasks']>[string],
+): RawWorkflow {
+  return { ...raw, tasks: { ...raw.tasks, [id]: task } };
 }
 
 async function attemptReport(input: ReportInput, a: AttemptRecord): Promise<TaskReport['attempts'][number]> {

@@ -4,6 +4,7 @@ import { TALLY_ORDER } from '../reporters/describe.js';
 import { formatCost, formatDuration, formatTokens, shortSha } from '../reporters/format.js';
 import type {
   AttemptReport,
+  CandidateReport,
   Diffstat,
   FailureReport,
   FileChange,
@@ -11,6 +12,7 @@ import type {
   ReportJson,
   TaskReport,
 } from './report-json.js';
+import { helpersOf, workOf } from './work-of.js';
 
 /** Files listed per task; the diffstat above the list counts them all. */
 const MAX_FILES = 50;
@@ -70,11 +72,13 @@ function header(r: ReportJson): string {
     `- **Base:** ${code(r.base.ref)} at ${code(shortSha(r.base.commit))}`,
     `- **Result:** ${resultLine(r)}`,
   ];
-  const flaky = r.tasks.flatMap((t) =>
-    t.attempts.flatMap((a) =>
-      a.gates.filter((g) => g.verdict === 'flaky').map((g) => `${text(g.name)} (${text(t.id)})`),
-    ),
-  );
+  const flaky = r.tasks
+    .flatMap(workOf)
+    .flatMap((t) =>
+      t.attempts.flatMap((a) =>
+        a.gates.filter((g) => g.verdict === 'flaky').map((g) => `${text(g.name)} (${text(t.id)})`),
+      ),
+    );
   flaky.push(
     ...r.result.gates.filter((g) => g.verdict === 'flaky').map((g) => `${text(g.name)} (integration)`),
   );
@@ -107,18 +111,22 @@ function taskTable(r: ReportJson, anchors: Map<string, string>): string {
     'cost',
     'note',
   ];
-  const rows = r.tasks.map((t) => [
-    `[${text(t.id)}](#${anchors.get(t.id)!})`,
-    `${ICON[t.status]} ${statusWord(t.status)}`,
-    who(t),
-    t.attempts.length ? String(t.attempts.length) : '–',
-    gateCell(t.attempts.at(-1)?.gates ?? []),
-    t.diffstat ? stat(t.diffstat) : '–',
-    t.durationMs === null ? '–' : formatDuration(t.durationMs),
-    tokens(t.inputTokens, t.outputTokens),
-    cost(t.costUsd),
-    note(t),
-  ]);
+  const rows = r.tasks
+    .flatMap((t) => [t, ...helpersOf(t)])
+    .map((t) => [
+      t.id.includes('/')
+        ? `↳ [${text(t.id)}](#${anchors.get(t.id)!})`
+        : `[${text(t.id)}](#${anchors.get(t.id)!})`,
+      `${ICON[t.status]} ${statusWord(t.status, t)}`,
+      who(t),
+      t.attempts.length ? String(t.attempts.length) : '–',
+      gateCell(t.attempts.at(-1)?.gates ?? []),
+      t.diffstat ? stat(t.diffstat) : '–',
+      t.durationMs === null ? '–' : formatDuration(t.durationMs),
+      tokens(t.inputTokens, t.outputTokens),
+      cost(t.costUsd),
+      note(t),
+    ]);
   const totals = r.totals;
   rows.push([
     '**total**',
@@ -138,6 +146,7 @@ function taskTable(r: ReportJson, anchors: Map<string, string>): string {
 }
 
 function who(t: TaskReport): string {
+  if (t.bestOf) return `best of ${t.bestOf.candidates.length}`;
   if (t.kind === 'command') return 'command';
   if (t.agent === null) return '–';
   return `${text(t.agent)}${t.model ? ` (${text(t.model)})` : ''}`;
@@ -149,6 +158,7 @@ function gateCell(gates: GateReport[]): string {
 
 function note(t: TaskReport): string {
   if (t.failure) return text(t.failure.reason);
+  if (t.bestOf?.winner) return `${text(t.bestOf.winner)} won`;
   if (t.status === 'blocked' && t.blockedBy) return `needs ${text(t.blockedBy)}`;
   if (t.reusedFrom) return `reused from ${code(t.reusedFrom)}`;
   const flaky = t.attempts.flatMap((a) => a.gates).filter((g) => g.verdict === 'flaky');
@@ -171,9 +181,9 @@ function graph(r: ReportJson): string {
   return ['## Graph', '', '```mermaid', ...lines, '```'].join('\n');
 }
 
-function taskDetails(t: TaskReport): string {
+function taskDetails(t: TaskReport, heading = '### Task'): string {
   const facts = [
-    `${ICON[t.status]} **${statusWord(t.status)}**`,
+    `${ICON[t.status]} **${statusWord(t.status, t)}**`,
     t.kind === 'command' ? 'a command' : null,
     t.role ? `role ${code(t.role)}` : null,
     t.agent ? `agent ${code(t.agent)}` : null,
@@ -184,7 +194,7 @@ function taskDetails(t: TaskReport): string {
       : null,
     t.costUsd === null ? null : cost(t.costUsd),
   ].filter((f) => f !== null);
-  const out = [`### Task ${code(t.id)}`, '', facts.join(' · ')];
+  const out = [`${heading} ${code(t.id)}`, '', facts.join(' · ')];
   const where = [
     t.commit
       ? `Result ${code(shortSha(t.commit))} on ${code(t.branch)}`
@@ -201,7 +211,18 @@ function taskDetails(t: TaskReport): string {
   out.push('', `**Write scope:** ${scope(t.writeScope)}`);
   for (const a of t.attempts) out.push('', attempt(a));
   if (t.diffstat) out.push('', `**Files changed** (${stat(t.diffstat)})`, '', fileTable(t.files));
+  if (t.bestOf) {
+    const b = t.bestOf;
+    const pick = typeof b.pick === 'object' ? `the judge of role ${code(b.pick.role)}` : b.pick;
+    const won = b.winner ? `${code(b.winner)} won, its result is the task's` : 'no candidate won';
+    out.push('', `**Best of ${b.candidates.length}** (pick ${pick}): ${won}. Each ran as a task:`);
+    for (const h of helpersOf(t)) out.push('', taskDetails(h, helperHeading(h)));
+  }
   return out.join('\n');
+}
+
+function helperHeading(h: TaskReport): string {
+  return 'lost' in h ? '#### Candidate' : '#### Judge';
 }
 
 function scope(s: TaskReport['writeScope']): string {
@@ -297,7 +318,8 @@ function totals(r: ReportJson): string {
   return ['## Totals', '', '| | |', '| --- | --: |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 
-function statusWord(status: TaskStatus): string {
+function statusWord(status: TaskStatus, t?: TaskReport | CandidateReport): string {
+  if (t !== undefined && 'lost' in t && t.lost) return `${status} (lost)`;
   return status === 'skipped' ? 'reused' : status;
 }
 
@@ -323,14 +345,19 @@ function cost(usd: number | null): string {
 }
 
 /**
- * GitHub's heading anchors (`### Task a.b` → `task-ab`), numbered as GitHub numbers repeats. The
- * other headings (tasks, graph, details, integration, totals) cannot collide: they lack `task-`.
+ * GitHub's heading anchors (`### Task a.b` → `task-ab`, `#### Candidate a/candidate-1` →
+ * `candidate-acandidate-1`), numbered as GitHub numbers repeats. The other headings (tasks, graph,
+ * details, integration, totals) cannot collide: they lack `task-`, `candidate-` and `judge-`.
  */
 function taskAnchors(tasks: TaskReport[]): Map<string, string> {
   const seen = new Map<string, number>();
   const anchors = new Map<string, string>();
-  for (const t of tasks) {
-    const slug = `task ${t.id}`
+  const headings = tasks.flatMap((t) => [
+    { id: t.id, title: `task ${t.id}` },
+    ...helpersOf(t).map((h) => ({ id: h.id, title: `${helperHeading(h).slice(5)} ${h.id}` })),
+  ]);
+  for (const t of headings) {
+    const slug = t.title
       .toLowerCase()
       .replace(/[^a-z0-9 _-]/g, '')
       .replace(/ /g, '-');

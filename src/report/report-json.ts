@@ -13,6 +13,8 @@ import type { FailureReason, RunOutcome, TaskStatus } from '../events/task-statu
  *   those outside), `none` (the task's role has no allow/forbid), `unknown` (no change to check).
  * - `gates[].runs`: every run of the gate in order (more than one: `gates.<name>.attempts`); `tail` is
  *   the end of that run's log, `log` its path relative to the run folder.
+ * - `bestOf`: a best_of task's candidates (and judge), each reported like a task; the task itself
+ *   holds no attempts or usage of its own, so totals count the candidates' and the judge's.
  */
 export interface ReportJson {
   version: 1;
@@ -46,7 +48,7 @@ export interface ReportJson {
     attempts: number;
     gateRuns: number;
     flakyGates: number;
-    /** Task time added up (tasks that ran in parallel count each). */
+    /** Task time added up (tasks that ran in parallel count each; a best_of task's candidates each). */
     taskDurationMs: number;
     inputTokens: number | null;
     outputTokens: number | null;
@@ -82,6 +84,22 @@ export interface TaskReport {
     forbid: string[];
     files: string[];
   };
+  /** A best_of task: its candidates and who won; null for any other task. */
+  bestOf: BestOfReport | null;
+}
+
+export interface BestOfReport {
+  pick: 'first' | 'smallest' | { role: string };
+  /** The winning candidate's id (`<task>/candidate-<n>`); null while none has won. */
+  winner: string | null;
+  candidates: CandidateReport[];
+  /** The `pick: { role }` judge (`<task>/judge`), when it ran. */
+  judge: TaskReport | null;
+}
+
+export interface CandidateReport extends TaskReport {
+  /** Cancelled because another candidate won first: `cancelled (lost)`. */
+  lost: boolean;
 }
 
 export interface FailureReport {

@@ -1,10 +1,11 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
 import { cli } from '../support/cli.js';
-import { AGENT, HEADER, RunFixture } from '../support/run-fixture.js';
+import { fakeClaude } from '../support/fake-claude.js';
+import { HEADER, RunFixture } from '../support/run-fixture.js';
 import type { Step } from '../support/run-fixture.js';
 
 const cleanups: (() => void)[] = [];
@@ -25,14 +26,7 @@ const events = (stdout: string) =>
 function budgetFixture(yaml: string, tasks: Record<string, Step[]>): { fx: RunFixture; file: string } {
   const fx = new RunFixture();
   cleanups.push(() => fx.cleanup());
-  const bin = join(fx.root, 'bin');
-  mkdirSync(bin);
-  writeFileSync(
-    join(bin, 'claude'),
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(AGENT)} ${JSON.stringify(fx.script)} x\n`,
-  );
-  chmodSync(join(bin, 'claude'), 0o755);
-  const env = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+  const env = fakeClaude(fx);
   const head = `version: 1\nsandbox:\n  dir: SANDBOX_DIR\n  keep: never\nagents:\n  claude:\n    env: ${JSON.stringify(env)}\n`;
   return { fx, file: fx.setup(`${head}${yaml}`, tasks) };
 }

@@ -7,6 +7,7 @@ import type { ReportJson, TaskReport } from '../../src/report/report-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { RunStore } from '../../src/state/run-store.js';
 import type { Step } from '../support/run-fixture.js';
+import { fakeClaude } from '../support/fake-claude.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -131,6 +132,82 @@ tasks:
     await expect(normalise(renderMarkdown(report))).toMatchFileSnapshot('__snapshots__/failed.md');
   });
 
+  it('a best_of run across two agents: each candidate, its gates and usage, the winner; usage counted once', async () => {
+    fx = new RunFixture();
+    // The built-in claude adapter reads the usage the scripted agent reports.
+    const env = JSON.stringify(fakeClaude(fx));
+    // One slot: the candidates run one after the other, so the record is the same each time.
+    const yaml = `version: 1
+sandbox: { dir: SANDBOX_DIR, keep: never, isolation: none }
+concurrency: 1
+agents:
+  bot: { command: AGENT_COMMAND }
+  claude: { env: ${env} }
+${ROLES}gates:
+  ok: test -f ok.txt || { echo "no ok.txt"; exit 1; }
+tasks:
+  feat: { role: dev, prompt: Do it., verify: [ok], best_of: [{}, { agent: claude, model: big-2 }] }
+`;
+    const report = await reportOf(yaml, {
+      'feat/candidate-1': [{ write: { 'one.txt': '1\n' } }],
+      'feat/candidate-2': [
+        { write: { 'ok.txt': '2\n' }, report: { inputTokens: 2000, outputTokens: 200, costUsd: 0.25 } },
+      ],
+    });
+    expect(report.run.state).toBe('succeeded');
+    const feat = report.tasks[0]!;
+    // The task ran no agent and holds no usage: the candidates did, and the totals count them once.
+    expect(feat).toMatchObject({ agent: null, model: null, inputTokens: null, attempts: [] });
+    expect(feat.bestOf?.winner).toBe('feat/candidate-2');
+    expect(
+      feat.bestOf?.candidates.map((c) => [c.id, c.status, c.agent, c.model, c.lost, c.inputTokens]),
+    ).toEqual([
+      ['feat/candidate-1', 'failed', 'bot', 'small-1', false, null],
+      ['feat/candidate-2', 'succeeded', 'claude', 'big-2', false, 2000],
+    ]);
+    expect(report.totals).toMatchObject({
+      tasks: 1,
+      attempts: 2,
+      gateRuns: 2,
+      inputTokens: 2000,
+      costUsd: 0.25,
+    });
+    await expect(normalise(renderMarkdown(report))).toMatchFileSnapshot('__snapshots__/best-of.md');
+    await expect(normalise(`${JSON.stringify(report, null, 2)}\n`)).toMatchFileSnapshot(
+      '__snapshots__/best-of.json',
+    );
+  });
+
+  it('a best_of candidate stopped for a winner reads cancelled (lost); a judge is reported with them', async () => {
+    fx = new RunFixture();
+    const meet = { dir: join(fx.root, 'meet'), count: 2 };
+    const yaml = `${HEADER}gates:\n  ok: test -f ok.txt\nroles:\n  judge: { agent: bot }\ntasks:
+  first: { agent: bot, prompt: a, verify: [ok], best_of: 2 }
+  judged: { agent: bot, prompt: b, verify: [ok], best_of: 2, pick: { role: judge }, needs: [first] }
+`;
+    const report = await reportOf(yaml, {
+      'first/candidate-1': [{ meet, sleepMs: 60_000 }],
+      'first/candidate-2': [{ meet, write: { 'ok.txt': '2' } }],
+      'judged/candidate-1': [{ write: { 'ok.txt': 'a\n' } }],
+      'judged/candidate-2': [{ write: { 'ok.txt': 'b\n', 'b.txt': 'b\n' } }],
+      'judged/judge': [{ output: 'winner=2\n' }],
+    });
+    const [first, judged] = report.tasks;
+    expect(first!.bestOf!.candidates.map((c) => [c.status, c.lost])).toEqual([
+      ['cancelled', true],
+      ['succeeded', false],
+    ]);
+    expect(judged!.bestOf).toMatchObject({ pick: { role: 'judge' }, winner: 'judged/candidate-2' });
+    expect(judged!.bestOf!.judge).toMatchObject({ id: 'judged/judge', status: 'succeeded', agent: 'bot' });
+    // Four candidates (the lost one stopped in its attempt) and the judge; the tasks themselves none.
+    expect(report.totals.attempts).toBe(5);
+    const md = renderMarkdown(report);
+    expect(md).toContain('| ↳ [first/candidate-1](#candidate-firstcandidate-1) | ⏹️ cancelled (lost) |');
+    expect(md).toContain('| ↳ [judged/judge](#judge-judgedjudge) | ✅ succeeded |');
+    expect(md).toContain('#### Judge `judged/judge`');
+    expect(md).toContain('**Best of 2** (pick the judge of role `judge`): `judged/candidate-2` won');
+  });
+
   it('an integration conflict: no result branch, the tasks that collided and the files', async () => {
     fx = new RunFixture();
     const yaml = `${HEADER}tasks:\n  left: { agent: bot, prompt: l }\n  right: { agent: bot, prompt: r }\n`;
@@ -195,6 +272,7 @@ function largeReport(n: number): ReportJson {
     diffstat: { files: 1, insertions: 3, deletions: 1 },
     files: [{ path: `src/${id}.ts`, insertions: 3, deletions: 1 }],
     writeScope: { result: 'none', allow: [], forbid: [], files: [] },
+    bestOf: null,
   }));
   return {
     version: 1,
