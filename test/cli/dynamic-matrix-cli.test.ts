@@ -90,4 +90,26 @@ describe('dynamic matrix: the fan-out comes from an upstream output', () => {
       'the matrix makes 3 tasks, more than the limit of 2 (matrix_limit)',
     );
   });
+
+  it("the instances share the run's concurrency with the tasks beside the matrix", () => {
+    fx = new RunFixture();
+    // Three agents meet only if three run at once; with the limit held, they wait and go on (met: false).
+    const meet = { dir: `${fx.root}/meet`, count: 3 };
+    const items = ['a', 'b', 'c', 'd'];
+    const file = fx.setup(`${WORKFLOW}  long: { agent: bot, prompt: long }\nconcurrency: 2\n`, {
+      plan: [{ write: { 'plan.md': '1' }, output: `items=${JSON.stringify(items)}\n` }],
+      long: [{ meet, write: { 'long.txt': 'long' } }],
+      ...Object.fromEntries(items.map((i) => [`implement-${i}`, [{ meet, write: { [`${i}.txt`]: i } }]])),
+    });
+    const r = cli(['run', '-f', file, '--json'], fx.repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(
+      fx
+        .invocations()
+        .map((i) => i.task)
+        .sort(),
+    ).toEqual(['implement-a', 'implement-b', 'implement-c', 'implement-d', 'long', 'plan', 'review']);
+    expect(fx.peakConcurrency()).toBe(2);
+  });
 });
