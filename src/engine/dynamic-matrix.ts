@@ -7,10 +7,12 @@ import { combinations, instanceIds } from '../matrix/combinations.js';
 import { instance, withInstances } from '../matrix/expand-matrix.js';
 import type { MatrixValue } from '../matrix/matrix-spec.js';
 import { dynamicKeys, isValue } from '../matrix/matrix-spec.js';
+import type { TaskRecord } from '../state/run-state.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { RunContext } from './run-context.js';
 import { taskBranch } from './run-context.js';
+import { taskFingerprint } from './reuse.js';
 import type { NodeOutcome } from './scheduler.js';
 import type { scheduleTasks } from './schedule-tasks.js';
 import { conditionContext } from './task-condition.js';
@@ -23,7 +25,8 @@ export function isDynamicMatrix(task: TaskDef | undefined): boolean {
 /**
  * Runs a dynamic matrix task once its needs are done: its expressions are evaluated over their
  * outputs, one instance per combination is added to the run (replacing those of an earlier
- * expansion), and the instances run as a schedule of their own. The task itself then stands for
+ * expansion, but for those that succeeded with the same inputs), and the instances run as a
+ * schedule of their own. The task itself then stands for
  * them: succeeded with the merge of their results when none failed, so that `needs: [<id>]` means
  * every instance. Values that are not a JSON array of scalars, or too many instances, fail it.
  */
@@ -41,20 +44,6 @@ export async function runDynamicMatrix(
     return finish(ctx, id, started, 'failed', { reason: 'matrix-invalid', message: expanded.error });
   const defs = expanded.value;
   const ids = defs.map((d) => d.def.id);
-  await journal.update((r) => {
-    const group = r.tasks[id]!;
-    for (const old of group.instances ?? []) delete r.tasks[old];
-    r.selected = r.selected.filter((s) => !group.instances?.includes(s));
-    r.selected.splice(r.selected.indexOf(id) + 1, 0, ...ids);
-    for (const i of ids)
-      r.tasks[i] = { status: 'pending', branch: taskBranch(r.id, i), attempts: [], instanceOf: id };
-    group.instances = ids;
-    group.status = 'running';
-    group.startedAt = started;
-    delete group.failure;
-    delete group.commit;
-  });
-  ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'matrix', detail: ids.join(', ') });
   const workflow = withInstances(ctx.workflow, new Map(), new Map([[id, defs]]));
   // The instances beside the task they came from: their needs are its needs.
   const tasks = new Map([...ctx.workflow.tasks, ...defs.map(({ def }) => [def.id, def] as const)]);
@@ -63,9 +52,43 @@ export async function runDynamicMatrix(
     workflow: { ...workflow, tasks },
     graph: new TaskGraph(tasks.values()),
   };
-  const prior = new Map(ctx.graph.needs(id).map((n) => [n, true] as const));
-  const outcomes = await run(sub, { selected: ids, prior, failureMode: 'continue', signal });
-  const ended = ids.map((i) => outcomes.get(i));
+  // Instances that already succeeded with these inputs (a resumed run) keep their results.
+  const kept = new Set(
+    ids.filter((i) => {
+      const t = journal.record.tasks[i];
+      return (
+        t?.instanceOf === id &&
+        t.status === 'succeeded' &&
+        t.fingerprint === taskFingerprint(sub.workflow, sub.graph, journal.record, i)
+      );
+    }),
+  );
+  await journal.update((r) => {
+    const group = r.tasks[id]!;
+    for (const old of group.instances ?? []) if (!ids.includes(old)) delete r.tasks[old];
+    r.selected = r.selected.filter((s) => !group.instances?.includes(s));
+    r.selected.splice(r.selected.indexOf(id) + 1, 0, ...ids);
+    for (const i of ids) {
+      const before = r.tasks[i]?.instanceOf === id ? r.tasks[i] : undefined;
+      if (!kept.has(i))
+        r.tasks[i] = before
+          ? again(before)
+          : { status: 'pending', branch: taskBranch(r.id, i), attempts: [], instanceOf: id };
+    }
+    group.instances = ids;
+    group.status = 'running';
+    group.startedAt = started;
+    delete group.failure;
+    delete group.commit;
+  });
+  ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'matrix', detail: ids.join(', ') });
+  const prior = new Map([
+    ...ctx.graph.needs(id).map((n) => [n, true] as const),
+    ...[...kept].map((i) => [i, true] as const),
+  ]);
+  const selected = ids.filter((i) => !kept.has(i));
+  const outcomes = await run(sub, { selected, prior, failureMode: 'continue', signal });
+  const ended = ids.map((i) => (kept.has(i) ? 'succeeded' : outcomes.get(i)));
   if (signal.aborted || ended.includes('cancelled')) return finish(ctx, id, started, 'cancelled');
   const bad = ids.filter((i, n) => ended[n] === 'failed' || ended[n] === 'blocked');
   if (bad.length)
@@ -94,6 +117,23 @@ export async function runDynamicMatrix(
   if (await ctx.repo.branchExists(branch)) await ctx.repo.deleteBranch(branch);
   await ctx.repo.createBranch(branch, merged.commit);
   return finish(ctx, id, started, 'succeeded', undefined, merged.commit);
+}
+
+/**
+ * An instance to run again, without its earlier result; its attempts stay, so that the executor
+ * replaces what they left (their branch).
+ */
+function again(before: TaskRecord): TaskRecord {
+  const {
+    failure: _f,
+    commit: _c,
+    outputs: _o,
+    fingerprint: _p,
+    blockedBy: _b,
+    skipped: _s,
+    ...rest
+  } = before;
+  return { ...rest, status: 'pending' };
 }
 
 /** The instances of the matrix, from its expressions' values. */

@@ -1,5 +1,5 @@
 import type { RunContext } from './run-context.js';
-import type { FailureMode, NodeOutcome, NotStarted } from './scheduler.js';
+import type { FailureMode, NodeOutcome, NotStarted, SlotRequest } from './scheduler.js';
 import { schedule } from './scheduler.js';
 import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { runsAfterAny, skipByCondition } from './task-condition.js';
@@ -15,11 +15,17 @@ export interface ScheduleTasksOptions {
   weight?: (task: string) => number;
   failureMode: FailureMode;
   signal: AbortSignal;
+  /**
+   * The slots of the schedule this one runs inside (a dynamic matrix's instances): every task and
+   * part here holds one of them too, so the run's limits hold across both schedules.
+   */
+  outer?: SlotRequest;
 }
 
 /**
  * Runs the selected tasks of the run through the scheduler: each one's `if:` first, a dynamic
- * matrix expanded and its instances run as a schedule of their own, any other task by the executor.
+ * matrix expanded and its instances run as a schedule of their own (in slots of this one), any other
+ * task by the executor.
  */
 export function scheduleTasks(
   ctx: RunContext,
@@ -28,6 +34,12 @@ export function scheduleTasks(
   const { workflow, journal, emit } = ctx;
   // Tasks prepared ahead of a free slot (see `prepare` of the scheduler), until they start.
   const prepared = new Map<string, Promise<PreparedTask>>();
+  const { outer } = opts;
+  const coordinates = (id: string) => {
+    const task = workflow.tasks.get(id);
+    return task?.bestOf !== undefined || isDynamicMatrix(task);
+  };
+  const slotless = (id: string) => workflow.tasks.get(id)?.kind === 'approval';
   return schedule({
     graph: ctx.graph,
     selected: opts.selected,
@@ -35,73 +47,110 @@ export function scheduleTasks(
     concurrency: journal.record.concurrency,
     ...(opts.weight ? { weight: opts.weight } : {}),
     pool: (id) => {
-      const agent = agentOf(workflow, id);
+      // A dynamic matrix's instance asks this schedule for a slot in its matrix task's pool.
+      const agent = agentOf(workflow, journal.record.tasks[id]?.instanceOf ?? id);
       const limit = agent ? workflow.agents.get(agent)?.concurrency : undefined;
       return agent && limit ? { key: agent, limit } : undefined;
     },
     holdNew: () => runBudgetReached(ctx),
     // A waiting approval holds no slot: the run goes on with everything else.
-    slotless: (id) => workflow.tasks.get(id)?.kind === 'approval',
+    slotless,
     failureMode: opts.failureMode,
     signal: opts.signal,
     runsAfterAny: (id) => runsAfterAny(workflow.tasks.get(id)),
-    // A best_of task runs its candidates, each in a slot of its own.
-    coordinates: (id) => workflow.tasks.get(id)?.bestOf !== undefined,
-    runTask: async (id, taskSignal, slot) => {
-      const made = prepared.get(id);
-      prepared.delete(id);
-      // A dynamic matrix's `if:` is its instances', which know their matrix values.
-      if (isDynamicMatrix(workflow.tasks.get(id)))
-        return runDynamicMatrix(ctx, id, taskSignal, scheduleTasks);
-      const skipped = await skipByCondition(ctx, id);
-      if (skipped === undefined) {
-        const task = workflow.tasks.get(id);
-        if (task?.kind === 'approval') return runApproval(ctx, id, taskSignal);
-        const outcome = task?.bestOf
-          ? await executeBestOf(ctx, id, taskSignal, slot)
-          : await executeTask(ctx, id, taskSignal, made);
-        await reportSpend(ctx);
-        return outcome;
+    // A best_of task runs its candidates, each in a slot of its own; a dynamic matrix its instances.
+    coordinates,
+    runTask: async (id, taskSignal, inner) => {
+      const slot = outer ? both(inner, outer) : inner;
+      if (!outer || coordinates(id) || slotless(id)) return runTask(id, taskSignal, slot);
+      const release = await outer(id, taskSignal);
+      if (!release) {
+        await unprepare(id);
+        await notStarted(id, 'cancelled');
+        return 'cancelled';
       }
-      if (made) await abandonTask(ctx, id, made);
-      return skipped;
+      try {
+        return await runTask(id, taskSignal, slot);
+      } finally {
+        release();
+      }
     },
     // A dynamic matrix and a best_of task run nothing themselves (their instances and candidates get
     // the sandboxes), nor does an approval.
     prepare: (id) => {
       const task = workflow.tasks.get(id);
-      if (!isDynamicMatrix(task) && task?.kind !== 'approval' && !task?.bestOf)
-        prepared.set(id, prepareTask(ctx, id));
+      if (!coordinates(id) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id));
     },
-    unprepare: (id) => {
-      const made = prepared.get(id);
-      prepared.delete(id);
-      return made ? abandonTask(ctx, id, made) : Promise.resolve();
-    },
-    notStarted: async (id, why, because) => {
-      const budgetStop = why === 'cancelled' && !opts.signal.aborted && runBudgetReached(ctx);
-      await journal.update((r) => {
-        const t = r.tasks[id]!;
-        t.status = why;
-        if (because && why === 'blocked') t.blockedBy = because;
-        if (because && why === 'skipped') t.skipped = { need: because };
-        if (budgetStop) {
-          t.stoppedBy = 'budget';
-          if (r.budget) r.budget.stopped = true;
-        }
-      });
-      const t = journal.task(id);
-      emit({
-        type: 'task-finished',
-        time: Date.now(),
-        task: id,
-        status: why,
-        attempts: t.attempts.length,
-        durationMs: 0,
-        branch: t.branch,
-        ...(because && why === 'blocked' ? { blockedBy: because } : {}),
-        ...(because && why === 'skipped' ? { skipped: { need: because } } : {}),
-      });
-    },
+    unprepare,
+    notStarted,
   });
+
+  async function runTask(id: string, taskSignal: AbortSignal, slot: SlotRequest): Promise<NodeOutcome> {
+    const made = prepared.get(id);
+    prepared.delete(id);
+    // A dynamic matrix's `if:` is its instances', which know their matrix values.
+    if (isDynamicMatrix(workflow.tasks.get(id)))
+      return runDynamicMatrix(ctx, id, taskSignal, (sub, o) => scheduleTasks(sub, { ...o, outer: slot }));
+    const skipped = await skipByCondition(ctx, id);
+    if (skipped === undefined) {
+      const task = workflow.tasks.get(id);
+      if (task?.kind === 'approval') return runApproval(ctx, id, taskSignal);
+      const outcome = task?.bestOf
+        ? await executeBestOf(ctx, id, taskSignal, slot)
+        : await executeTask(ctx, id, taskSignal, made);
+      await reportSpend(ctx);
+      return outcome;
+    }
+    if (made) await abandonTask(ctx, id, made);
+    return skipped;
+  }
+
+  async function notStarted(id: string, why: NotStarted, because?: string): Promise<void> {
+    const budgetStop = why === 'cancelled' && !opts.signal.aborted && runBudgetReached(ctx);
+    await journal.update((r) => {
+      const t = r.tasks[id]!;
+      t.status = why;
+      if (because && why === 'blocked') t.blockedBy = because;
+      if (because && why === 'skipped') t.skipped = { need: because };
+      if (budgetStop) {
+        t.stoppedBy = 'budget';
+        if (r.budget) r.budget.stopped = true;
+      }
+    });
+    const t = journal.task(id);
+    emit({
+      type: 'task-finished',
+      time: Date.now(),
+      task: id,
+      status: why,
+      attempts: t.attempts.length,
+      durationMs: 0,
+      branch: t.branch,
+      ...(because && why === 'blocked' ? { blockedBy: because } : {}),
+      ...(because && why === 'skipped' ? { skipped: { need: because } } : {}),
+    });
+  }
+
+  function unprepare(id: string): Promise<void> {
+    const made = prepared.get(id);
+    prepared.delete(id);
+    return made ? abandonTask(ctx, id, made) : Promise.resolve();
+  }
+}
+
+/** A slot of both schedules, the inner one's first: a part of a task of a dynamic matrix's schedule. */
+function both(inner: SlotRequest, outer: SlotRequest): SlotRequest {
+  return async (unit, signal) => {
+    const first = await inner(unit, signal);
+    if (!first) return undefined;
+    const second = await outer(unit, signal);
+    if (!second) first();
+    return (
+      second &&
+      (() => {
+        second();
+        first();
+      })
+    );
+  };
 }

@@ -90,4 +90,55 @@ describe('dynamic matrix: the fan-out comes from an upstream output', () => {
       'the matrix makes 3 tasks, more than the limit of 2 (matrix_limit)',
     );
   });
+
+  it("the instances share the run's concurrency with the tasks beside the matrix", () => {
+    fx = new RunFixture();
+    // Three agents meet only if three run at once; with the limit held, they wait and go on (met: false).
+    const meet = { dir: `${fx.root}/meet`, count: 3 };
+    const items = ['a', 'b', 'c', 'd'];
+    const file = fx.setup(`${WORKFLOW}  long: { agent: bot, prompt: long }\nconcurrency: 2\n`, {
+      plan: [{ write: { 'plan.md': '1' }, output: `items=${JSON.stringify(items)}\n` }],
+      long: [{ meet, write: { 'long.txt': 'long' } }],
+      ...Object.fromEntries(items.map((i) => [`implement-${i}`, [{ meet, write: { [`${i}.txt`]: i } }]])),
+    });
+    const r = cli(['run', '-f', file, '--json'], fx.repo);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(
+      fx
+        .invocations()
+        .map((i) => i.task)
+        .sort(),
+    ).toEqual(['implement-a', 'implement-b', 'implement-c', 'implement-d', 'long', 'plan', 'review']);
+    expect(fx.peakConcurrency()).toBe(2);
+  });
+
+  it('rerun --failed runs only the instances that did not succeed; rerun of the matrix task runs all', () => {
+    fx = new RunFixture();
+    const script = (b: object) => ({
+      plan: [{ write: { 'plan.md': '1' }, output: 'items=["a","b"]\n' }],
+      'implement-a': [{ write: { 'a.txt': 'a' } }],
+      'implement-b': [b],
+    });
+    const file = fx.setup(WORKFLOW, script({ exit: 1 }));
+    const r = cli(['run', '-f', file, '--json'], fx.repo);
+    expect(r.code).toBe(1);
+    const runId = runIdOf(r.stdout);
+    expect(record(runId).tasks['implement-b']!.status).toBe('failed');
+
+    fx.setup(WORKFLOW, script({ write: { 'b.txt': 'b' } }));
+    const count = (task: string) => fx.invocations().filter((i) => i.task === task).length;
+    const [a, b] = [count('implement-a'), count('implement-b')];
+    const again = cli(['rerun', '--failed', '--run', runId, '--json'], fx.repo);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect([count('implement-a'), count('implement-b')]).toEqual([a, b + 1]);
+    const run = record(runId);
+    expect(fx.show(run.tasks.review!.branch, 'a.txt')).toBe('a');
+    expect(fx.show(run.tasks.review!.branch, 'b.txt')).toBe('b');
+
+    const all = cli(['rerun', 'implement', '--run', runId, '--json'], fx.repo);
+    expect(all.code).toBe(0);
+    expect([count('implement-a'), count('implement-b')]).toEqual([a + 1, b + 2]);
+  });
 });
