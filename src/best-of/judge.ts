@@ -74,7 +74,7 @@ export async function judgeCandidates(
   return {
     reason: 'agent-failed',
     message:
-      `the judge (role ${role}) named no valid winner: it wrote ${written ? `winner=${JSON.stringify(written.slice(0, 500))}` : 'no winner'} to ORCHESTRA_OUTPUT` +
+      `the judge (role ${role}) named no valid winner: it wrote ${written ? JSON.stringify(`winner=${written.slice(0, 500)}`) : 'no winner'} to ORCHESTRA_OUTPUT` +
       ` (green candidates: ${numbers}); its output is in ${log}`,
   };
 }

@@ -91,7 +91,9 @@ export function scheduleTasks(
     // A dynamic matrix's `if:` is its instances', which know their matrix values.
     if (isDynamicMatrix(workflow.tasks.get(id)))
       return runDynamicMatrix(ctx, id, taskSignal, (sub, o) => scheduleTasks(sub, { ...o, outer: slot }));
-    const skipped = await skipByCondition(ctx, id);
+    // Without an `if:` nothing is awaited first: a best_of task asks for its candidates' slots before
+    // the scheduler hands the next slot to a task after it.
+    const skipped = workflow.tasks.get(id)?.if === undefined ? undefined : await skipByCondition(ctx, id);
     if (skipped === undefined) {
       const task = workflow.tasks.get(id);
       if (task?.kind === 'approval') return runApproval(ctx, id, taskSignal);

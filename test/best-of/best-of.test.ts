@@ -90,7 +90,7 @@ describe('best_of', () => {
       'feat/candidate-1': [{ write: { 'ok.txt': 'one\n' } }],
       'feat/candidate-2': [{ write: { 'nothing.txt': 'red\n' } }],
       'feat/candidate-3': [{ write: { 'ok.txt': 'three\n' } }],
-      'feat/judge': [{ output: 'thinking...\nwinner=3\n' }],
+      'feat/judge': [{ output: 'winner=3\n' }],
     });
     expect(result.outcome).toBe('succeeded');
     expect(result.record.tasks.feat!.winner).toBe('feat/candidate-3');

@@ -27,7 +27,8 @@ function budgetFixture(yaml: string, tasks: Record<string, Step[]>): { fx: RunFi
   const fx = new RunFixture();
   cleanups.push(() => fx.cleanup());
   const env = fakeClaude(fx);
-  const head = `version: 1\nsandbox:\n  dir: SANDBOX_DIR\n  keep: never\nagents:\n  claude:\n    env: ${JSON.stringify(env)}\n`;
+  // Unjailed, as the shared header: the scripted agent logs outside its sandbox.
+  const head = `version: 1\nsandbox:\n  dir: SANDBOX_DIR\n  keep: never\n  isolation: none\nagents:\n  claude:\n    env: ${JSON.stringify(env)}\n`;
   return { fx, file: fx.setup(`${head}${yaml}`, tasks) };
 }
 
