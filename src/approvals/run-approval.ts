@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { renderTemplate } from '../config/template.js';
 import { watchFolder } from '../control/watch-folder.js';
-import type { Failure } from '../events/task-status.js';
 import type { RunContext } from '../engine/run-context.js';
 import type { NodeOutcome } from '../engine/scheduler.js';
 import { startCommitOf } from '../engine/start-commit.js';
 import { templateValues } from '../engine/task-prompt.js';
 import type { ApprovalDecision } from './decision.js';
 import { decisionsDir, readDecision, removeDecision } from './decision.js';
+import { finishTask } from '../engine/finish-task.js';
 
 /**
  * Runs an approval task: it waits, taking no slot, until a decision for it is in the run folder
@@ -19,13 +19,13 @@ export async function runApproval(ctx: RunContext, id: string, signal: AbortSign
   const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
   const start = await startCommitOf(ctx, task);
-  if ('failure' in start) return finish(ctx, id, started, 'failed', start.failure);
+  if ('failure' in start) return finishTask(ctx, id, started, 'failed', start.failure);
   const text = renderTemplate(task.approval!, templateValues(ctx.journal.record, ctx.workflow.vars, id));
   const runDir = ctx.journal.store.paths.dir;
   // A decision given while the run was stopped (or before the task was reached) is applied as it is.
   const decision =
     (await readDecision(runDir, id)) ?? (await askAndWait(ctx, id, started, start.commit, text, signal));
-  if (decision === undefined) return finish(ctx, id, started, 'cancelled');
+  if (decision === undefined) return finishTask(ctx, id, started, 'cancelled');
   await ctx.journal.updateTask(id, (t) => {
     t.startedAt = started;
     t.startCommit = start.commit;
@@ -36,9 +36,9 @@ export async function runApproval(ctx: RunContext, id: string, signal: AbortSign
   });
   // Applied: a rerun of the task asks again.
   await removeDecision(runDir, id);
-  if (decision.decision === 'approved') return finish(ctx, id, started, 'succeeded');
+  if (decision.decision === 'approved') return finishTask(ctx, id, started, 'succeeded');
   const note = decision.note ? `: ${decision.note}` : '';
-  return finish(ctx, id, started, 'failed', {
+  return finishTask(ctx, id, started, 'failed', {
     reason: 'rejected',
     message: `rejected by ${decision.by}${note}`,
   });
@@ -92,31 +92,4 @@ function waitForDecision(
     );
     if (signal.aborted) done(undefined);
   });
-}
-
-async function finish(
-  ctx: RunContext,
-  id: string,
-  started: number,
-  outcome: NodeOutcome,
-  failure?: Failure,
-): Promise<NodeOutcome> {
-  await ctx.journal.updateTask(id, (t) => {
-    t.status = outcome;
-    t.finishedAt = Date.now();
-    if (failure) t.failure = failure;
-  });
-  const t = ctx.journal.task(id);
-  ctx.emit({
-    type: 'task-finished',
-    time: Date.now(),
-    task: id,
-    status: t.status,
-    attempts: 0,
-    durationMs: Date.now() - started,
-    branch: t.branch,
-    ...(t.commit ? { commit: t.commit } : {}),
-    ...(failure ? { failure } : {}),
-  });
-  return outcome;
 }

@@ -8,6 +8,7 @@ import type { TaskRecord } from '../state/run-state.js';
 import { candidateDefs, contextWith } from './candidates.js';
 import { judgeCandidates } from './judge.js';
 import { smallestCandidate } from './smallest.js';
+import { finishTask } from '../engine/finish-task.js';
 
 /**
  * Runs a best_of task: its candidates are tasks of their own (sandbox, attempts, gates, logs, usage),
@@ -79,11 +80,11 @@ export async function executeBestOf(
     });
     // None started: the run stopped starting work (cancelled, or another task failed).
     const noneRan = ids.every((c) => ctx.journal.task(c).status === 'cancelled');
-    if (signal.aborted || noneRan) return await finish(ctx, id, started, 'cancelled');
+    if (signal.aborted || noneRan) return await finishTask(ctx, id, started, 'cancelled');
     const green = ids.filter((c) => ctx.journal.task(c).status === 'succeeded');
     if (green.length === 0) {
       failure = noneGreen(ctx, ids);
-      return await finish(ctx, id, started, 'failed', failure);
+      return await finishTask(ctx, id, started, 'failed', failure);
     }
     const chosen =
       first ??
@@ -93,8 +94,8 @@ export async function executeBestOf(
           ? green[0]!
           : await judgeCandidates(inner, task, pick.role, green, signal, slot));
     if (typeof chosen !== 'string') {
-      if (signal.aborted) return await finish(ctx, id, started, 'cancelled');
-      return await finish(ctx, id, started, 'failed', chosen);
+      if (signal.aborted) return await finishTask(ctx, id, started, 'cancelled');
+      return await finishTask(ctx, id, started, 'failed', chosen);
     }
     const won = ctx.journal.task(chosen);
     const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
@@ -108,10 +109,10 @@ export async function executeBestOf(
       if (won.usage?.summary !== undefined) t.usage = { summary: won.usage.summary };
       t.fingerprint = fp;
     });
-    return await finish(ctx, id, started, 'succeeded');
+    return await finishTask(ctx, id, started, 'succeeded');
   } catch (e) {
     failure = { reason: 'internal-error', message: e instanceof Error ? e.message : String(e) };
-    return await finish(ctx, id, started, 'failed', failure);
+    return await finishTask(ctx, id, started, 'failed', failure);
   } finally {
     signal.removeEventListener('abort', onAbort);
     // Slots given to candidates that never ran (after an error) go back; a release is idempotent.
@@ -134,31 +135,4 @@ function noneGreen(ctx: RunContext, ids: readonly string[]): Failure {
     reason: last?.reason ?? 'internal-error',
     message: `no candidate passed: ${failures.map(({ c, f }) => `${c.slice(c.indexOf('/') + 1)}: ${f?.message ?? ctx.journal.task(c).status}`).join('; ')}`,
   };
-}
-
-async function finish(
-  ctx: RunContext,
-  id: string,
-  started: number,
-  outcome: NodeOutcome,
-  failure?: Failure,
-): Promise<NodeOutcome> {
-  await ctx.journal.updateTask(id, (t) => {
-    if (outcome !== 'succeeded') t.status = outcome;
-    if (failure) t.failure = failure;
-    t.finishedAt = Date.now();
-  });
-  const t = ctx.journal.task(id);
-  ctx.emit({
-    type: 'task-finished',
-    time: Date.now(),
-    task: id,
-    status: t.status,
-    attempts: t.attempts.length,
-    durationMs: Date.now() - started,
-    branch: t.branch,
-    ...(t.commit ? { commit: t.commit } : {}),
-    ...(failure ? { failure } : {}),
-  });
-  return outcome;
 }

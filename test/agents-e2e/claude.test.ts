@@ -4,7 +4,6 @@ import type { ModelServer } from '../support/anthropic-server.js';
 import { cli, LiveCli } from '../support/cli.js';
 import { bash, byPrompt, edit, overloaded, rateLimited, reply, say, write } from '../support/model-script.js';
 import type { ModelScript, ScriptTurn } from '../support/model-script.js';
-import { detectIsolation } from '../../src/isolation/detect.js';
 import { RunFixture } from '../support/run-fixture.js';
 import {
   agentHome,
@@ -18,6 +17,7 @@ import {
   requestsWith,
   requireCli,
   stop,
+  autoIsolation,
 } from './e2e.js';
 
 // orchestra workflows whose agent is the real Claude Code CLI (node_modules/.bin/claude), talking to
@@ -102,7 +102,7 @@ tasks:
     expect(fx.show(record.tasks.impl!.branch, 'greet.txt')).toBe('fixed');
     expect(fx.show(record.tasks.impl!.branch, 'bash-made.txt')).toBe('ran');
     // Jailed (bubblewrap) wherever the machine allows it: the real CLI edits files in the jail.
-    expect(record.tasks.impl!.isolation).toBe((await detectIsolation()).ok ? 'os' : 'none');
+    expect(record.tasks.impl!.isolation).toBe(await autoIsolation());
     const integrated = record.integration.branch;
     expect(fx.show(integrated, 'greet.txt')).toBe('fixed');
     expect(fx.show(integrated, 'bash-made.txt')).toBe('ran');

@@ -14,7 +14,6 @@ import type { ModelScript, ScriptTurn } from '../support/model-script.js';
 import { codexEnv, startOpenAIServer } from '../support/openai-server.js';
 import type { ModelServer } from '../support/openai-server.js';
 import { cli, LiveCli } from '../support/cli.js';
-import { detectIsolation } from '../../src/isolation/detect.js';
 import { RunFixture } from '../support/run-fixture.js';
 import {
   agentHome,
@@ -27,6 +26,7 @@ import {
   requestsWith,
   requireCli,
   stop,
+  autoIsolation,
 } from './e2e.js';
 
 // orchestra workflows whose agent is the real Codex CLI (node_modules/.bin/codex, `codex exec`),
@@ -111,7 +111,7 @@ tasks:
     const integrated = record.integration.branch;
     expect(fx.show(record.tasks.impl!.branch, 'greet.txt')).toBe('fixed');
     // Jailed (bubblewrap) wherever the machine allows it: the real CLI edits files in the jail.
-    expect(record.tasks.impl!.isolation).toBe((await detectIsolation()).ok ? 'os' : 'none');
+    expect(record.tasks.impl!.isolation).toBe(await autoIsolation());
     expect(fx.show(integrated, 'greet.txt')).toBe('fixed');
     expect(fx.show(integrated, 'bash-made.txt')).toBe('ran');
     expect(fx.show(integrated, 'docs.md')).toBe('# greet');

@@ -15,6 +15,8 @@ import type { ModelServer } from '../support/model-server.js';
 import { CLI } from '../support/cli.js';
 import type { LiveCli } from '../support/cli.js';
 import type { RunFixture } from '../support/run-fixture.js';
+import { detectIsolation } from '../../src/isolation/detect.js';
+import { networkGateProblem } from '../../src/isolation/network-gate.js';
 
 /** Where the real CLIs are installed. Put first on the agent's PATH so the adapters' `claude`/`codex` resolve. */
 export const BIN = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
@@ -126,4 +128,12 @@ export async function cliAsync(
 /** Kills a CLI run a failed test left behind: SIGTERM, so that orchestra stops its agents as on Ctrl-C. */
 export function stop(live: LiveCli | undefined): void {
   if (live?.child.exitCode === null && live.child.pid !== undefined) live.child.kill('SIGTERM');
+}
+
+/**
+ * The isolation `auto` gives a task whose network is a listed loopback server: `os` where bubblewrap
+ * works and socat can relay the listed port, else `none` (as `planIsolation` decides).
+ */
+export async function autoIsolation(): Promise<'os' | 'none'> {
+  return (await detectIsolation()).ok && networkGateProblem(['127.0.0.1:1']) === undefined ? 'os' : 'none';
 }
