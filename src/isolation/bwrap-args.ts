@@ -6,7 +6,10 @@ export interface JailLayout {
   writable: readonly string[];
   /** Host folder shown as /tmp: private to the task, kept for its later processes. */
   tmp: string;
-  /** Host paths that must stay readable though they lie under /tmp (the user's repository, $HOME). */
+  /**
+   * Host paths that must stay readable though they lie under /tmp (the user's repository, $HOME,
+   * orchestra's files, the folders on PATH); those that do not exist are left out.
+   */
   visible: readonly string[];
   /** Per-task copies of the agents' state, bound writable over the originals. */
   state: readonly { copy: string; original: string }[];
@@ -26,7 +29,8 @@ export function bwrapArgs(
   options: { cwd: string; shareNet: boolean; extra: readonly string[] },
 ): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--bind', layout.tmp, '/tmp'];
-  for (const path of layout.visible) if (isUnder(path, '/tmp')) args.push('--ro-bind', path, path);
+  for (const path of layout.visible)
+    if (isUnder(path, '/tmp') && path !== '/tmp') args.push('--ro-bind-try', path, path);
   for (const path of layout.writable) args.push('--bind', path, path);
   for (const { copy, original } of layout.state) args.push('--bind', copy, original);
   for (const { path, folder } of layout.deny)

@@ -1,7 +1,8 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { findProgram } from '../doctor/find-program.js';
+import { packageFile } from '../util/package-file.js';
 import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
@@ -96,14 +97,17 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   const gate = await openNetworkGate({ allow: o.network, stateDir: join(o.stateDir, 'net') });
   const writable = [...(o.sandboxWritable ? [o.sandbox] : []), ...(o.alsoWritable ?? []), ...write];
 
-  let prefix: (cwd: string, view: HomeView) => string[];
+  // Orchestra's own files and the task's programs stay readable when they lie under /tmp, which the
+  // jail replaces with the task's private one (a checkout or a tool installed in /tmp).
+  const ownFiles = packageFile('.');
+  let prefix: (cwd: string, view: HomeView, path: string) => string[];
   if (o.support.tool === 'bwrap') {
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
-    prefix = (cwd, { home, state, deny }) => {
+    prefix = (cwd, { home, state, deny }, path) => {
       const layout: JailLayout = {
         writable: [...writable, ...(links?.folders ?? [])],
         tmp,
-        visible: [o.repoRoot, userHome, home],
+        visible: [o.repoRoot, userHome, home, ownFiles, ...path.split(delimiter).filter(isAbsolute)],
         state,
         deny,
       };
@@ -136,7 +140,8 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       // programs): the jail would only say that it failed to start something.
       if (!findProgram(argv[0] ?? '', opts.cwd, { ...process.env, ...env })) return opts;
       const view = await viewOf({ ...(process.env as Record<string, string>), ...env });
-      return { ...opts, env, command: { argv: [...prefix(opts.cwd, view), ...gate.wrapInner(argv)] } };
+      const path = env.PATH ?? process.env.PATH ?? '';
+      return { ...opts, env, command: { argv: [...prefix(opts.cwd, view, path), ...gate.wrapInner(argv)] } };
     },
     async close() {
       await gate.close();
