@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 /** What a jailed process sees of the file system, in host paths. */
 export interface JailLayout {
@@ -29,8 +29,10 @@ export function bwrapArgs(
   options: { cwd: string; shareNet: boolean; extra: readonly string[] },
 ): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--bind', layout.tmp, '/tmp'];
-  for (const path of layout.visible)
-    if (isUnder(path, '/tmp') && path !== '/tmp') args.push('--ro-bind-try', path, path);
+  for (const path of outermost(
+    layout.visible.map((p) => resolve(p)).filter((p) => isUnder(p, '/tmp') && p !== '/tmp'),
+  ))
+    args.push('--ro-bind-try', path, path);
   for (const path of layout.writable) args.push('--bind', path, path);
   for (const { copy, original } of layout.state) args.push('--bind', copy, original);
   for (const { path, folder } of layout.deny)
@@ -43,4 +45,10 @@ export function bwrapArgs(
 
 export function isUnder(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** `paths` without those inside another of them: a bind there is shown already (and may cross a symlink). */
+function outermost(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => isUnder(p, q)));
 }
