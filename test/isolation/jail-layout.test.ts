@@ -24,7 +24,7 @@ describe('bwrap arguments', () => {
       [
         '--ro-bind / / --dev /dev --proc /proc --bind /work/sandboxes/r1/.jail/a/tmp /tmp',
         // Only what lies under /tmp needs showing again over the private /tmp.
-        '--ro-bind /tmp/repo /tmp/repo',
+        '--ro-bind-try /tmp/repo /tmp/repo',
         '--bind /work/sandboxes/r1/a /work/sandboxes/r1/a --bind /home/u/.cache/go-build /home/u/.cache/go-build',
         '--bind /work/sandboxes/r1/.jail/a/home/0-.claude /home/u/.claude',
         '--tmpfs /home/u/.ssh --remount-ro /home/u/.ssh --ro-bind /dev/null /home/u/.netrc',

@@ -7,6 +7,7 @@ import { findProgram } from '../../src/doctor/find-program.js';
 import type { NetworkGate } from '../../src/isolation/network-gate.js';
 import { runCli } from '../models/helpers.js';
 import type { CliRun } from '../models/helpers.js';
+import { packageFile } from '../../src/util/package-file.js';
 
 /** Why these tests cannot jail anything here, or undefined when bubblewrap works. */
 export const noJail: string | undefined = (() => {
@@ -22,7 +23,7 @@ export const noJail: string | undefined = (() => {
 
 /**
  * Runs `argv` in `bwrap --die-with-parent --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp [--unshare-net] [--unshare-pid]`, with
- * `cwd` and `writable` bound read-write, then the gate's arguments, and exactly `env` plus the gate's env.
+ * this checkout read-only (the CLIs are in it), `cwd` and `writable` read-write, then the gate's arguments, and exactly `env` plus the gate's env.
  */
 export function runJailed(
   gate: NetworkGate,
@@ -38,6 +39,8 @@ export function runJailed(
 ): Promise<CliRun> {
   const args = [
     ...['--die-with-parent', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'],
+    // The agent CLIs installed in this checkout stay readable when it lies under /tmp.
+    ...['--ro-bind', packageFile('.'), packageFile('.')],
     ...(gate.shareNet ? [] : ['--unshare-net']),
     ...(options.ownPids === true ? ['--unshare-pid'] : []),
     ...[options.cwd, ...(options.writable ?? [])].flatMap((path) => ['--bind', path, path]),
