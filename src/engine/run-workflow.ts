@@ -10,7 +10,7 @@ import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { integrate } from '../integrate/integrate.js';
 import { findLanding } from '../integrate/landing.js';
-import { RepoGuard } from '../sandbox/repo-guard.js';
+import { RepoGuard, repoChangedMessage } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
 import { RunJournal } from '../state/run-journal.js';
@@ -184,7 +184,7 @@ export async function executeRun(
     emit,
     pool: new WorktreePool(record.repoRoot, record.concurrency),
     branches: new BranchBatch(repo),
-    repoGuard: await RepoGuard.take(record.repoRoot),
+    repoGuard: await RepoGuard.take(record.repoRoot, join(journal.store.paths.dir, 'repo-changes')),
     isolation,
     signal,
     ...(opts.keep ? { keep: opts.keep } : {}),
@@ -271,13 +271,15 @@ export async function executeRun(
     const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
     if (outcome === 'succeeded') {
-      const integration = await integrate(ctx, signal);
+      // Integration gates run unjailed, in a worktree that shares the repository's git folder.
+      const releaseRepo = loaded.workflow.integrate.verify.length ? ctx.repoGuard.expose() : undefined;
+      const integration = await integrate(ctx, signal).finally(() => releaseRepo?.());
       if (integration.status !== 'succeeded') outcome = signal.aborted ? 'cancelled' : 'failed';
     } else {
       await journal.update((r) => (r.integration.status = 'skipped'));
     }
     // What a setup command or an integration gate changed there is found by no attempt's check.
-    await ctx.repoGuard.check();
+    const repoChange = await ctx.repoGuard.check();
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     const { branch, commit } = record.integration;
     // A hint only: a git error here must not turn a finished run into a crash. Found while the
@@ -321,6 +323,7 @@ export async function executeRun(
         };
       }),
       ...(flaky.length ? { flaky } : {}),
+      ...(repoChange ? { warnings: [repoChangedMessage(ctx.repoGuard.gitDir!, repoChange, 'run')] } : {}),
     });
     return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
   } finally {

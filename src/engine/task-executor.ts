@@ -19,7 +19,7 @@ import {
 } from '../isolation/task-jail.js';
 import { createSandbox } from '../sandbox/create-sandbox.js';
 import { removeLeftover } from '../sandbox/remove-leftover.js';
-import { repoChangedMessage } from '../sandbox/repo-guard.js';
+import { repoChangedMessage, type RepoChange } from '../sandbox/repo-guard.js';
 import { removeStrayRefs, startTrail, type SandboxTrail } from '../sandbox/stray-refs.js';
 import { changedSubmodules, submoduleMessage } from '../sandbox/submodules.js';
 import { Git } from '../git/git.js';
@@ -152,12 +152,15 @@ export async function executeTask(
   let failure: Failure | undefined = ready.failure;
   let attempt = ctx.journal.task(id).attempts.length;
   let jail: TaskSpawner | undefined;
+  let releaseRepo: (() => void) | undefined;
   try {
     // Cancelled while its start was being made (a conflict resolver at work): not a failure.
     if (!sandbox || ready.startCommit === undefined)
       return (outcome = signal.aborted ? 'cancelled' : 'failed');
     const startCommit = ready.startCommit;
     jail = await taskSpawner(ctx, task, sandbox);
+    // A jailed task cannot change the repository's config or hooks: a change seen then is the user's.
+    if (!jail.confined) releaseRepo = ctx.repoGuard.expose();
     const spawn = jail.spawn;
 
     const port = await freePort;
@@ -230,6 +233,7 @@ export async function executeTask(
     return outcome;
   } finally {
     await jail?.close().catch(() => undefined);
+    releaseRepo?.();
     const keptSandbox = await teardown(ctx, task, sandbox, outcome, trail);
     const finish = (t: TaskRecord) => {
       if (outcome !== 'succeeded') t.status = outcome;
@@ -346,13 +350,13 @@ type AttemptResult =
  */
 async function checkRepo(ctx: RunContext, id: string, result: AttemptResult): Promise<AttemptResult> {
   const changed = await ctx.repoGuard.check();
-  if (changed.length === 0 || result.kind === 'cancelled') return result;
+  if (changed === undefined || result.kind === 'cancelled') return result;
   return repoChanged(ctx, id, changed);
 }
 
-function repoChanged(ctx: RunContext, id: string, changed: string[]): Promise<AttemptResult> {
+function repoChanged(ctx: RunContext, id: string, changed: RepoChange): Promise<AttemptResult> {
   const message = repoChangedMessage(ctx.repoGuard.gitDir!, changed);
-  return failAttempt(ctx, id, { reason: 'repo-changed', message, files: changed }, message);
+  return failAttempt(ctx, id, { reason: 'repo-changed', message, files: changed.paths }, message);
 }
 
 /** Records the running attempt as failed with `failure`; `output` is fed back to the next attempt. */
@@ -437,7 +441,7 @@ async function runAttempt(
   // Before orchestra runs git where the agent ran: a planted core.fsmonitor, filter or hook would run
   // in orchestra's own commit. (The check after the attempt covers what its gates change.)
   const changed = await ctx.repoGuard.check();
-  if (changed.length > 0) return repoChanged(ctx, task.id, changed);
+  if (changed !== undefined) return repoChanged(ctx, task.id, changed);
 
   const submodules = await changedSubmodules(sandbox, startCommit, ctx.repoRoot);
   if (submodules.length) return fail('submodule-changed', submoduleMessage(submodules), '', true, submodules);

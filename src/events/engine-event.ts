@@ -150,6 +150,8 @@ export type EngineEvent =
       }[];
       /** Gates that failed and then passed on a rerun; `task` null for an integration gate. */
       flaky?: { task: string | null; attempt: number; gate: string; runs: number }[];
+      /** What the user should know that no task's row says (a repository change put back at the end). */
+      warnings?: string[];
     };
 
 export type EngineEventType = EngineEvent['type'];

@@ -1,11 +1,12 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { findProgram } from '../doctor/find-program.js';
 import { packageFile } from '../util/package-file.js';
 import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
+import { hostPath } from './host-path.js';
 import type { IsolationSupport } from './detect.js';
 import { openLinkOverlays } from './link-overlay.js';
 import { openNetworkGate } from './network-gate.js';
@@ -67,8 +68,7 @@ interface HomeView {
  */
 export async function openJail(o: JailOptions): Promise<Jail> {
   const userHome = o.home ?? process.env.HOME ?? homedir();
-  const expand = (path: string, home = userHome) =>
-    path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : resolve(o.sandbox, path);
+  const expand = (path: string, home = userHome) => hostPath(path, home, o.sandbox);
   const tmp = join(o.stateDir, 'tmp');
   await mkdir(tmp, { recursive: true });
   const write = o.write.map((path) => expand(path));

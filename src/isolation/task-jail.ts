@@ -1,11 +1,13 @@
 import { rmdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { TaskDef } from '../config/workflow.js';
 import type { RunContext } from '../engine/run-context.js';
 import { runProcess, type ProcessResult, type RunProcessOptions } from '../process/run-process.js';
 import { linkFolder } from '../sandbox/provision.js';
 import type { Sandbox, SandboxType } from '../sandbox/sandbox.js';
 import { allowedHosts } from './agent-hosts.js';
+import { hostPath } from './host-path.js';
 import { openJail } from './jail.js';
 import type { TaskIsolation } from './plan.js';
 
@@ -16,9 +18,11 @@ export type Spawn = (opts: RunProcessOptions) => Promise<ProcessResult>;
 export interface TaskSpawner {
   spawn: Spawn;
   close(): Promise<void>;
+  /** Whether the task's processes cannot write the user's repository's git folder (its config and hooks). */
+  confined: boolean;
 }
 
-const unjailed: TaskSpawner = { spawn: runProcess, close: () => Promise.resolve() };
+const unjailed: TaskSpawner = { spawn: runProcess, close: () => Promise.resolve(), confined: false };
 
 /**
  * The task's isolation: as planned at the run's start, and for a task made during the run (a dynamic
@@ -62,7 +66,15 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
     readDeny: settings.readDeny,
     write: settings.write,
   });
+  const gitDir = ctx.repoGuard.gitDir;
+  const home = process.env.HOME ?? homedir();
+  // A jj workspace writes the repository's store, and a `write` path may open the git folder.
+  const confined =
+    sandbox.type !== 'jj' &&
+    (gitDir === undefined ||
+      !settings.write.some((path) => overlaps(hostPath(path, home, sandbox.path), gitDir)));
   return {
+    confined,
     spawn: async (opts) => runProcess(await jail.wrap(opts)),
     close: async () => {
       await jail.close();
@@ -70,4 +82,10 @@ export async function taskSpawner(ctx: RunContext, task: TaskDef, sandbox: Sandb
       await rmdir(jails).catch(() => undefined);
     },
   };
+}
+
+/** Whether one of two folders holds the other (or they are the same). */
+function overlaps(a: string, b: string): boolean {
+  const inside = (child: string, parent: string) => !relative(parent, child).startsWith('..');
+  return inside(a, b) || inside(b, a);
 }

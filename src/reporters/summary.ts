@@ -37,6 +37,7 @@ export function formatSummary(
   if (kept !== '') sections.push(kept);
   // Last, so that a run that passed thanks to a rerun says so where the eye lands.
   if (finished.flaky?.length) sections.push(flakyLine(finished.flaky, opts));
+  for (const warning of finished.warnings ?? []) sections.push(opts.style.yellow(`warning: ${warning}`));
   return `${sections.join('\n\n')}\n`;
 }
 

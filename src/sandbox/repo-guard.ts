@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gitDirsOf } from '../git/git-dirs.js';
 
 /**
@@ -18,60 +18,102 @@ type Entry =
 
 type Snapshot = Map<string, Entry>;
 
+/** What a check found changed and put back, and where the changed copies are kept. */
+export interface RepoChange {
+  /** Paths relative to the repository's git folder, e.g. `hooks/pre-commit`. */
+  paths: string[];
+  /** The folder holding the files as they were changed (nothing is lost if the change was the user's). */
+  keptIn: string;
+}
+
 /**
  * Watches the user's repository config and hooks while tasks run. Without OS isolation a task cannot
  * be kept from writing them, but a change is found after each attempt, undone, and reported: `check`
  * compares them with how they were at the start (or at the last check) and puts them back. Plain file
  * reads, no git process: 0.4 to 1.7 ms an attempt with git's 14 sample hooks (2 busy CPUs).
+ *
+ * The user may change them too (`git config` in their checkout while a run goes on), and the two
+ * cannot be told apart by content. So a change is undone only when a task that can write there
+ * (`expose`) ran since the last check, and the changed files are kept in the run's folder first;
+ * when every task is jailed, a change can only be the user's and becomes the new baseline.
  */
 export class RepoGuard {
-  readonly #baseline: Snapshot;
+  #baseline: Snapshot;
   #checking: Promise<unknown> = Promise.resolve();
+  /** Tasks that can write the repository's git folder, running now. */
+  #exposed = 0;
+  /** Whether one ran since the last check (it may have ended before it). */
+  #exposedSinceCheck = false;
+  #kept = 0;
 
   private constructor(
     /** The repository's common git folder, or undefined when it could not be found (nothing is guarded). */
     readonly gitDir: string | undefined,
     baseline: Snapshot,
+    /** Where the changed copies go, one numbered folder a check. */
+    private readonly keepDir: string,
   ) {
     this.#baseline = baseline;
   }
 
   /** Takes the snapshot of the repository at `repoRoot` that later checks compare with. */
-  static async take(repoRoot: string): Promise<RepoGuard> {
+  static async take(repoRoot: string, keepDir: string): Promise<RepoGuard> {
     const gitDir = (await gitDirsOf(repoRoot))?.commonDir;
-    return new RepoGuard(gitDir, gitDir === undefined ? new Map<string, Entry>() : snapshot(gitDir));
+    return new RepoGuard(gitDir, gitDir === undefined ? new Map<string, Entry>() : snapshot(gitDir), keepDir);
+  }
+
+  /** Says that a task able to write the repository's git folder runs until the returned call. */
+  expose(): () => void {
+    this.#exposed += 1;
+    this.#exposedSinceCheck = true;
+    let released = false;
+    return () => {
+      if (!released) this.#exposed -= 1;
+      released = true;
+    };
   }
 
   /**
-   * Puts back whatever of the config and hooks changed since the snapshot and returns the paths that
-   * had (relative to the repository's git folder, e.g. `hooks/pre-commit`), or none. Checks run one
-   * at a time: parallel tasks share one repository.
+   * Puts back whatever of the config and hooks a task may have changed since the snapshot and says
+   * what, or nothing. Checks run one at a time: parallel tasks share one repository.
    */
-  check(): Promise<string[]> {
+  check(): Promise<RepoChange | undefined> {
     const next = this.#checking.then(() => this.#check());
     this.#checking = next.catch(() => undefined);
     return next;
   }
 
-  async #check(): Promise<string[]> {
-    if (this.gitDir === undefined) return [];
+  async #check(): Promise<RepoChange | undefined> {
+    if (this.gitDir === undefined) return undefined;
+    const exposed = this.#exposed > 0 || this.#exposedSinceCheck;
+    this.#exposedSinceCheck = false;
     const now = snapshot(this.gitDir);
     const changed = [...new Set([...this.#baseline.keys(), ...now.keys()])].filter(
       (path) => !sameEntry(this.#baseline.get(path), now.get(path)),
     );
-    if (changed.length === 0) return [];
+    if (changed.length === 0) return undefined;
+    if (!exposed) {
+      this.#baseline = now;
+      return undefined;
+    }
+    this.#kept += 1;
+    const keptIn = join(this.keepDir, `${Date.now()}-${this.#kept}`);
+    await keep(keptIn, now, changed);
     await restore(this.gitDir, this.#baseline, now, changed);
-    return changed.sort();
+    return { paths: changed.sort(), keptIn };
   }
 }
 
 /** The message of an attempt that changed the repository: what changed, and that it was undone. */
-export function repoChangedMessage(gitDir: string, changed: readonly string[]): string {
-  const shown = changed.slice(0, 5).map((path) => join(gitDir, path));
-  const more = changed.length > shown.length ? ` and ${changed.length - shown.length} more` : '';
+export function repoChangedMessage(gitDir: string, change: RepoChange, by: 'task' | 'run' = 'task'): string {
+  const shown = change.paths.slice(0, 5).map((path) => join(gitDir, path));
+  const more = change.paths.length > shown.length ? ` and ${change.paths.length - shown.length} more` : '';
+  const who = by === 'task' ? 'the task' : 'a setup command, gate or resolver of the run';
+  const outcome = by === 'task' ? ', so the attempt fails' : '';
   return (
-    `the task changed the repository's ${shown.join(', ')}${more}, which your own checkout uses ` +
-    '(they are shared with the sandbox); orchestra put them back as they were, so the attempt fails'
+    `${who} changed the repository's ${shown.join(', ')}${more}, which your own checkout uses ` +
+    `(they are shared with the sandbox); orchestra put them back as they were${outcome}. ` +
+    `The changed files are kept in ${change.keptIn}: if the change was yours, copy them back`
   );
 }
 
@@ -103,6 +145,18 @@ function sameEntry(a: Entry | undefined, b: Entry | undefined): boolean {
   if (a.kind === 'link') return b.kind === 'link' && a.target === b.target;
   if (a.kind === 'dir') return b.kind === 'dir' && a.mode === b.mode;
   return b.kind === 'file' && a.mode === b.mode && a.data.equals(b.data);
+}
+
+/** Writes the changed files and symlinks as they are `now` under `dir`, by their path in the git folder. */
+async function keep(dir: string, now: Snapshot, changed: string[]): Promise<void> {
+  for (const path of changed) {
+    const entry = now.get(path);
+    if (entry?.kind !== 'file' && entry?.kind !== 'link') continue;
+    const full = join(dir, path);
+    await mkdir(dirname(full), { recursive: true });
+    if (entry.kind === 'link') await symlink(entry.target, full);
+    else await writeFile(full, entry.data, { mode: entry.mode });
+  }
 }
 
 /** Makes the `changed` paths under `gitDir` what `was` says again: removed when they did not exist. */

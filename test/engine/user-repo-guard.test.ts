@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/git.js';
 import { cleanRuns } from '../../src/state/clean-runs.js';
+import { detectIsolation } from '../../src/isolation/detect.js';
 import { gitIn } from '../support/checkout-state.js';
 import { extraWorktrees, HEADER, RunFixture } from '../support/run-fixture.js';
 
@@ -76,6 +77,62 @@ tasks:
     const gate = result.record.tasks.gate!;
     expect(gate.status).toBe('failed');
     expect(gate.failure).toMatchObject({ reason: 'repo-changed', files: ['config'] });
+  });
+});
+
+const support = await detectIsolation();
+
+describe("the user's own config changes during a run", () => {
+  /** Runs `yaml` and sets a config value in the user's checkout as its task `cmd` starts. */
+  async function runChangingConfig(yaml: string) {
+    return fx.run(
+      yaml,
+      {},
+      {
+        onEvent: (e) => {
+          if (e.type === 'task-started' && e.task === 'cmd') fx.git('config', 'user.signingkey', 'MINE');
+        },
+      },
+    );
+  }
+
+  it.skipIf(!support.ok)('stay when every task is jailed: only the user can have made them', async () => {
+    fx = new RunFixture();
+    const { result } = await runChangingConfig(`${HEADER.replace('isolation: none', 'isolation: os')}tasks:
+  cmd: { run: "echo x > x.txt" }
+`);
+    expect(result.record.tasks.cmd!.failure).toBeUndefined();
+    expect(result.outcome).toBe('succeeded');
+    expect(fx.git('config', '--get', 'user.signingkey')).toBe('MINE');
+  });
+
+  it('are put back when an unjailed task could have made them, and kept in the run folder', async () => {
+    fx = new RunFixture();
+    const { result } = await runChangingConfig(`${HEADER}tasks:
+  cmd: { run: "echo x > x.txt" }
+`);
+    const failure = result.record.tasks.cmd!.failure!;
+    expect(failure).toMatchObject({ reason: 'repo-changed', files: ['config'] });
+    const keptIn = /kept in (\S+): if the change was yours, copy them back/.exec(failure.message)![1]!;
+    expect(keptIn.startsWith(join(result.runDir, 'repo-changes'))).toBe(true);
+    expect(readFileSync(join(keptIn, 'config'), 'utf8')).toContain('signingkey = MINE');
+    expect(fx.git('config', '--default', 'none', '--get', 'user.signingkey')).toBe('none');
+  });
+
+  it('made by an integration gate are put back and reported at the end of the run', async () => {
+    fx = new RunFixture();
+    const { result, events } = await fx.run(`${HEADER}integrate: { verify: [sneaky] }
+gates:
+  sneaky: git config alias.st status
+tasks:
+  cmd: { run: "echo x > x.txt" }
+`);
+    expect(result.outcome).toBe('succeeded');
+    expect(fx.git('config', '--default', 'none', '--get', 'alias.st')).toBe('none');
+    const finished = events.find((e) => e.type === 'run-finished');
+    expect(finished?.type === 'run-finished' && finished.warnings?.[0]).toMatch(
+      /^a setup command, gate or resolver of the run changed the repository's .*config.* kept in /,
+    );
   });
 });
 

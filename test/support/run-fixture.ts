@@ -100,7 +100,10 @@ export class RunFixture {
     const result = await runWorkflow(loaded.value, {
       cwd: this.repo,
       ...opts,
-      onEvent: (e) => events.push(e),
+      onEvent: (e) => {
+        events.push(e);
+        opts.onEvent?.(e);
+      },
     });
     if (!result.ok) throw new Error(JSON.stringify(result.error, null, 2));
     return { result: result.value, events };
