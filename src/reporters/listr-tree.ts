@@ -199,10 +199,12 @@ export class ListrTree {
         ...(this.color ? {} : { color: noColor }),
         logger: new ListrLogger({
           useIcons: true,
-          // Both of listr2's "stdout" and "stderr" are our stream, so it never hijacks a process stream
-          // it was not handed (log-update still hides the cursor on process.stderr when that is a TTY).
-          // The cast: listr2 types it as a tty stream but only writes and reads columns/rows/isTTY.
-          processOutput: new ProcessOutput(this.out as NodeJS.WriteStream, this.out as NodeJS.WriteStream),
+          // Both of listr2's "stdout" and "stderr" write to our stream, so it never hijacks a process
+          // stream it was not handed (log-update still hides the cursor on process.stderr when that is
+          // a TTY). While it draws, listr2 replaces the `write` of the streams it holds with a buffer
+          // it prints at the end: it holds a stand-in, so that what is written to ours meanwhile (an
+          // approval's question, asked while the tree is paused) shows at once.
+          processOutput: new ProcessOutput(standIn(this.out), standIn(this.out)),
         }),
       },
     });
@@ -237,6 +239,20 @@ export class ListrTree {
     await this.running;
     if (this.failure !== undefined) throw this.failure.error;
   }
+}
+
+/**
+ * A stream for listr2 that writes to `out`. The cast: listr2 types it as a tty stream but only writes
+ * and reads columns/rows/isTTY, copied when it starts, as it does of a real stream.
+ */
+function standIn(out: NodeJS.WritableStream): NodeJS.WriteStream {
+  const tty = out as Partial<NodeJS.WriteStream>;
+  return {
+    write: (...args: Parameters<NodeJS.WritableStream['write']>) => out.write(...args),
+    isTTY: tty.isTTY,
+    columns: tty.columns,
+    rows: tty.rows,
+  } as NodeJS.WriteStream;
 }
 
 /**

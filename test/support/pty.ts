@@ -13,13 +13,15 @@ export class PtyCli {
   readonly exited: Promise<number | null>;
   #waiters: (() => void)[] = [];
 
-  constructor(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  /** @param opts.noInput stdin is /dev/null, not the terminal (only stdout is a TTY) */
+  constructor(args: string[], cwd: string, opts: { noInput?: boolean } = {}) {
     // A pty made from a pipe has no size (0 rows), and a tree the height of the terminal shows nothing.
-    const command = `stty rows 60 cols 160; exec ${[process.execPath, CLI, ...args].map(quote).join(' ')}`;
+    const cli = [process.execPath, CLI, ...args].map(quote).join(' ');
+    const command = `stty rows 60 cols 160; exec ${cli}${opts.noInput ? ' < /dev/null' : ''}`;
     // -e: script exits with the command's code; -f: output is written as it comes.
     this.child = spawn('script', ['-qfec', command, '/dev/null'], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', CI: '', ...env },
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', CI: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const take = (chunk: string) => {
@@ -32,7 +34,7 @@ export class PtyCli {
   }
 
   /** Resolves once the terminal has shown text matching `pattern`; rejects after `timeoutMs`. */
-  async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(this.output)) {
       if (Date.now() > deadline)
