@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { plain } from '../reporters/capture.js';
 import { CLI } from './cli.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -44,6 +45,11 @@ export class PtyCli {
         setTimeout(resolve, 200);
       });
     }
+  }
+
+  /** The tree as last drawn (from the renderer's last return to the first column), then the summary. */
+  lastFrame(): string {
+    return plain(this.output.slice(this.output.lastIndexOf('\u001b[G'))).replace(/\r/g, '');
   }
 
   type(text: string): void {
