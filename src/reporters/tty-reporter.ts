@@ -68,7 +68,7 @@ export class TtyReporter implements Reporter {
       case 'task-phase': {
         if (event.parts !== undefined) this.nest(event.task, event.parts);
         // A judge's or a resolver's phases (`<task>/judge`) are its task's activity: they have no row.
-        const { task, part } = this.rowTask(event.task);
+        const { task, part } = this.shownOn(event.task);
         this.update(task, (s) => {
           // A dynamic matrix or a best_of task has no attempt of its own: it starts with its parts.
           if (event.parts !== undefined) s.since ??= event.time;
@@ -78,7 +78,7 @@ export class TtyReporter implements Reporter {
         break;
       }
       case 'task-output':
-        this.output(this.rowTask(event.task).task, event.line);
+        this.output(this.shownOn(event.task).task, event.line);
         break;
       case 'task-waiting':
         this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
@@ -212,7 +212,7 @@ export class TtyReporter implements Reporter {
   }
 
   /** The row an event of `task` shows on: its own, or its owner's for a judge or a resolver. */
-  private rowTask(task: string): { task: string | null; part?: string } {
+  private shownOn(task: string): { task: string | null; part?: string } {
     if (this.rows.has(task)) return { task };
     const owner = ownerOf(task);
     if (owner === undefined) return { task };
