@@ -54,6 +54,7 @@ export async function executeBestOf(
       task: id,
       phase: 'agent',
       detail: `${ids.length} candidates`,
+      parts: ids,
     });
     await Promise.all(
       ids.map(async (c, i) => {

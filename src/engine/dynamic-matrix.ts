@@ -81,7 +81,14 @@ export async function runDynamicMatrix(
     delete group.failure;
     delete group.commit;
   });
-  ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'matrix', detail: ids.join(', ') });
+  ctx.emit({
+    type: 'task-phase',
+    time: Date.now(),
+    task: id,
+    phase: 'matrix',
+    detail: ids.join(', '),
+    parts: ids,
+  });
   const prior = new Map([
     ...ctx.graph.needs(id).map((n) => [n, true] as const),
     ...[...kept].map((i) => [i, true] as const),

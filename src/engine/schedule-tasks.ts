@@ -79,7 +79,7 @@ export function scheduleTasks(
     // the sandboxes), nor does an approval.
     prepare: (id) => {
       const task = workflow.tasks.get(id);
-      if (!coordinates(id) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id));
+      if (!coordinates(id) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id, true));
     },
     unprepare,
     notStarted,

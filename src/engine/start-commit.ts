@@ -7,12 +7,23 @@ import type { RunContext } from './run-context.js';
 /**
  * Where a task starts: the base, its need's result, or a merge of its needs' results. The merge is
  * made without any work tree (`git merge-tree`): a `none` sandbox is the user's own checkout, a jj
- * workspace is no git work tree at all, and an approval task has no sandbox.
+ * workspace is no git work tree at all, and an approval task has no sandbox. `ahead` (the task waits
+ * for a slot): a conflict for the resolver is `deferred` to when the task has its slot.
  */
+export function startCommitOf(
+  ctx: RunContext,
+  task: TaskDef,
+): Promise<{ commit: string } | { failure: Failure }>;
+export function startCommitOf(
+  ctx: RunContext,
+  task: TaskDef,
+  ahead: boolean,
+): Promise<{ commit: string } | { failure: Failure } | { deferred: true }>;
 export async function startCommitOf(
   ctx: RunContext,
   task: TaskDef,
-): Promise<{ commit: string } | { failure: Failure }> {
+  ahead = false,
+): Promise<{ commit: string } | { failure: Failure } | { deferred: true }> {
   const record = ctx.journal.record;
   const id = task.id;
   // A conflict resolver starts from the conflicted merge it is to fix.
@@ -22,14 +33,17 @@ export async function startCommitOf(
     .needs(id)
     .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
   if (needs.length < 2) return { commit: needs[0]?.commit ?? record.baseCommit };
+  const resolver = conflictResolver(ctx, task, ctx.signal);
   const merged = await combineCommits(
     ctx.repo,
     needs,
     'merge',
     (theirs) => `orchestra: merge ${theirs.label} into ${id}`,
-    conflictResolver(ctx, task, ctx.signal),
+    // Ahead of its slot (see `prepare` of the scheduler) a task runs no agent: the resolver is one.
+    ahead ? undefined : resolver,
   );
-  return merged.ok ? { commit: merged.commit } : { failure: conflictFailure(merged.conflict) };
+  if (merged.ok) return { commit: merged.commit };
+  return ahead && resolver ? { deferred: true } : { failure: conflictFailure(merged.conflict) };
 }
 
 function conflictFailure({ files, ours, theirs }: MergeConflict): Failure {

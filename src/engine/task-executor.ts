@@ -62,8 +62,10 @@ export interface PreparedTask {
   /** The sandbox, if one was made (also when the start commit could not be made in it). */
   sandbox?: Sandbox;
   startCommit?: string;
-  /** Why the task cannot go on; set whenever `startCommit` is not. */
+  /** Why the task cannot go on; set whenever `startCommit` is not, unless `deferred`. */
   failure?: Failure;
+  /** Prepared ahead, its needs conflict: their resolver (an agent) runs once the task has its slot. */
+  deferred?: true;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface PreparedTask {
  * `executeTask` starts it: a task prepared ahead is waiting for a slot, not running. Never throws:
  * failures are in the result.
  */
-export async function prepareTask(ctx: RunContext, id: string): Promise<PreparedTask> {
+export async function prepareTask(ctx: RunContext, id: string, ahead = false): Promise<PreparedTask> {
   const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
   const sandboxPath = join(ctx.sandboxRoot, ctx.journal.record.id, task.sandboxDir ?? id);
@@ -92,7 +94,7 @@ export async function prepareTask(ctx: RunContext, id: string): Promise<Prepared
       delete t.commit;
     });
     ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'sandbox', detail: sandboxPath });
-    const prepared = await prepareSandbox(ctx, task, sandboxPath, triedBefore);
+    const prepared = await prepareSandbox(ctx, task, sandboxPath, triedBefore, ahead);
     const startCommit = prepared.startCommit;
     // Written with the attempt, before the agent starts: a crash before that makes the sandbox anew.
     if (startCommit !== undefined) ctx.journal.noteTask(id, (t) => (t.startCommit = startCommit));
@@ -138,7 +140,8 @@ export async function executeTask(
   // Looked up while the sandbox is still being made (a prepared-ahead one usually is not).
   const freePort = findFreePort();
   freePort.catch(() => undefined);
-  const ready = await prepared;
+  const made = await prepared;
+  const ready = made.deferred ? await prepareTask(ctx, id) : made;
   // Rides with the next write (the attempt's): a crash before it leaves the task `pending` with its
   // sandbox recorded, which `status` shows as interrupted too and `resume` starts again.
   ctx.journal.noteTask(id, (t) => {
@@ -272,7 +275,7 @@ function internalError(e: unknown): Failure {
   return { reason: 'internal-error', message: e instanceof Error ? e.message : String(e) };
 }
 
-type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure };
+type Prepared = { sandbox?: Sandbox; startCommit?: string; failure?: Failure; deferred?: true };
 
 /** The sandbox at the task's start commit (see `startCommitOf`). */
 async function prepareSandbox(
@@ -280,9 +283,10 @@ async function prepareSandbox(
   task: TaskDef,
   path: string,
   triedBefore: boolean,
+  ahead: boolean,
 ): Promise<Prepared> {
-  const start = await startCommitOf(ctx, task);
-  if ('failure' in start) return start;
+  const start = await startCommitOf(ctx, task, ahead);
+  if (!('commit' in start)) return start;
   const startCommit = start.commit;
   const branch = ctx.journal.task(task.id).branch;
   // A rerun or resume makes the task again from scratch: what an earlier try of it left is replaced.

@@ -51,7 +51,15 @@ export type EngineEvent =
       /** `os`: its processes run in an OS sandbox (SPEC 9.1). Always set by the engine. */
       isolation?: 'os' | 'none';
     }
-  | { type: 'task-phase'; time: number; task: string; phase: TaskPhase; detail?: string }
+  | {
+      type: 'task-phase';
+      time: number;
+      task: string;
+      phase: TaskPhase;
+      detail?: string;
+      /** The tasks this one runs as, once known: a dynamic matrix's instances, a best_of task's candidates. */
+      parts?: string[];
+    }
   | { type: 'task-output'; time: number; task: string; line: string }
   | { type: 'task-waiting'; time: number; task: string; reason: 'rate-limited'; retryInMs: number }
   | {

@@ -17,6 +17,24 @@ interface Wrapper {
   output: string;
   skip(message?: string): void;
   task: object;
+  newListr(tasks: RowTask[], options: { concurrent: boolean; exitOnError: boolean }): unknown;
+}
+
+/** A row as a listr2 task. */
+interface RowTask {
+  title?: string;
+  task: (ctx: object, wrapper: Wrapper) => unknown;
+  exitOnError?: boolean;
+  rendererOptions?: { outputBar: number; persistentOutput: boolean };
+}
+
+function rowTask(row: TreeRow, extra: { exitOnError?: boolean } = {}): RowTask {
+  return {
+    title: row.title,
+    task: (_ctx, wrapper) => row.run(wrapper),
+    rendererOptions: { outputBar: 1, persistentOutput: false },
+    ...extra,
+  };
 }
 
 /**
@@ -30,6 +48,10 @@ export class TreeRow {
   private output: string | undefined;
   private settle: ((outcome: RowOutcome) => void) | undefined;
   private readonly outcome: Promise<RowOutcome>;
+  /** Rows drawn under this one, known only while it runs (a dynamic matrix's instances). */
+  private children: TreeRow[] = [];
+  private adopt: (() => void) | undefined;
+  private readonly adopted = new Promise<void>((resolve) => (this.adopt = resolve));
   /** Set when the row finished: later calls are ignored. */
   finished = false;
   /** Not yet started by the engine: drawn as waiting, not with a spinner. */
@@ -64,17 +86,45 @@ export class TreeRow {
     this.settle?.(outcome);
   }
 
+  /** Draws `rows` under this one; a row takes children once, before it finishes. */
+  nest(rows: TreeRow[]): boolean {
+    if (this.finished || this.children.length > 0) return false;
+    this.children = rows;
+    this.adopt?.();
+    return true;
+  }
+
   /** Whether `task` is listr2's task object for this row. */
   owns(task: object): boolean {
     return this.wrapper?.task === task;
   }
 
   /** @internal The listr2 task function. */
-  async run(wrapper: Wrapper): Promise<void> {
+  async run(wrapper: Wrapper): Promise<unknown> {
     this.wrapper = wrapper;
     wrapper.title = this.current;
     if (this.output !== undefined) wrapper.output = this.output;
-    const outcome = await this.outcome;
+    const outcome = await Promise.race([this.outcome, this.adopted]);
+    if (outcome === undefined) return this.runChildren(wrapper);
+    return this.show(wrapper, outcome);
+  }
+
+  /**
+   * listr2 draws subtasks only for a task function that returns them, so this row ends as a list of
+   * its children plus a row without a title (never drawn) that waits for this row's own outcome. It
+   * alone may end the list with an error: listr2's only way to mark this row failed.
+   */
+  private runChildren(wrapper: Wrapper): unknown {
+    return wrapper.newListr(
+      [
+        ...this.children.map((child) => rowTask(child, { exitOnError: false })),
+        { task: async () => this.show(wrapper, await this.outcome) },
+      ],
+      { concurrent: true, exitOnError: true },
+    );
+  }
+
+  private show(wrapper: Wrapper, outcome: RowOutcome): void {
     switch (outcome.kind) {
       case 'succeeded':
         wrapper.title = outcome.title;
@@ -114,6 +164,14 @@ export class ListrTree {
     return row;
   }
 
+  /** Adds rows under `parent` while the tree is drawn; none if it already has children or finished. */
+  addChildren(parent: TreeRow, titles: string[]): TreeRow[] {
+    const children = titles.map((title) => new TreeRow(title));
+    if (!parent.nest(children)) return [];
+    this.rows.push(...children);
+    return children;
+  }
+
   /** Starts rendering. It ends by itself once every row has finished. */
   start(): void {
     const rows = this.rows;
@@ -122,11 +180,7 @@ export class ListrTree {
       this.color ? listrColor.dim(figures.squareSmallFilled) : figures.squareSmallFilled,
       this.hold,
     );
-    const tasks: ListrTask<object, typeof renderer>[] = rows.map((row) => ({
-      title: row.title,
-      task: (_ctx, wrapper) => row.run(wrapper),
-      rendererOptions: { outputBar: 1, persistentOutput: false },
-    }));
+    const tasks = rows.map((row) => rowTask(row)) as ListrTask<object, typeof renderer>[];
     const noColor = Object.fromEntries(
       Object.values(ListrDefaultRendererLogLevels).map((level) => [level, (text?: string) => text ?? '']),
     );
@@ -145,10 +199,12 @@ export class ListrTree {
         ...(this.color ? {} : { color: noColor }),
         logger: new ListrLogger({
           useIcons: true,
-          // Both of listr2's "stdout" and "stderr" are our stream, so it never hijacks a process stream
-          // it was not handed (log-update still hides the cursor on process.stderr when that is a TTY).
-          // The cast: listr2 types it as a tty stream but only writes and reads columns/rows/isTTY.
-          processOutput: new ProcessOutput(this.out as NodeJS.WriteStream, this.out as NodeJS.WriteStream),
+          // Both of listr2's "stdout" and "stderr" write to our stream, so it never hijacks a process
+          // stream it was not handed (log-update still hides the cursor on process.stderr when that is
+          // a TTY). While it draws, listr2 replaces the `write` of the streams it holds with a buffer
+          // it prints at the end: it holds a stand-in, so that what is written to ours meanwhile (an
+          // approval's question, asked while the tree is paused) shows at once.
+          processOutput: new ProcessOutput(standIn(this.out), standIn(this.out)),
         }),
       },
     });
@@ -183,6 +239,20 @@ export class ListrTree {
     await this.running;
     if (this.failure !== undefined) throw this.failure.error;
   }
+}
+
+/**
+ * A stream for listr2 that writes to `out`. The cast: listr2 types it as a tty stream but only writes
+ * and reads columns/rows/isTTY, copied when it starts, as it does of a real stream.
+ */
+function standIn(out: NodeJS.WritableStream): NodeJS.WriteStream {
+  const tty = out as Partial<NodeJS.WriteStream>;
+  return {
+    write: (...args: Parameters<NodeJS.WritableStream['write']>) => out.write(...args),
+    isTTY: tty.isTTY,
+    columns: tty.columns,
+    rows: tty.rows,
+  } as NodeJS.WriteStream;
 }
 
 /**

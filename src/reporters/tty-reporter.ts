@@ -3,6 +3,8 @@ import { assertNever } from '../util/assert-never.js';
 import { approveCommand, describeEarlier, describeFinished } from './describe.js';
 import { cleanLine, formatDuration, formatFailure, shortSha } from './format.js';
 import { ListrTree, type TreeRow } from './listr-tree.js';
+import { ownerOf } from '../best-of/candidates.js';
+import { INTEGRATION_RESOLVER } from '../resolve/resolve-conflict.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { RunRecord, type EventOf } from './run-record.js';
 import { createStyle, type Style } from './style.js';
@@ -63,14 +65,20 @@ export class TtyReporter implements Reporter {
           s.gates = [];
         });
         break;
-      case 'task-phase':
-        this.update(event.task, (s) => {
-          s.activity = event.phase;
+      case 'task-phase': {
+        if (event.parts !== undefined) this.nest(event.task, event.parts);
+        // A judge's or a resolver's phases (`<task>/judge`) are its task's activity: they have no row.
+        const { task, part } = this.shownOn(event.task);
+        this.update(task, (s) => {
+          // A dynamic matrix or a best_of task has no attempt of its own: it starts with its parts.
+          if (event.parts !== undefined) s.since ??= event.time;
+          s.activity = part === undefined ? event.phase : `${part}: ${event.phase}`;
           s.waitingUntil = undefined;
         });
         break;
+      }
       case 'task-output':
-        this.output(event.task, event.line);
+        this.output(this.shownOn(event.task).task, event.line);
         break;
       case 'task-waiting':
         this.update(event.task, (s) => (s.waitingUntil = event.time + event.retryInMs));
@@ -181,26 +189,52 @@ export class TtyReporter implements Reporter {
 
   private newRow(tree: ListrTree, label: string): Row {
     const state = new RowState(this.record.label(label));
-    return {
-      state,
-      tree: tree.addRow(state.title(Date.now(), this.style)),
-      pendingLine: undefined,
-      lastOutputAt: 0,
-      outputTimer: undefined,
-    };
+    return this.row(state, tree.addRow(state.title(Date.now(), this.style)));
+  }
+
+  private row(state: RowState, tree: TreeRow): Row {
+    return { state, tree, pendingLine: undefined, lastOutputAt: 0, outputTimer: undefined };
+  }
+
+  /** Rows under `task`'s for the tasks it runs as, known only now (a dynamic matrix's instances). */
+  private nest(task: string, parts: string[]): void {
+    const parent = this.rows.get(task);
+    const fresh = parts.filter((p) => !this.rows.has(p));
+    if (this.tree === undefined || parent === undefined || fresh.length === 0) return;
+    const width = Math.max(...fresh.map((p) => p.length));
+    const states = fresh.map((p) => new RowState(p.padEnd(width)));
+    const now = Date.now();
+    const trees = this.tree.addChildren(
+      parent.tree,
+      states.map((s) => s.title(now, this.style)),
+    );
+    trees.forEach((tree, i) => this.rows.set(fresh[i]!, this.row(states[i]!, tree)));
+  }
+
+  /** The row an event of `task` shows on: its own, or its owner's for a judge or a resolver. */
+  private shownOn(task: string): { task: string | null; part?: string } {
+    if (this.rows.has(task)) return { task };
+    const owner = ownerOf(task);
+    if (owner === undefined) return { task };
+    const part = task.slice(owner.length + 1);
+    return { task: owner === INTEGRATION_RESOLVER ? null : owner, part };
   }
 
   /** Changes a row's state and redraws its title; `null` is the integration row. */
   private update(task: string | null, change: (state: RowState) => void): void {
-    const row = task === null ? this.integration : this.rows.get(task);
+    const row = this.rowOf(task);
     if (row === undefined || row.tree.finished) return;
     change(row.state);
     if (row.state.started) row.tree.queued = false;
     row.tree.setTitle(row.state.title(Date.now(), this.style));
   }
 
-  private output(task: string, line: string): void {
-    const row = this.rows.get(task);
+  private rowOf(task: string | null): Row | undefined {
+    return task === null ? this.integration : this.rows.get(task);
+  }
+
+  private output(task: string | null, line: string): void {
+    const row = this.rowOf(task);
     if (row === undefined || row.tree.finished) return;
     const clean = cleanLine(line);
     if (clean.trim() === '') return;

@@ -9,6 +9,9 @@ import { resolverPrompt } from './resolver-prompt.js';
 /** The gate every resolver attempt passes first: no conflict marker left in the conflicted files. */
 const MARKERS_GATE = '_conflict-markers';
 
+/** The resolver of integration's merges is `_integration/resolve`. */
+export const INTEGRATION_RESOLVER = '_integration';
+
 /**
  * The resolver of the merges made for `owner` (a task's needs; null: integration), when the
  * workflow has `integrate.resolve`. Each conflict is handed to the role's agent as a task of its own
@@ -25,7 +28,7 @@ export function conflictResolver(
   const settings = ctx.workflow.integrate.resolve;
   if (!settings) return undefined;
   const role = ctx.workflow.roles.get(settings.role)!;
-  const name = owner?.id ?? '_integration';
+  const name = owner?.id ?? INTEGRATION_RESOLVER;
   const id = `${name}/resolve`;
   return async (merge: ConflictedMerge) => {
     const commit = (

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import { cli } from '../support/cli.js';
+import { PtyCli } from '../support/pty.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -30,5 +31,21 @@ describe('best_of on the command line', () => {
     expect(fx.git('branch', '--list', `orchestra/tasks/${runId}/feat/*`)).toContain('candidate-2');
     expect(cli(['clean', '--branches', '--run', runId], fx.repo).code).toBe(0);
     expect(fx.git('branch', '--list', `orchestra/tasks/${runId}/*`)).toBe('');
+  });
+
+  it("in a terminal, the live view draws the candidates as rows under their task's", async () => {
+    fx = new RunFixture();
+    const file = fx.setup(
+      `${HEADER}tasks:\n  feat: { agent: bot, prompt: go, best_of: 2, pick: smallest }\n`,
+      {
+        'feat/candidate-1': [{ write: { 'a.txt': 'a\nb\n' } }],
+        'feat/candidate-2': [{ write: { 'a.txt': 'a\n' } }],
+      },
+    );
+    const run = new PtyCli(['run', '-f', file], fx.repo);
+    expect(await run.exited).toBe(0);
+    expect(run.lastFrame()).toMatch(
+      /^\S+ feat\s+succeeded[^\n]*\n {2}\S+ feat\/candidate-1\s+succeeded[^\n]*\n {2}\S+ feat\/candidate-2\s+succeeded/,
+    );
   });
 });

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
 import { cli, LiveCli } from '../support/cli.js';
+import { PtyCli } from '../support/pty.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 const cleanups: (() => void)[] = [];
@@ -24,16 +25,32 @@ tasks:
   side: { run: "echo side > side.txt", needs: [build] }
 `;
 
-/** `orchestra run` of WORKFLOW in the background, in a repository whose user.name is `test`. */
-function startRun(): { fx: RunFixture; run: LiveCli } {
+/** A repository whose user.name is `test`, with WORKFLOW. */
+function workflowRepo(): { fx: RunFixture; file: string } {
   const fx = new RunFixture();
   cleanups.push(() => fx.cleanup());
   fx.git('config', 'user.name', 'test');
-  const file = fx.setup(WORKFLOW);
+  return { fx, file: fx.setup(WORKFLOW) };
+}
+
+/** `orchestra run` of WORKFLOW in the background. */
+function startRun(): { fx: RunFixture; run: LiveCli } {
+  const { fx, file } = workflowRepo();
   const run = new LiveCli(['run', '-f', file], fx.repo);
   cleanups.push(() => run.child.kill('SIGKILL'));
   return { fx, run };
 }
+
+/** `orchestra run` of WORKFLOW in a terminal; `noInput`: stdin is not the terminal. */
+function startPtyRun(opts: { noInput?: boolean } = {}): { fx: RunFixture; run: PtyCli } {
+  const { fx, file } = workflowRepo();
+  const run = new PtyCli(['run', '-f', file], fx.repo, opts);
+  cleanups.push(() => run.child.kill('SIGKILL'));
+  return { fx, run };
+}
+
+/** The record of the repository's only run. */
+const onlyRun = (fx: RunFixture) => record(fx.repo, readdirSync(join(fx.repo, '.orchestra/runs'))[0]!);
 
 describe('approval tasks', () => {
   it('waits without a slot; approve from a second process continues the waiting run at once', async () => {
@@ -129,5 +146,44 @@ describe('approval tasks', () => {
     expect(r.stderr).toContain('task "a" of run');
     expect(r.stderr).toContain('is not an approval task');
     expect(cli(['approve', 'nope'], fx.repo).stderr).toContain('task "nope" is not part of run');
+  });
+});
+
+describe('approvals in a terminal', () => {
+  it('asks; "y" and a note approve, and the run goes on', async () => {
+    const { fx, run } = startPtyRun();
+    await run.waitFor(/approval "ship": Ship [0-9a-f]{40}\?\r?\napprove\? \[y\/n\] $/);
+    run.type('y\r');
+    await run.waitFor(/note \(optional, Enter for none\): $/);
+    run.type('ship on Friday\r');
+    expect(await run.exited).toBe(0);
+    const rec = onlyRun(fx);
+    expect(rec.tasks.ship).toMatchObject({
+      status: 'succeeded',
+      approval: { decision: 'approved', by: 'test', note: 'ship on Friday' },
+    });
+    expect(rec.tasks.deploy!.status).toBe('succeeded');
+  });
+
+  it('"n" rejects: the approval fails, what needs it is blocked', async () => {
+    const { fx, run } = startPtyRun();
+    await run.waitFor(/approve\? \[y\/n\] $/);
+    // An answer that is neither asks again.
+    run.type('maybe\r');
+    await run.waitFor(/maybe\r?\n(.*\r?\n)*approve\? \[y\/n\] $/);
+    run.type('n\r\r');
+    expect(await run.exited).toBe(1);
+    const rec = onlyRun(fx);
+    expect(rec.tasks.ship).toMatchObject({ status: 'failed', approval: { decision: 'rejected' } });
+    expect(rec.tasks.deploy!.status).toBe('blocked');
+  });
+
+  it('with stdin not a terminal, the live view says to run orchestra approve, and the run waits for it', async () => {
+    const { fx, run } = startPtyRun({ noInput: true });
+    await run.waitFor(/ship\s+waiting for approval: orchestra approve ship --run \S+/);
+    expect(run.output).not.toContain('approve? [y/n]');
+    expect(cli(['approve', 'ship'], fx.repo).code).toBe(0);
+    expect(await run.exited).toBe(0);
+    expect(onlyRun(fx).tasks.deploy!.status).toBe('succeeded');
   });
 });

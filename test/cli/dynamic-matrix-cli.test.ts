@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, readRunRecord, runIdOf } from '../support/cli.js';
+import { PtyCli } from '../support/pty.js';
 import { HEADER, RunFixture } from '../support/run-fixture.js';
 
 let fx: RunFixture;
@@ -140,5 +141,23 @@ describe('dynamic matrix: the fan-out comes from an upstream output', () => {
     const all = cli(['rerun', 'implement', '--run', runId, '--json'], fx.repo);
     expect(all.code).toBe(0);
     expect([count('implement-a'), count('implement-b')]).toEqual([a + 1, b + 2]);
+  });
+
+  it('in a terminal, the live view draws a row per instance under the matrix task, once plan decided them', async () => {
+    fx = new RunFixture();
+    const file = fx.setup(WORKFLOW, {
+      plan: [{ write: { 'plan.md': '1' }, output: 'items=["core","web"]\n' }],
+      'implement-core': [{ say: 'working on core', sleepMs: 1500, write: { 'core.txt': 'core' } }],
+      'implement-web': [{ exit: 1 }],
+    });
+    const run = new PtyCli(['run', '-f', file], fx.repo);
+    // While they run: the instances are rows of their own, under the matrix task's.
+    await run.waitFor(/ {2}\S+ implement-core\s+(agent|starting|sandbox)/);
+    expect(await run.exited).toBe(1);
+    const final = run.lastFrame();
+    expect(final).toMatch(/\n\S+ implement\s+failed[^\n]*\n {2}\S+ implement-core\s+succeeded/);
+    expect(final).toMatch(/\n {2}\S+ implement-web\s+failed/);
+    expect(final).toContain('matrix-failed: 1 of 2 instances did not succeed: implement-web');
+    expect(final).toMatch(/review\s+blocked/);
   });
 });

@@ -187,6 +187,7 @@ tasks:
   c: { agent: bot, prompt: c, if: "\${{ tasks.plan.outputs.go == 'y' }}" }
   d: { agent: bot, prompt: d, needs: [plan], if: "\${{ github.sha }}" }
   e: { agent: bot, prompt: e, needs: [plan], if: "\${{ vars.nope || tasks.plan.color || matrix.x }}" }
+  cleanup: { agent: bot, prompt: f, needs: [plan], if: "\${{ always() && Cancelled() }}" }
 `);
     const r = cli(['validate', '-f', file], fx.repo);
     expect(r.code).toBe(2);
@@ -198,6 +199,13 @@ tasks:
     expect(r.stderr).toContain('unknown variable "nope"');
     expect(r.stderr).toContain('"matrix.x": task "e" has no matrix');
     expect(r.stderr).toMatch(/orchestra\.yaml:13:40/);
+    // GitHub's cancelled() could never be true: a cancelled run starts nothing more. Located at it.
+    expect(r.stderr).toContain(
+      'tasks.cleanup.if: Cancelled() would never be true: a cancelled run (Ctrl-C, orchestra cancel, a spent budget) starts no further task',
+    );
+    expect(r.stderr).toMatch(
+      /orchestra\.yaml:14:\d+[^\n]*\n(.*\n)*?\s+\|\s+\^{10}\n\s+hint: drop it: always\(\) runs/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -150,3 +150,19 @@ describe('tty reporter', () => {
     expect(plain(out.text).indexOf('warning: 1 uncommitted change (a.txt)')).toBe(0);
   });
 });
+
+describe('tty reporter: parts of a task', () => {
+  it("shows a resolver's or judge's phases and output on its task's row, which has no row of its own", async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    const events = scriptedRun(paths, Date.now());
+    for (const event of upTo(events, (e) => e.type === 'task-started')) reporter.onEvent(event);
+    const time = Date.now();
+    reporter.onEvent({ type: 'task-phase', time, task: 'e2e/resolve', phase: 'agent' });
+    reporter.onEvent({ type: 'task-output', time, task: 'e2e/resolve', line: 'merging both sides' });
+    await waitFor(() => /e2e\s+resolve: agent/.test(screen(out)), "the resolver's phase");
+    expect(screen(out)).toContain('merging both sides');
+    expect(screen(out)).not.toContain('e2e/resolve');
+    await reporter.close();
+  });
+});

@@ -128,9 +128,11 @@ describe.skipIf(!CHROMIUM)(
       await page.keyboard.press('Enter');
       await page.locator('pre.log').getByText(`build waiting for ${release()}`).waitFor();
 
-      // An action the run's state forbids shows the CLI's own message.
-      await page.getByRole('button', { name: 'Rerun this task' }).click();
-      await page.getByText(`run ${runId} is in use by another orchestra process`).waitFor();
+      // While another process has the run, what the CLI would refuse (resume, rerun) is disabled.
+      const button = (name: string) => page.getByRole('button', { name });
+      for (const name of ['Resume', 'Rerun failed', 'Rerun this task'])
+        expect(await button(name).isDisabled()).toBe(true);
+      expect(await button('Cancel run').isEnabled()).toBe(true);
 
       // A status change without a reload.
       writeFileSync(release(), '');
@@ -143,6 +145,8 @@ describe.skipIf(!CHROMIUM)(
       // The gate the journal recorded is on the timeline.
       await page.locator('svg.gantt rect.gate').first().waitFor();
       await page.screenshot({ path: join(SHOTS, 'run.png'), fullPage: true });
+      for (const name of ['Resume', 'Rerun failed', 'Rerun this task'])
+        await expect.poll(() => button(name).isEnabled()).toBe(true);
 
       // Rerun clicked in the page: recorded on disk, run by the library as `orchestra rerun build` would.
       await page.getByRole('button', { name: 'Rerun this task' }).click();

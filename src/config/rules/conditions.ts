@@ -8,6 +8,9 @@ import type { Rule, RuleContext } from './rule.js';
 
 const TASK_FIELDS = ['outputs', 'summary', 'status'];
 
+/** GitHub's `cancelled()`, which the parser does not know: nothing runs here after a cancel. */
+const CANCELLED = /^Unrecognized function: '(cancelled)'$/i;
+
 /** Every `if:` parses with GitHub's parser and reads only what its task can see. */
 export const conditions: Rule = (ctx) =>
   [...ctx.workflow.tasks.values()].flatMap((task): ConfigIssue[] =>
@@ -28,7 +31,18 @@ export function expressionIssues(
   { what, example }: { what: string; example: string },
 ): ConfigIssue[] {
   const parsed = parseExpression(text);
-  if (!parsed.ok)
+  if (!parsed.ok) {
+    const cancelled = CANCELLED.exec(parsed.error);
+    if (cancelled)
+      return [
+        {
+          code: 'template',
+          path,
+          needle: `${cancelled[1]}(`,
+          message: `${cancelled[1]}() would never be true: a cancelled run (Ctrl-C, orchestra cancel, a spent budget) starts no further task, cleanup included`,
+          hint: 'drop it: always() runs a task after failed or skipped needs, and "orchestra resume" continues a cancelled run',
+        },
+      ];
     return [
       {
         code: 'template',
@@ -37,6 +51,7 @@ export function expressionIssues(
         hint: `write a GitHub Actions expression, e.g. "${example}"`,
       },
     ];
+  }
   return contextPaths(parsed.value.ast).flatMap((ref) => {
     const problem = check(ref, task, ctx);
     if (!problem) return [];

@@ -7,6 +7,7 @@ import { gantt } from './gantt.js';
 import { coalesce } from './coalesce.js';
 import type { Page } from './main.js';
 import { taskPanel } from './task-panel.js';
+import { whenStopped } from './when-stopped.js';
 
 /** A run: its summary and actions, its DAG, its timeline, and the panel of the task opened. */
 export function runPage(main: HTMLElement, runId: string, initialTask: string | undefined): Page {
@@ -66,8 +67,12 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
       r.integration.status === 'succeeded' ? ` · result ${r.integration.branch}` : '',
     );
     actions.replaceChildren(
-      h('button', { type: 'button', onclick: () => void act_('resume') }, 'Resume'),
-      h('button', { type: 'button', onclick: () => void act_('rerun', { failed: true }) }, 'Rerun failed'),
+      h('button', { type: 'button', ...whenStopped(v.live), onclick: () => void act_('resume') }, 'Resume'),
+      h(
+        'button',
+        { type: 'button', ...whenStopped(v.live), onclick: () => void act_('rerun', { failed: true }) },
+        'Rerun failed',
+      ),
       ...(v.live ? [h('button', { type: 'button', onclick: () => void act_('cancel') }, 'Cancel run')] : []),
     );
     if (!dag || dag.key !== r.selected.join('\n')) {

@@ -1,4 +1,5 @@
 import type { RunView } from '../server/run-views.js';
+import { whenStopped } from './when-stopped.js';
 import type { LogRef } from './api.js';
 import { ApiError, getDiff } from './api.js';
 import { duration, h, spend } from './dom.js';
@@ -140,7 +141,12 @@ export function taskPanel(
     actions.replaceChildren(
       h(
         'button',
-        { type: 'button', class: 'rerun', onclick: () => void act('rerun', { tasks: [task] }) },
+        {
+          type: 'button',
+          class: 'rerun',
+          ...whenStopped(view.live),
+          onclick: () => void act('rerun', { tasks: [task] }),
+        },
         'Rerun this task',
       ),
       ...((task_.status as string) === WAITING
