@@ -112,7 +112,7 @@ export function exportGithubActions(workflow: Workflow, opts: ExportOptions): Re
     if (setup.custom.length)
       comments.push({
         path: ['jobs', t.job, 'steps', job.steps.length - 1],
-        text: ` Install ${setup.custom.join(', ')} (a command agent) here yourself.`,
+        text: ` Add a step here installing ${setup.custom.join(', ')} (an agent given by a command).`,
       });
     const env: Record<string, string> = { [ENV.runId]: '${{ needs.start.outputs.run_id }}' };
     const args = [t.task, ...commonArgs(opts.workflowPath)];

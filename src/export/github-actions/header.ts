@@ -57,8 +57,8 @@ export function headerComment(workflow: Workflow, facts: HeaderFacts): string {
     .concat(pools.length ? [`agent pools (${pools.join(', ')})`] : [])
     .filter((x): x is string => x !== undefined);
   lines.push(
-    ` - ${limits.length ? limits.join(' and ') : 'agent pools'}: GitHub starts every ready job at once; only`,
-    "   a matrix job is bounded (strategy.max-parallel: the smallest of concurrency and its agents' pools).",
+    ` - ${limits.length ? limits.join(' and ') : 'agent pools'}: GitHub starts every ready job at once;`,
+    "   only a matrix job is bounded (strategy.max-parallel: the smallest of concurrency and its agents' pools).",
   );
   if (raw.budget)
     lines.push(
@@ -76,11 +76,12 @@ export function headerComment(workflow: Workflow, facts: HeaderFacts): string {
       '   fails the job unless its task has an if: that skips it.',
     );
   for (const l of facts.untranslated) lines.push(` - ${l}`);
-  lines.push(
-    " - a failed job's dependents are skipped (failure-mode continue); run --reuse has no equivalent.",
-    ' - isolation auto: the runner has no OS sandbox unless bubblewrap is installed; the runner VM is the',
-    '   boundary then.',
-  );
+  lines.push(" - a failed job's dependents are skipped (failure-mode continue); run --reuse has no equivalent.");
+  if ([...workflow.tasks.values()].some((t) => t.sandbox.isolation !== 'none'))
+    lines.push(
+      ' - isolation: GitHub\'s runners have no bubblewrap unless a step installs it; "auto" then runs tasks',
+      '   without the OS sandbox (the runner VM is the boundary) and "os" fails.',
+    );
   return lines.join('\n');
 }
 
