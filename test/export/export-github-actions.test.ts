@@ -99,7 +99,16 @@ tasks:
     needs: [notes]
     prompt: review
 `);
-    expect(Object.keys(jobs)).toEqual(['start', 'plan', 'build_x', 'test', 'ship', 'notes', 'review', 'integrate']);
+    expect(Object.keys(jobs)).toEqual([
+      'start',
+      'plan',
+      'build_x',
+      'test',
+      'ship',
+      'notes',
+      'review',
+      'integrate',
+    ]);
     expect(jobs.build_x.needs).toEqual(['start', 'plan']);
     expect(jobs.build_x.if).toBe("${{ needs.plan.outputs.go == 'yes' && inputs.mode != 'slow' }}");
     expect(jobs.plan.outputs).toEqual({ go: '${{ steps.orchestra.outputs.go }}' });
@@ -116,7 +125,7 @@ tasks:
     expect(jobs.ship.environment).toBe('orchestra-approval');
     // Reads what GitHub has no equivalent for: the job starts and orchestra decides.
     expect(jobs.notes.if).toBe('${{ !cancelled() }}');
-    expect(text).toContain("task notes's if: reads \"tasks.plan.summary\"");
+    expect(text).toContain('task notes\'s if: reads "tasks.plan.summary"');
     expect(text).toContain('# Add a step here installing mine (an agent given by a command).');
     expect(text).toContain('budget (usd 5)');
     // Exactly the CLIs each job starts; credentials only from secrets.
@@ -147,7 +156,8 @@ tasks:
 `);
     const result = exportGithubActions(loaded, { workflowPath: 'orchestra.yaml', version: '0.1.0' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error[0]).toMatchObject({ code: 'export', path: ['tasks', 'each', 'matrix', 'item'] });
+    if (!result.ok)
+      expect(result.error[0]).toMatchObject({ code: 'export', path: ['tasks', 'each', 'matrix', 'item'] });
   });
 });
 
@@ -173,7 +183,10 @@ async function loadFrom(yaml: string) {
 }
 
 async function exportOf(yaml: string): Promise<{ text: string; jobs: Record<string, JobShape> }> {
-  const result = exportGithubActions(await loadFrom(yaml), { workflowPath: 'orchestra.yaml', version: '0.1.0' });
+  const result = exportGithubActions(await loadFrom(yaml), {
+    workflowPath: 'orchestra.yaml',
+    version: '0.1.0',
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { text: result.value, jobs: (parse(result.value) as { jobs: Record<string, JobShape> }).jobs };
 }

@@ -22,6 +22,8 @@ function jobCommandExists(): boolean {
   return help.status === 0 && help.stdout.includes('--integrate');
 }
 const noJobCommand = !jobCommandExists();
+// Some twenty CLI processes and clones each: minutes on a busy machine.
+const SLOW = 300_000;
 
 const RUN_ID = 'gha-4242-1';
 const FAKE = fileURLToPath(new URL('./fake-orchestra.mjs', import.meta.url));
@@ -40,7 +42,7 @@ tasks:
     agent: bot
     needs: [plan]
     if: \${{ tasks.plan.outputs.items != '[]' }}
-    matrix: { item: '\${{ fromJSON(tasks.plan.outputs.items) }}' }
+    matrix: { item: IMPL_MATRIX }
     prompt: implement \${{ matrix.item }}
   docs:
     matrix: { part: [intro, usage] }
@@ -50,6 +52,8 @@ tasks:
     needs: [impl, docs]
     prompt: finish
 `;
+
+const DYNAMIC = `'\${{ fromJSON(tasks.plan.outputs.items) }}'`;
 
 const SCRIPT: Record<string, Step[]> = {
   plan: [{ write: { 'plan.txt': 'plan\n' }, output: 'items=["a","b"]\n' }],
@@ -71,7 +75,7 @@ describe('the exported workflow, run as GitHub Actions would', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   /** A repository with the workflow and its export committed, pushed to a bare `origin`. */
-  function setUp(tasks: Record<string, Step[]>): string {
+  function setUp(tasks: Record<string, Step[]>, implMatrix = '[a, b]'): string {
     writeFileSync(script, JSON.stringify({ log: join(root, 'log.ndjson'), tasks }));
     const work = join(root, 'work');
     mkdirSync(work);
@@ -81,12 +85,14 @@ describe('the exported workflow, run as GitHub Actions would', () => {
     writeFileSync(join(work, 'README.md'), '# sim\n');
     writeFileSync(
       join(work, 'orchestra.yaml'),
-      WORKFLOW.replace('AGENT_COMMAND', JSON.stringify([process.execPath, AGENT, script, '${{ prompt }}'])).replace(
-        'SANDBOX_DIR',
-        JSON.stringify(join(root, 'sandboxes')),
-      ),
+      WORKFLOW.replace('IMPL_MATRIX', implMatrix)
+        .replace('AGENT_COMMAND', JSON.stringify([process.execPath, AGENT, script, '${{ prompt }}']))
+        .replace('SANDBOX_DIR', JSON.stringify(join(root, 'sandboxes'))),
     );
-    const exported = spawnSync(process.execPath, [CLI, 'export', 'github-actions'], { cwd: work, encoding: 'utf8' });
+    const exported = spawnSync(process.execPath, [CLI, 'export', 'github-actions'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(exported.stderr).toBe('');
     git('add', '-A');
     git('commit', '-qm', 'workflow');
@@ -98,15 +104,27 @@ describe('the exported workflow, run as GitHub Actions would', () => {
     new ActionsSimulation(yaml, { origin, workDir: join(root, 'runner'), cli: CLI, githubRunId: '4242' });
 
   const resultFiles = () =>
-    execFileSync('git', ['ls-tree', '-r', '--name-only', `orchestra/${RUN_ID}`], { cwd: origin, encoding: 'utf8' })
+    execFileSync('git', ['ls-tree', '-r', '--name-only', `orchestra/${RUN_ID}`], {
+      cwd: origin,
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter(Boolean)
       .sort();
 
-  const ALL = ['README.md', 'docs-intro.txt', 'docs-usage.txt', 'final.txt', 'impl-a.txt', 'impl-b.txt', 'orchestra.yaml', 'plan.txt'];
+  const ALL = [
+    'README.md',
+    'docs-intro.txt',
+    'docs-usage.txt',
+    'final.txt',
+    'impl-a.txt',
+    'impl-b.txt',
+    'orchestra.yaml',
+    'plan.txt',
+  ];
 
   it.skipIf(noJobCommand)(
-    'the jobs in topological order, each in a fresh clone: the result branch holds every task\'s work',
+    "the jobs in topological order, each in a fresh clone: the result branch holds every task's work",
     async () => {
       const sim = simulation(setUp(SCRIPT));
       expect(sim.order()).toEqual(['start', 'plan', 'impl', 'docs', 'final', 'integrate']);
@@ -115,13 +133,13 @@ describe('the exported workflow, run as GitHub Actions would', () => {
         expect(state.result, `${job}:\n${state.legs.map((l) => l.output).join('\n')}`).toBe('success');
       expect(sim.jobs.get('start')!.outputs).toEqual({ run_id: RUN_ID });
       expect(sim.jobs.get('plan')!.outputs).toEqual({ items: '["a","b"]' });
-      // Matrix legs: the dynamic one from plan's output, the static one as written.
       expect(sim.jobs.get('impl')!.legs.map((l) => l.matrix)).toEqual([{ item: 'a' }, { item: 'b' }]);
       expect(sim.jobs.get('docs')!.legs.map((l) => l.matrix)).toEqual([{ part: 'intro' }, { part: 'usage' }]);
       for (const [job, state] of sim.jobs)
         if (job !== 'start') for (const leg of state.legs) expect(leg.summary, job).not.toBe('');
       expect(resultFiles()).toEqual([...ALL, '.github/workflows/orchestra-sim.yml'].sort());
     },
+    SLOW,
   );
 
   it.skipIf(noJobCommand)(
@@ -148,10 +166,25 @@ describe('the exported workflow, run as GitHub Actions would', () => {
       expect((await sim.runJob('integrate')).result).toBe('success');
       expect(resultFiles()).toEqual([...ALL, '.github/workflows/orchestra-sim.yml'].sort());
     },
+    SLOW,
+  );
+
+  it.skipIf(noJobCommand)(
+    "a dynamic matrix: one leg per item of the planner's output, each running its instance",
+    async () => {
+      const sim = simulation(setUp(SCRIPT, DYNAMIC));
+      await sim.runAll();
+      const impl = sim.jobs.get('impl')!;
+      expect(impl.legs.map((l) => l.matrix)).toEqual([{ item: 'a' }, { item: 'b' }]);
+      expect(impl.result, impl.legs.map((l) => l.output).join('\n')).toBe('success');
+      expect(sim.jobs.get('integrate')!.result).toBe('success');
+      expect(resultFiles()).toEqual([...ALL, '.github/workflows/orchestra-sim.yml'].sort());
+    },
+    SLOW,
   );
 
   it('the simulation itself: needs, outputs, conditions, matrices and inputs reach the commands (a fake orchestra)', async () => {
-    const yaml = setUp(SCRIPT);
+    const yaml = setUp(SCRIPT, DYNAMIC);
     const log = join(root, 'fake.ndjson');
     const sim = new ActionsSimulation(yaml, {
       origin,

@@ -119,7 +119,9 @@ export class ActionsSimulation {
     const out: string[] = [];
     const names = Object.keys(this.workflow.jobs);
     while (out.length < names.length) {
-      const next = names.find((n) => !done.has(n) && (this.workflow.jobs[n]!.needs ?? []).every((d) => done.has(d)));
+      const next = names.find(
+        (n) => !done.has(n) && (this.workflow.jobs[n]!.needs ?? []).every((d) => done.has(d)),
+      );
       if (!next) throw new Error('the jobs have a cycle');
       done.add(next);
       out.push(next);
@@ -174,7 +176,14 @@ export class ActionsSimulation {
     execFileSync('git', ['clone', '-q', this.opts.origin, dir]);
     const summary = join(dir, '..', `summary-${this.#clones}.md`);
     writeFileSync(summary, '');
-    const leg: Leg = { job, matrix: context.matrix as Combination, result: 'success', commands: [], summary: '', output: '' };
+    const leg: Leg = {
+      job,
+      matrix: context.matrix as Combination,
+      result: 'success',
+      commands: [],
+      summary: '',
+      output: '',
+    };
     const steps: Record<string, { outputs: Record<string, string> }> = {};
     for (const [i, step] of def.steps.entries()) {
       if (step.uses || !step.run || !/^\s*orchestra\s/m.test(step.run)) continue;

@@ -28,16 +28,14 @@ export async function exportCommand(
   if (!result.ok) {
     const { SourceDocument } = await import('../../config/source-document.js');
     const doc = new SourceDocument(workflow.file, source);
-    const diagnostics = result.error.map(
-      (i): Diagnostic => ({
-        severity: 'error',
-        code: i.code,
-        path: formatPath(i.path),
-        message: i.message,
-        ...(i.hint ? { hint: i.hint } : {}),
-        location: doc.locate(i.path),
-      }),
-    );
+    const diagnostics = result.error.map((i): Diagnostic => ({
+      severity: 'error',
+      code: i.code,
+      path: formatPath(i.path),
+      message: i.message,
+      ...(i.hint ? { hint: i.hint } : {}),
+      location: doc.locate(i.path),
+    }));
     printDiagnostics(diagnostics, new Map([[workflow.file, source]]), false);
     throw new Exit(ExitCode.usage);
   }

@@ -48,7 +48,9 @@ export interface PlacedComment {
 export function exportGithubActions(workflow: Workflow, opts: ExportOptions): Result<string, ConfigIssue[]> {
   const tasks = taskJobs(workflow);
   const jobOf = new Map(tasks.map((t) => [t.task, t.job]));
-  const names = { jobOf: (task: string) => (tasks.find((t) => t.task === task)?.matrix ? undefined : jobOf.get(task)) };
+  const names = {
+    jobOf: (task: string) => (tasks.find((t) => t.task === task)?.matrix ? undefined : jobOf.get(task)),
+  };
   const errors: ConfigIssue[] = [];
   const untranslated: string[] = [];
   const outputs = new Map<string, Set<string>>();
@@ -138,7 +140,9 @@ export function exportGithubActions(workflow: Workflow, opts: ExportOptions): Re
     environment: APPROVAL_ENVIRONMENT,
     customAgents: [...custom].sort(),
     untranslated,
-    hasDynamicMatrix: tasks.some((t) => t.matrix && Object.values(t.matrix.axes).some((v) => typeof v === 'string')),
+    hasDynamicMatrix: tasks.some(
+      (t) => t.matrix && Object.values(t.matrix.axes).some((v) => typeof v === 'string'),
+    ),
   });
   return ok(writeWorkflowYaml({ workflow, jobs, header, comments }));
 }

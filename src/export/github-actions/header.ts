@@ -65,9 +65,7 @@ export function headerComment(workflow: Workflow, facts: HeaderFacts): string {
       ` - budget (${budgetText(raw.budget)}): each job enforces its own task's budget; the run's across jobs is`,
       '   not enforced.',
     );
-  lines.push(
-    " - rate limits: a job waits out its own agent's rate limit; other jobs do not learn of it.",
-  );
+  lines.push(" - rate limits: a job waits out its own agent's rate limit; other jobs do not learn of it.");
   if (facts.hasDynamicMatrix)
     lines.push(
       ` - a dynamic matrix is bounded by GitHub's ${GITHUB_MATRIX_MAX} jobs per matrix, not matrix_limit${
@@ -76,7 +74,9 @@ export function headerComment(workflow: Workflow, facts: HeaderFacts): string {
       '   fails the job unless its task has an if: that skips it.',
     );
   for (const l of facts.untranslated) lines.push(` - ${l}`);
-  lines.push(" - a failed job's dependents are skipped (failure-mode continue); run --reuse has no equivalent.");
+  lines.push(
+    " - a failed job's dependents are skipped (failure-mode continue); run --reuse has no equivalent.",
+  );
   if ([...workflow.tasks.values()].some((t) => t.sandbox.isolation !== 'none'))
     lines.push(
       ' - isolation: GitHub\'s runners have no bubblewrap unless a step installs it; "auto" then runs tasks',
