@@ -62,7 +62,9 @@ describe('export github-actions', () => {
   });
 
   it('jobs mirror the graph: needs, matrices, approvals, conditions, agents and secrets', async () => {
-    const { text, jobs } = await exportOf(`
+    const { text, jobs } = await exportOf<
+      'start' | 'plan' | 'build_x' | 'test' | 'ship' | 'notes' | 'review' | 'integrate'
+    >(`
 version: 1
 name: shapes
 vars: { mode: fast }
@@ -182,11 +184,13 @@ async function loadFrom(yaml: string) {
   return loaded.value.workflow;
 }
 
-async function exportOf(yaml: string): Promise<{ text: string; jobs: Record<string, JobShape> }> {
+async function exportOf<J extends string>(
+  yaml: string,
+): Promise<{ text: string; jobs: Record<J, JobShape> }> {
   const result = exportGithubActions(await loadFrom(yaml), {
     workflowPath: 'orchestra.yaml',
     version: '0.1.0',
   });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return { text: result.value, jobs: (parse(result.value) as { jobs: Record<string, JobShape> }).jobs };
+  return { text: result.value, jobs: (parse(result.value) as { jobs: Record<J, JobShape> }).jobs };
 }

@@ -148,7 +148,11 @@ export class ActionsSimulation {
   private ancestors(job: string): string[] {
     const seen = new Set<string>();
     const visit = (j: string) => {
-      for (const n of this.workflow.jobs[j]!.needs ?? []) if (!seen.has(n)) (seen.add(n), visit(n));
+      for (const n of this.workflow.jobs[j]!.needs ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        visit(n);
+      }
     };
     visit(job);
     return [...seen];
@@ -273,7 +277,7 @@ function substitute(text: string, context: Record<string, unknown>): string {
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => {
     const v = evaluate(expr.trim(), context);
     if (v === null || v === undefined) return '';
-    return typeof v === 'object' ? JSON.stringify(v, null, 2) : String(v);
+    return typeof v === 'string' ? v : JSON.stringify(v, null, 2);
   });
 }
 
