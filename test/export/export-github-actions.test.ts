@@ -99,6 +99,7 @@ tasks:
   review:
     role: reviewer
     needs: [notes]
+    if: \${{ tasks.plan.outputs.go == 'yes' }}
     prompt: review
 `);
     expect(Object.keys(jobs)).toEqual([
@@ -124,6 +125,9 @@ tasks:
       },
     });
     expect(jobs.test.needs).toEqual(['start', 'build_x']);
+    // GitHub's needs context holds direct needs only: a job reading an output of an indirect need
+    // needs its job too.
+    expect(jobs.review.needs).toEqual(['start', 'notes', 'plan']);
     expect(jobs.ship.environment).toBe('orchestra-approval');
     // Reads what GitHub has no equivalent for: the job starts and orchestra decides.
     expect(jobs.notes.if).toBe('${{ !cancelled() }}');
