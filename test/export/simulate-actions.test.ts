@@ -183,6 +183,29 @@ describe('the exported workflow, run as GitHub Actions would', () => {
     SLOW,
   );
 
+  it.skipIf(noJobCommand)(
+    'a planner that found nothing: GitHub skips the jobs its if: rules out, and the run still succeeds',
+    async () => {
+      const sim = simulation(setUp({ ...SCRIPT, plan: [{ output: 'items=[]\n' }] }, DYNAMIC));
+      await sim.runAll();
+      expect(sim.jobs.get('impl')!.result).toBe('skipped');
+      expect(sim.jobs.get('final')!.result).toBe('skipped');
+      const integrate = sim.jobs.get('integrate')!;
+      // Skipped tasks do not fail a run (README: Outputs, conditions and matrices).
+      expect(integrate.result, integrate.legs[0]?.output).toBe('success');
+      expect(resultFiles()).toEqual(
+        [
+          '.github/workflows/orchestra-sim.yml',
+          'README.md',
+          'docs-intro.txt',
+          'docs-usage.txt',
+          'orchestra.yaml',
+        ].sort(),
+      );
+    },
+    SLOW,
+  );
+
   it('the simulation itself: needs, outputs, conditions, matrices and inputs reach the commands (a fake orchestra)', async () => {
     const yaml = setUp(SCRIPT, DYNAMIC);
     const log = join(root, 'fake.ndjson');
