@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { Document, isNode } from 'yaml';
 import type { Workflow } from '../../config/workflow.js';
-import type { Job, PlacedComment } from './export-workflow.js';
+import type { PlacedComment } from './export-workflow.js';
+import type { Job } from './task-job.js';
 
 /**
  * The workflow file's text. Keys are written in the order the objects were built (a fixed order),
