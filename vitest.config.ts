@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node 20
+    // refuses; inlined, vite's transform loads it.
+    server: { deps: { inline: [/@actions\/workflow-parser/] } },
   },
 });

@@ -2,7 +2,7 @@
 // A small young generation: a run that streams gigabytes of agent output stays under 100 MB
 // (the default lets V8 grow it to ~48 MB before collecting). See bench/memory.mjs.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Exit, ExitCode } from './exit-codes.js';
 import { packageFile } from '../util/package-file.js';
 import { parseAge } from './age.js';
@@ -354,6 +354,21 @@ program
   .addOption(jsonOption())
   .addHelpText('after', examples(['orchestra doctor', 'orchestra doctor -f workflows/feature.yaml --json']))
   .action(run(async () => (await import('./commands/doctor.js')).doctorCommand));
+
+program
+  .command('export')
+  .description('write the workflow for another runner: a GitHub Actions workflow, one job per task')
+  .addArgument(new Argument('<target>', 'what to export to').choices(['github-actions']))
+  .addOption(fileOption())
+  .option('-o, --output <path>', 'where to write it (default: .github/workflows/orchestra-<name>.yml)')
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra export github-actions',
+      'orchestra export github-actions -f examples/fan-out/orchestra.yaml -o .github/workflows/fan-out.yml',
+    ]),
+  )
+  .action(run(async () => (await import('./commands/export.js')).exportCommand));
 
 program
   .command('schema')

@@ -31,6 +31,7 @@ export type DiagnosticCode =
   | 'template'
   | 'file-reference'
   | 'config-not-found'
+  | 'export'
   | 'usage';
 
 /** A problem the user can act on, with where it is and what would fix it. */
