@@ -42,7 +42,11 @@ export async function statusCommand(opts: {
   file?: string;
   json?: boolean;
   watch?: boolean;
+  /** A run of `orchestra job`s on this git remote: fetched into the run folder first. */
+  remote?: string;
 }): Promise<number> {
+  if (opts.remote !== undefined)
+    opts = { ...opts, run: await (await import('./job.js')).fetchRemoteRun(opts.remote, opts.run, opts.json === true) };
   if (!opts.watch) return printStatus(opts);
   return watchStatus(
     opts.run,
