@@ -115,7 +115,7 @@ export class RemoteRun {
    */
   async importRun(remote: RemoteRecord, sandboxRoot: string): Promise<RunStore> {
     const store = new RunStore(this.repoRoot, this.runId);
-    const created = await store.create({ ...remote.record, sandboxRoot }, remote.workflow);
+    const created = await store.create({ ...remote.record, sandboxRoot, remote: this.remote }, remote.workflow);
     if (!created.ok) throw new Error(created.error);
     for (const [path, text] of remote.logs) {
       const file = store.paths.abs(path);
@@ -149,13 +149,17 @@ export class RemoteRun {
     const updates: { ref: string; commit: string }[] = [];
     for (const task of tasks) {
       const ids = [task, ...(record.tasks[task]!.instances ?? []), ...(record.tasks[task]!.candidates ?? [])];
-      const part = Object.fromEntries(ids.filter((id) => record.tasks[id]).map((id) => [id, pushed(record.tasks[id]!)]));
-      const files = new Map([['part.json', `${JSON.stringify({ tasks: part }, null, 2)}\n`]]);
+      const records = Object.fromEntries(
+        ids.filter((id) => record.tasks[id]).map((id) => [id, pushed(record.tasks[id]!)]),
+      );
+      const files = new Map([['part.json', `${JSON.stringify({ tasks: records }, null, 2)}\n`]]);
       for (const id of ids) await addLogs(files, runDir, `logs/${id}`);
-      const commit = await writePart(this.repo, redacted(files, secrets), `orchestra: ${task} of run ${record.id}`);
-      updates.push({ ref: recordRef(this.runId, task), commit });
-      const branch = await this.repo.resolveCommit(`refs/heads/${record.tasks[task]!.branch}`);
-      if (branch) updates.push({ ref: taskRef(this.runId, task), commit: branch });
+      const part = await writePart(this.repo, redacted(files, secrets), `orchestra: ${task} of run ${record.id}`);
+      updates.push({ ref: recordRef(this.runId, task), commit: part });
+      // The result (an approval's has no branch of its own), else what a failed task's branch holds.
+      const t = record.tasks[task]!;
+      const commit = t.commit ?? (await this.repo.resolveCommit(`refs/heads/${t.branch}`));
+      if (commit) updates.push({ ref: taskRef(this.runId, task), commit });
     }
     return this.push(updates);
   }

@@ -172,7 +172,10 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     const laptop = r.clone();
     const status = cli(['status', '--remote', 'origin', '--run', RUN], laptop);
     expect(status.code).toBe(1);
+    expect(status.stdout).toContain(`run ${RUN} (`);
+    expect(status.stdout).toMatch(/: failed\n/);
     expect(status.stdout).toMatch(/b\s+failed\s+1/);
+    expect(status.stdout).toContain('rerun what failed here: orchestra rerun --failed --remote origin');
     const logs = cli(['logs', 'b', '--run', RUN], laptop);
     expect(logs.stdout).toContain('b is broken here');
 
@@ -212,10 +215,13 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     expect(r.job(['d']).code).toBe(0);
   });
 
-  it('a matrix task runs one combination per job', () => {
+  it('a matrix task runs one combination per job; an approval job is approved by its actor', () => {
     const r = remote(`  m:
     matrix: { n: [1, 2] }
     run: echo \${{ matrix.n }} > m-\${{ matrix.n }}.txt
+  ship:
+    needs: [m]
+    approval: Ship it?
 `);
     expect(r.job(['--start']).code).toBe(0);
     expect(r.job(['m', '--matrix', '{"n":2}']).code).toBe(0);
@@ -223,7 +229,12 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     const wrong = r.job(['m', '--matrix', '{"n":3}']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is no combination of task "m"');
+    const ship = r.job(['ship'], { GITHUB_ACTOR: 'alice' });
+    expect(ship.code, ship.stderr).toBe(0);
     expect(r.job(['--integrate']).code).toBe(0);
+    expect(cli(['status', '--remote', 'origin', '--run', RUN], r.clone()).stdout).toMatch(
+      /ship\s+succeeded.*approved by alice/,
+    );
     expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['m-1.txt', 'm-2.txt', 'orchestra.yaml']);
   });
 

@@ -21,7 +21,8 @@ export function effectiveRecord(
   record: RunRecord,
   live: boolean,
 ): RunRecord & { state: 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled' } {
-  const died = record.outcome === undefined && !live;
+  // The tasks of a distributed run run elsewhere: nothing of it died here.
+  const died = record.outcome === undefined && !live && record.remote === undefined;
   const tasks = Object.fromEntries(
     Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [
       id,
@@ -33,7 +34,9 @@ export function effectiveRecord(
         : t,
     ]),
   );
-  return { ...record, tasks, state: record.outcome ?? (live ? 'running' : 'interrupted') };
+  const failed = Object.values(tasks).some((t) => t.status === 'failed');
+  const going = record.remote === undefined ? live : !failed;
+  return { ...record, tasks, state: record.outcome ?? (going ? 'running' : died ? 'interrupted' : 'failed') };
 }
 
 /** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
@@ -159,7 +162,11 @@ async function printStatus(
     // Only a task with a log: one that failed before its first attempt (a conflict) has none.
     const logged = failed.find((id) => hasLog(record.tasks[id]!));
     if (logged) out.push(`see why: orchestra logs ${logged} --run ${record.id}`);
-    out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
+    out.push(
+      record.remote === undefined
+        ? `rerun what failed: orchestra rerun --failed --run ${record.id}`
+        : `rerun what failed here: orchestra rerun --failed --remote ${record.remote} --run ${record.id}, then orchestra job --integrate --run-id ${record.id} --remote ${record.remote}`,
+    );
   }
   write(`${out.join('\n')}\n`);
   return green ? ExitCode.ok : ExitCode.failed;
