@@ -185,7 +185,7 @@ program
   .option('--integrate', 'build the result branch from every task pushed, and push it')
   .requiredOption('--run-id <id>', 'the run (made by the first job, e.g. gha-<run_id>-<attempt>)')
   .requiredOption('--remote <name>', 'the git remote holding the run (refs/orchestra/runs/<id>/…)')
-  .option('--matrix <json>', "for a matrix task: the one combination this job runs, e.g. '{\"os\":\"linux\"}'")
+  .option('--matrix <json>', 'for a matrix task: the one combination this job runs, e.g. \'{"os":"linux"}\'')
   .addOption(fileOption())
   .addOption(varOption())
   .addOption(keepOption())
@@ -243,7 +243,10 @@ program
   .addOption(runFileOption())
   .addOption(jsonOption())
   .option('--watch', 'show it again every second (a terminal) or on each change, until the run ends')
-  .option('--remote <name>', 'a run of "orchestra job"s: fetch its records from this git remote first (needs --run)')
+  .option(
+    '--remote <name>',
+    'a run of "orchestra job"s: fetch its records from this git remote first (needs --run)',
+  )
   .addHelpText(
     'after',
     examples([

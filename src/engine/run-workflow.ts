@@ -121,7 +121,7 @@ export async function runWorkflow(
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const prepared = await prepareRun(loaded, opts);
   if (!prepared.ok) return prepared;
-  const { repoRoot, baseCommit, selected, isolation } = prepared.value;
+  const { repoRoot, isolation } = prepared.value;
   const { workflow } = loaded;
   const runId = newRunId();
   const record = newRunRecord(loaded, prepared.value, runId, opts.concurrency);

@@ -48,18 +48,29 @@ export class RemoteRun {
   /** Fetches the run's refs; a located error when the remote or the run is not there. */
   async fetch(opts: { mustExist: boolean }): Promise<Result<void, Diagnostic>> {
     if (!isRunId(this.runId))
-      return err(usage(`"${this.runId}" cannot be a run id`, 'a run id is letters, digits, ".", "_" and "-"'));
+      return err(
+        usage(`"${this.runId}" cannot be a run id`, 'a run id is letters, digits, ".", "_" and "-"'),
+      );
     const remotes = await this.repo.remotes();
     if (!remotes.includes(this.remote))
       return err(
         usage(
           `no git remote "${this.remote}" in ${this.repoRoot}`,
-          remotes.length ? `its remotes: ${remotes.join(', ')}` : 'add one with "git remote add <name> <url>"',
+          remotes.length
+            ? `its remotes: ${remotes.join(', ')}`
+            : 'add one with "git remote add <name> <url>"',
         ),
       );
     const refs = runRefs(this.runId);
     try {
-      await this.repo.plumbing(['fetch', '--quiet', '--no-tags', '--prune', this.remote, `+${refs}/*:${refs}/*`]);
+      await this.repo.plumbing([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--prune',
+        this.remote,
+        `+${refs}/*:${refs}/*`,
+      ]);
     } catch (e) {
       if (!(e instanceof GitCommandError)) throw e;
       return err(usage(`cannot fetch run ${this.runId} from ${this.remote}: ${e.message}`));
@@ -73,7 +84,9 @@ export class RemoteRun {
         ),
       );
     if (!opts.mustExist && there)
-      return err(usage(`run ${this.runId} is on ${this.remote} already`, 'give the new run an id of its own'));
+      return err(
+        usage(`run ${this.runId} is on ${this.remote} already`, 'give the new run an id of its own'),
+      );
     return ok(undefined);
   }
 
@@ -92,9 +105,9 @@ export class RemoteRun {
     const parts = [...refs.keys()].filter((r) => r.startsWith(`${runRefs(this.runId)}/records/`));
     for (const ref of [...parts, integrationRef(this.runId)].filter((r) => refs.has(r))) {
       const files = await readPart(this.repo, ref);
-      const part = JSON.parse(files.get('part.json')!) as { tasks?: Record<string, TaskRecord> } & Partial<
-        IntegrationPart
-      >;
+      const part = JSON.parse(files.get('part.json')!) as {
+        tasks?: Record<string, TaskRecord>;
+      } & Partial<IntegrationPart>;
       for (const [id, t] of Object.entries(part.tasks ?? {})) {
         record.tasks[id] = t;
         if (!record.selected.includes(id) && t.instanceOf) record.selected.push(id);
@@ -115,7 +128,10 @@ export class RemoteRun {
    */
   async importRun(remote: RemoteRecord, sandboxRoot: string): Promise<RunStore> {
     const store = new RunStore(this.repoRoot, this.runId);
-    const created = await store.create({ ...remote.record, sandboxRoot, remote: this.remote }, remote.workflow);
+    const created = await store.create(
+      { ...remote.record, sandboxRoot, remote: this.remote },
+      remote.workflow,
+    );
     if (!created.ok) throw new Error(created.error);
     for (const [path, text] of remote.logs) {
       const file = store.paths.abs(path);
@@ -144,7 +160,11 @@ export class RemoteRun {
    * Pushes the parts of `tasks` (each with its instances and candidates, and their logs) and their
    * branches, replacing what this machine fetched, and nothing else.
    */
-  async pushTasks(record: RunRecord, runDir: string, tasks: readonly string[]): Promise<Result<void, Diagnostic>> {
+  async pushTasks(
+    record: RunRecord,
+    runDir: string,
+    tasks: readonly string[],
+  ): Promise<Result<void, Diagnostic>> {
     const secrets = secretValues();
     const updates: { ref: string; commit: string }[] = [];
     for (const task of tasks) {
@@ -154,7 +174,11 @@ export class RemoteRun {
       );
       const files = new Map([['part.json', `${JSON.stringify({ tasks: records }, null, 2)}\n`]]);
       for (const id of ids) await addLogs(files, runDir, `logs/${id}`);
-      const part = await writePart(this.repo, redacted(files, secrets), `orchestra: ${task} of run ${record.id}`);
+      const part = await writePart(
+        this.repo,
+        redacted(files, secrets),
+        `orchestra: ${task} of run ${record.id}`,
+      );
       updates.push({ ref: recordRef(this.runId, task), commit: part });
       // The result (an approval's has no branch of its own), else what a failed task's branch holds.
       const t = record.tasks[task]!;
@@ -173,7 +197,11 @@ export class RemoteRun {
     };
     const files = new Map([['part.json', `${JSON.stringify(part, null, 2)}\n`]]);
     await addLogs(files, runDir, 'logs/_integration');
-    const commit = await writePart(this.repo, redacted(files, secretValues()), `orchestra: integration of run ${record.id}`);
+    const commit = await writePart(
+      this.repo,
+      redacted(files, secretValues()),
+      `orchestra: integration of run ${record.id}`,
+    );
     return this.push([{ ref: integrationRef(this.runId), commit }]);
   }
 
@@ -182,7 +210,11 @@ export class RemoteRun {
    * before (`placed`), so a branch orchestra did not make (or one someone moved since) is never
    * overwritten.
    */
-  async pushResult(branch: string, commit: string, placed: string | undefined): Promise<Result<void, Diagnostic>> {
+  async pushResult(
+    branch: string,
+    commit: string,
+    placed: string | undefined,
+  ): Promise<Result<void, Diagnostic>> {
     return this.push([{ ref: `refs/heads/${branch}`, commit, expected: placed ?? '' }], {
       hint: `branch ${branch} on ${this.remote} is not one this run made: set integrate.branch to another name, or delete it there`,
     });
@@ -211,7 +243,9 @@ export class RemoteRun {
         severity: 'error',
         code: 'usage',
         message: `cannot push run ${this.runId} to ${this.remote}: ${e.message}`,
-        hint: opts.hint ?? `something else pushed to it meanwhile: fetch it again (orchestra status --remote ${this.remote} --run ${this.runId})`,
+        hint:
+          opts.hint ??
+          `something else pushed to it meanwhile: fetch it again (orchestra status --remote ${this.remote} --run ${this.runId})`,
       });
     }
     // The local copies follow, so the next push leases on what is there now.

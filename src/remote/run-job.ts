@@ -48,7 +48,9 @@ export async function runJob(
   if (!id.ok) return err([id.error]);
   const { record } = fetched;
   if (!record.selected.includes(id.value))
-    return err([usage(`task "${id.value}" is not part of run ${record.id}`, `its tasks: ${record.selected.join(', ')}`)]);
+    return err([
+      usage(`task "${id.value}" is not part of run ${record.id}`, `its tasks: ${record.selected.join(', ')}`),
+    ]);
   const missing = loaded.graph.needs(id.value).filter((n) => !taskHasResult(record.tasks[n]!));
   if (missing.length)
     return err(
@@ -68,7 +70,13 @@ export async function runJob(
       at: Date.now(),
       note: 'approved for the job',
     });
-  const done = await continueAndPush(loaded, { ...opts, command: 'job', runId: record.id, tasks: [id.value], only: [id.value] });
+  const done = await continueAndPush(loaded, {
+    ...opts,
+    command: 'job',
+    runId: record.id,
+    tasks: [id.value],
+    only: [id.value],
+  });
   return done.ok ? ok({ ...done.value, task: id.value }) : done;
 }
 
@@ -81,7 +89,13 @@ export function rerunRemote(
   tasks: readonly string[],
   opts: RemoteOptions & Pick<RerunOptions, 'failed' | 'allowStale'>,
 ): Promise<Result<RunResult, Diagnostic[]>> {
-  return continueAndPush(loaded, { ...opts, command: 'rerun', runId: opts.fetched.record.id, tasks, integrate: false });
+  return continueAndPush(loaded, {
+    ...opts,
+    command: 'rerun',
+    runId: opts.fetched.record.id,
+    tasks,
+    integrate: false,
+  });
 }
 
 /** Why `job --integrate` cannot integrate: tasks without a result, failed or never run. */
@@ -115,12 +129,21 @@ export async function integrateJob(
   const { outcome: _earlier, ...fresh } = record;
   const store = await remote.importRun({ ...fetched, record: fresh }, sandboxRootOf(loaded, remote.repoRoot));
   const placed = record.integration.placed;
-  const result = await rerunWorkflow(loaded, { ...opts, cwd: remote.repoRoot, command: 'resume', runId: record.id });
+  const result = await rerunWorkflow(loaded, {
+    ...opts,
+    cwd: remote.repoRoot,
+    command: 'resume',
+    runId: record.id,
+  });
   if (!result.ok) return result;
   const done = result.value.record;
   const { branch, commit, status } = done.integration;
   if (status === 'succeeded' && commit) {
-    const pushed = await remote.pushResult(branch, commit, placed?.branch === branch ? placed.commit : undefined);
+    const pushed = await remote.pushResult(
+      branch,
+      commit,
+      placed?.branch === branch ? placed.commit : undefined,
+    );
     if (!pushed.ok) return err([pushed.error]);
   }
   const pushed = await remote.pushIntegration(done, store.paths.dir);
@@ -146,7 +169,11 @@ async function continueAndPush(
 }
 
 /** The task a job runs: for `--matrix`, the instance of a matrix task with those values. */
-function jobTask(loaded: LoadedWorkflow, task: string, matrix: string | undefined): Result<string, Diagnostic> {
+function jobTask(
+  loaded: LoadedWorkflow,
+  task: string,
+  matrix: string | undefined,
+): Result<string, Diagnostic> {
   const { workflow } = loaded;
   const instances = workflow.matrixInstances?.get(task);
   if (!workflow.tasks.has(task) && !instances)
@@ -158,7 +185,12 @@ function jobTask(loaded: LoadedWorkflow, task: string, matrix: string | undefine
     });
   if (matrix === undefined) {
     if (instances)
-      return err(usage(`task "${task}" is a matrix: a job runs one combination of it`, `give it with --matrix '{"key":"value"}'`));
+      return err(
+        usage(
+          `task "${task}" is a matrix: a job runs one combination of it`,
+          `give it with --matrix '{"key":"value"}'`,
+        ),
+      );
     return ok(task);
   }
   if (isDynamicMatrix(workflow.tasks.get(task)))
@@ -173,12 +205,19 @@ function jobTask(loaded: LoadedWorkflow, task: string, matrix: string | undefine
   try {
     values = JSON.parse(matrix);
   } catch {
-    return err(usage(`--matrix ${matrix}: not JSON`, `give one combination as a JSON object: --matrix '{"os":"linux"}'`));
+    return err(
+      usage(
+        `--matrix ${matrix}: not JSON`,
+        `give one combination as a JSON object: --matrix '{"os":"linux"}'`,
+      ),
+    );
   }
   const found = instances.find((i) => isDeepStrictEqual({ ...workflow.tasks.get(i)!.matrixValues }, values));
   if (found) return ok(found);
   const combos = instances.map((i) => JSON.stringify(workflow.tasks.get(i)!.matrixValues));
-  return err(usage(`--matrix ${matrix} is no combination of task "${task}"`, `its combinations: ${combos.join(', ')}`));
+  return err(
+    usage(`--matrix ${matrix} is no combination of task "${task}"`, `its combinations: ${combos.join(', ')}`),
+  );
 }
 
 function sandboxRootOf(loaded: LoadedWorkflow, repoRoot: string): string {

@@ -88,6 +88,9 @@ const DAG = `  a:
     run: echo d > d.txt
 `;
 
+/** The result branch of DAG: every task's file. */
+const EVERY_TASKS_WORK = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'orchestra.yaml'];
+
 // Every step is a CLI process and a clone, as on GitHub: minutes on a busy machine.
 describe('orchestra job: a run spread over machines through a git remote', { timeout: 300_000 }, () => {
   it('runs a DAG job by job, each in a fresh clone, and integrates the pushed results', () => {
@@ -117,7 +120,7 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
       'refs/heads/main',
       `refs/heads/orchestra/${RUN}`,
     ]);
-    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'orchestra.yaml']);
+    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(EVERY_TASKS_WORK);
     for (const task of ['a', 'b', 'c', 'd']) {
       expect(refs.has(`refs/orchestra/runs/${RUN}/tasks/${task}`)).toBe(true);
       expect(refs.has(`refs/orchestra/runs/${RUN}/records/${task}`)).toBe(true);
@@ -129,11 +132,16 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     expect(out).toMatch(/^greeting=hi\nnotes<<(ORCHESTRA_EOF_[0-9a-f]+)\nline 1\nline 2\n\1\n$/);
     // $GITHUB_STEP_SUMMARY: the task's part of the evidence report; the run's for --integrate.
     expect(readFileSync(join(files, 'b.md'), 'utf8')).toContain('## Task `b`');
-    expect(readFileSync(join(files, 'integrate.md'), 'utf8')).toContain(`orchestra run \`${RUN}\`: succeeded`);
+    expect(readFileSync(join(files, 'integrate.md'), 'utf8')).toContain(
+      `orchestra run \`${RUN}\`: succeeded`,
+    );
 
     // The secret is in no pushed record or log; where it was, the log says ***.
     expect(r.show(`refs/orchestra/runs/${RUN}/records/b:logs/b/attempt-1.log`)).toContain('b with ***');
-    const everything = execFileSync('git', ['log', '-p', '--all', '--format=%B'], { cwd: r.bare, encoding: 'utf8' });
+    const everything = execFileSync('git', ['log', '-p', '--all', '--format=%B'], {
+      cwd: r.bare,
+      encoding: 'utf8',
+    });
     expect(everything).not.toContain('sk-very-secret-value');
     // No path or process of the machine a job ran on is handed to the next.
     expect(r.show(`refs/orchestra/runs/${RUN}/records/b:part.json`)).not.toMatch(/"sandbox"|"processGroup"/);
@@ -184,7 +192,7 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     expect(rerun.code, rerun.stderr).toBe(0);
     const integrated = r.job(['--integrate']);
     expect(integrated.code, integrated.stderr).toBe(0);
-    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'orchestra.yaml']);
+    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(EVERY_TASKS_WORK);
     const after = cli(['status', '--remote', 'origin', '--run', RUN], r.clone());
     expect(after.code, after.stdout).toBe(0);
   });
@@ -197,11 +205,11 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
       ['b', 'c'].map(
         (task) =>
           new Promise<number | null>((resolve) => {
-            const child = spawn(
-              process.execPath,
-              [CLI, 'job', task, '--run-id', RUN, '--remote', 'origin'],
-              { cwd: r.clone(), env: { ...process.env, FIX_B: '1' }, stdio: 'ignore' },
-            );
+            const child = spawn(process.execPath, [CLI, 'job', task, '--run-id', RUN, '--remote', 'origin'], {
+              cwd: r.clone(),
+              env: { ...process.env, FIX_B: '1' },
+              stdio: 'ignore',
+            });
             child.on('exit', resolve);
           }),
       ),
@@ -256,6 +264,7 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     expect(unknown.stderr).toContain('unknown task "zz"');
     const statusNoRun = cli(['status', '--remote', 'origin', '--run', 'gha-9-9'], clone);
     expect(statusNoRun.code).toBe(2);
-    for (const res of [noRemote, noRun, again, unknown, statusNoRun]) expect(res.stderr).not.toMatch(/\n\s+at /);
+    for (const res of [noRemote, noRun, again, unknown, statusNoRun])
+      expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -17,6 +17,7 @@ import { loadOrExit, printDiagnostics } from '../load.js';
 import { repoOrExit } from '../repo.js';
 import { usageError } from '../usage-error.js';
 import type { RerunFlags } from './rerun.js';
+import { rerunChoices } from './rerun.js';
 import type { RunFlags } from './run.js';
 import { withReporter } from './run.js';
 
@@ -48,11 +49,23 @@ export async function jobCommand(task: string | undefined, flags: JobFlags): Pro
   if (task !== undefined) {
     let done: (RunResult & { task: string }) | undefined;
     const code = await withReporter(json, async (onEvent, signal) =>
-      keep(await runJob(loaded, task, { ...jobOptions(flags), remote, fetched, onEvent, signal, ...(flags.matrix === undefined ? {} : { matrix: flags.matrix }) }), (r) => (done = r)),
+      keep(
+        await runJob(loaded, task, {
+          ...jobOptions(flags),
+          remote,
+          fetched,
+          onEvent,
+          signal,
+          ...(flags.matrix === undefined ? {} : { matrix: flags.matrix }),
+        }),
+        (r) => (done = r),
+      ),
     );
     if (done) {
       const { task: id } = done;
-      await githubFiles(done, loaded, done.record.tasks[id]!.outputs ?? {}, (report) => renderTaskMarkdown(report, id));
+      await githubFiles(done, loaded, done.record.tasks[id]!.outputs ?? {}, (report) =>
+        renderTaskMarkdown(report, id),
+      );
     }
     return code;
   }
@@ -71,14 +84,20 @@ export async function jobCommand(task: string | undefined, flags: JobFlags): Pro
   }
   let done: RunResult | undefined;
   const code = await withReporter(json, async (onEvent, signal) =>
-    keep(await integrateJob(loaded, { ...jobOptions(flags), remote, fetched, onEvent, signal }), (r) => (done = r)),
+    keep(
+      await integrateJob(loaded, { ...jobOptions(flags), remote, fetched, onEvent, signal }),
+      (r) => (done = r),
+    ),
   );
   if (done) await githubFiles(done, loaded, {}, renderMarkdown);
   return code;
 }
 
 /** `rerun <task…> --remote <name> --run <id>`: reruns tasks of a distributed run here, pushed back. */
-export async function rerunRemoteCommand(tasks: string[], flags: RerunFlags & { remote: string }): Promise<number> {
+export async function rerunRemoteCommand(
+  tasks: string[],
+  flags: RerunFlags & { remote: string },
+): Promise<number> {
   const json = flags.json === true;
   if (flags.run === undefined) usageError('rerun --remote needs the run: --run <id>', undefined, json);
   const remote = new RemoteRun(await repoOrExit(json), flags.remote, flags.run);
@@ -87,10 +106,7 @@ export async function rerunRemoteCommand(tasks: string[], flags: RerunFlags & { 
     rerunRemote(loaded, tasks, {
       remote,
       fetched,
-      failed: flags.failed === true,
-      allowStale: flags.allowStale === true,
-      failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
-      ...(flags.keep ? { keep: flags.keep } : {}),
+      ...rerunChoices(flags),
       onEvent,
       signal,
     }),
@@ -101,7 +117,11 @@ export async function rerunRemoteCommand(tasks: string[], flags: RerunFlags & { 
  * `status --remote <name> --run <id>`: fetches the run into this repository's run folder (a normal
  * one: `status`, `logs`, `report --run <id>` read it) and gives its id.
  */
-export async function fetchRemoteRun(remoteName: string, runId: string | undefined, json: boolean): Promise<string> {
+export async function fetchRemoteRun(
+  remoteName: string,
+  runId: string | undefined,
+  json: boolean,
+): Promise<string> {
   if (runId === undefined) usageError('--remote needs the run: --run <id>', undefined, json);
   const remote = new RemoteRun(await repoOrExit(json), remoteName, runId);
   orExit(await remote.fetch({ mustExist: true }), json);
@@ -123,7 +143,9 @@ async function start(remote: RemoteRun, flags: JobFlags): Promise<number> {
   if (output) await appendOutputs(output, { run_id: remote.runId });
   const record = started.value;
   const line = `run ${record.id} (${record.workflowName}) recorded on ${remote.remote}: ${record.selected.length} task(s) from ${record.baseCommit.slice(0, 10)}`;
-  process.stdout.write(json ? `${JSON.stringify({ runId: record.id, tasks: record.selected })}\n` : `${line}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify({ runId: record.id, tasks: record.selected })}\n` : `${line}\n`,
+  );
   return ExitCode.ok;
 }
 

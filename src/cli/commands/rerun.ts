@@ -35,15 +35,22 @@ export async function continueCommand(
         command,
         tasks,
         ...(flags.run ? { runId: flags.run } : {}),
-        failed: flags.failed === true,
-        allowStale: flags.allowStale === true,
-        failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
-        ...(flags.keep ? { keep: flags.keep } : {}),
+        ...rerunChoices(flags),
         onEvent,
         signal,
       }),
     { notify: loaded.workflow.raw.notify },
   );
+}
+
+/** What the flags of `rerun` choose, for a local run and a distributed one alike. */
+export function rerunChoices(flags: RerunFlags) {
+  return {
+    failed: flags.failed === true,
+    allowStale: flags.allowStale === true,
+    failureMode: flags.failFast ? ('kill' as const) : (flags.failureMode ?? 'continue'),
+    ...(flags.keep ? { keep: flags.keep } : {}),
+  };
 }
 
 export const rerunCommand = (tasks: string[], flags: RerunFlags) => continueCommand('rerun', tasks, flags);

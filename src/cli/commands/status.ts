@@ -49,7 +49,10 @@ export async function statusCommand(opts: {
   remote?: string;
 }): Promise<number> {
   if (opts.remote !== undefined)
-    opts = { ...opts, run: await (await import('./job.js')).fetchRemoteRun(opts.remote, opts.run, opts.json === true) };
+    opts = {
+      ...opts,
+      run: await (await import('./job.js')).fetchRemoteRun(opts.remote, opts.run, opts.json === true),
+    };
   if (!opts.watch) return printStatus(opts);
   return watchStatus(
     opts.run,
