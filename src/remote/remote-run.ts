@@ -62,19 +62,20 @@ export class RemoteRun {
         ),
       );
     const refs = runRefs(this.runId);
-    try {
-      await this.repo.plumbing([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--prune',
-        this.remote,
-        `+${refs}/*:${refs}/*`,
-      ]);
-    } catch (e) {
-      if (!(e instanceof GitCommandError)) throw e;
-      return err(usage(`cannot fetch run ${this.runId} from ${this.remote}: ${e.message}`));
-    }
+    const fetched = await this.#git([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--prune',
+      this.remote,
+      `+${refs}/*:${refs}/*`,
+    ]);
+    if (typeof fetched === 'string' || fetched.no)
+      return err(
+        usage(
+          `cannot fetch run ${this.runId} from ${this.remote}: ${typeof fetched === 'string' ? fetched : 'git refused'}`,
+        ),
+      );
     const there = (await this.repo.resolveCommit(startRef(this.runId))) !== undefined;
     if (opts.mustExist && !there)
       return err(
@@ -235,19 +236,19 @@ export class RemoteRun {
       leases.push(`--force-with-lease=${u.ref}:${expected}`);
     }
     const refspecs = updates.map((u) => `${u.commit}:${u.ref}`);
-    try {
-      await this.repo.plumbing(['push', '--quiet', '--atomic', ...leases, this.remote, ...refspecs]);
-    } catch (e) {
-      if (!(e instanceof GitCommandError)) throw e;
+    const args = ['push', '--porcelain', '--atomic', ...leases, this.remote, ...refspecs];
+    // Exit 1 is a refusal (a lease that no longer holds): `--porcelain` says which ref and why.
+    const pushed = await this.#git(args);
+    const refused = typeof pushed === 'string' ? pushed : pushed.no ? rejections(pushed.stdout) : undefined;
+    if (refused !== undefined)
       return err({
         severity: 'error',
         code: 'usage',
-        message: `cannot push run ${this.runId} to ${this.remote}: ${e.message}`,
+        message: `cannot push run ${this.runId} to ${this.remote}: ${refused}`,
         hint:
           opts.hint ??
           `something else pushed to it meanwhile: fetch it again (orchestra status --remote ${this.remote} --run ${this.runId})`,
       });
-    }
     // The local copies follow, so the next push leases on what is there now.
     const input = updates
       .filter((u) => u.ref.startsWith(runRefs(this.runId)))
@@ -255,6 +256,16 @@ export class RemoteRun {
       .join('');
     if (input) await this.repo.plumbing(['update-ref', '--stdin'], { input });
     return ok(undefined);
+  }
+
+  /** A git command that talks to the remote: its failure, in git's words, is an answer, not a bug. */
+  async #git(args: readonly string[]): Promise<{ no: boolean; stdout: string } | string> {
+    try {
+      return await this.repo.plumbing(args);
+    } catch (e) {
+      if (e instanceof GitCommandError) return e.message;
+      throw e;
+    }
   }
 
   async #fetchedRefs(): Promise<Map<string, string>> {
@@ -270,6 +281,18 @@ export class RemoteRun {
         .map((l) => l.split(' ') as [string, string]),
     );
   }
+}
+
+/** The refs a `git push --porcelain` rejected, and why, as one line. */
+function rejections(porcelain: string): string {
+  const lines = porcelain
+    .split('\n')
+    .filter((l) => l.startsWith('!'))
+    .map((l) => {
+      const [, spec = '', why = ''] = l.split('\t');
+      return `${spec.slice(spec.indexOf(':') + 1)} ${why}`.trim();
+    });
+  return lines.length ? `refused: ${lines.join('; ')}` : 'refused';
 }
 
 /** What of a task's record leaves this machine: not its sandbox path nor its process group here. */

@@ -246,6 +246,27 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['m-1.txt', 'm-2.txt', 'orchestra.yaml']);
   });
 
+  it('the result branch is created or moved from where the run put it, never over one it did not make', () => {
+    const r = remote('  a:\n    run: echo a > a.txt\n');
+    expect(r.job(['--start']).code).toBe(0);
+    expect(r.job(['a']).code).toBe(0);
+    const branch = `refs/heads/orchestra/${RUN}`;
+    const main = r.refs().get('refs/heads/main')!;
+    execFileSync('git', ['update-ref', branch, main], { cwd: r.bare });
+    const refused = r.job(['--integrate']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`branch orchestra/${RUN} on origin is not one this run made`);
+    expect(r.refs().get(branch)).toBe(main);
+    execFileSync('git', ['update-ref', '-d', branch], { cwd: r.bare });
+    expect(r.job(['--integrate']).code).toBe(0);
+    const result = r.refs().get(branch);
+    expect(r.files(branch)).toEqual(['a.txt', 'orchestra.yaml']);
+    // Integrated again (after a rerun, say): moved from where the run put it.
+    const again = r.job(['--integrate']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(r.refs().get(branch)).toBe(result);
+  });
+
   it('bad input: exit 2 with a located message, no stack trace', () => {
     const r = remote(DAG);
     const clone = r.clone();
