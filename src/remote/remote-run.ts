@@ -153,7 +153,8 @@ export class RemoteRun {
       ['run.json', `${JSON.stringify(shown, null, 2)}\n`],
       ['workflow.json', `${JSON.stringify(workflow, null, 2)}\n`],
     ]);
-    const commit = await writePart(this.repo, files, `orchestra: run ${record.id}`, record.baseCommit);
+    const made = redacted(files, secretValues());
+    const commit = await writePart(this.repo, made, `orchestra: run ${record.id}`, record.baseCommit);
     return this.push([{ ref: startRef(this.runId), commit }]);
   }
 

@@ -190,6 +190,9 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     // Fixed here: b and what is downstream of it (d) run again, and are pushed back.
     const rerun = cli(['rerun', 'b', '--remote', 'origin', '--run', RUN], laptop, { FIX_B: '1' });
     expect(rerun.code, rerun.stderr).toBe(0);
+    expect(cli(['status', '--remote', 'origin', '--run', RUN], laptop).stdout).toContain(
+      `integrate it: orchestra job --integrate --run-id ${RUN} --remote origin`,
+    );
     const integrated = r.job(['--integrate']);
     expect(integrated.code, integrated.stderr).toBe(0);
     expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(EVERY_TASKS_WORK);

@@ -157,7 +157,11 @@ async function printStatus(
     out.push(`still running, though the run died: ${which}; resume stops them first`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
-  if (record.state === 'interrupted' || record.state === 'cancelled')
+  if (record.remote !== undefined) {
+    // Its jobs ran elsewhere: what is left is integrating what they pushed.
+    if (failed.length === 0 && integration.status !== 'succeeded')
+      out.push(`integrate it: orchestra job --integrate --run-id ${record.id} --remote ${record.remote}`);
+  } else if (record.state === 'interrupted' || record.state === 'cancelled')
     out.push(`continue it: orchestra resume --run ${record.id}`);
   else if (integration.status === 'failed' && failed.length === 0)
     out.push(`integrate again: orchestra resume --run ${record.id}`);
