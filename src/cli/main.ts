@@ -151,6 +151,7 @@ failureOptions(
     .addOption(keepOption())
     .addOption(jsonOption()),
 )
+  .option('--remote <name>', 'a run of "orchestra job"s on this git remote: pushed back there (needs --run)')
   .addHelpText(
     'after',
     examples([
@@ -173,6 +174,31 @@ failureOptions(
 )
   .addHelpText('after', examples(['orchestra resume', 'orchestra resume --run 20261126-101500-3f9a']))
   .action(run(async () => (await import('./commands/rerun.js')).resumeCommand));
+
+program
+  .command('job')
+  .description(
+    'one step of a run spread over machines (GitHub Actions jobs) through a git remote: start it, run one task, or integrate',
+  )
+  .argument('[task]', 'the task this job runs (its needs must have run)')
+  .option('--start', 'record a new run (base: HEAD here) on the remote, running nothing')
+  .option('--integrate', 'build the result branch from every task pushed, and push it')
+  .requiredOption('--run-id <id>', 'the run (made by the first job, e.g. gha-<run_id>-<attempt>)')
+  .requiredOption('--remote <name>', 'the git remote holding the run (refs/orchestra/runs/<id>/…)')
+  .option('--matrix <json>', 'for a matrix task: the one combination this job runs, e.g. \'{"os":"linux"}\'')
+  .addOption(fileOption())
+  .addOption(varOption())
+  .addOption(keepOption())
+  .addOption(jsonOption())
+  .addHelpText(
+    'after',
+    examples([
+      'orchestra job --start --run-id gha-42-1 --remote origin',
+      'orchestra job auth-impl --run-id gha-42-1 --remote origin',
+      'orchestra job --integrate --run-id gha-42-1 --remote origin',
+    ]),
+  )
+  .action(run(async () => (await import('./commands/job.js')).jobCommand));
 
 program
   .command('cancel')
@@ -217,6 +243,10 @@ program
   .addOption(runFileOption())
   .addOption(jsonOption())
   .option('--watch', 'show it again every second (a terminal) or on each change, until the run ends')
+  .option(
+    '--remote <name>',
+    'a run of "orchestra job"s: fetch its records from this git remote first (needs --run)',
+  )
   .addHelpText(
     'after',
     examples([

@@ -27,6 +27,9 @@ export interface RerunOptions extends RunOptions {
   allowStale?: boolean;
 }
 
+/** `job` is a rerun of one task of a distributed run (see remote/run-job.ts). */
+export type ContinueCommand = 'rerun' | 'resume' | 'job';
+
 /**
  * `rerun`: a new attempt of a recorded run (GitHub Actions' "re-run failed jobs"). The named tasks
  * and everything downstream run again from the recorded upstream results; upstream agents are not
@@ -35,7 +38,7 @@ export interface RerunOptions extends RunOptions {
  */
 export async function rerunWorkflow(
   loaded: LoadedWorkflow,
-  opts: RerunOptions & { command: 'rerun' | 'resume' },
+  opts: RerunOptions & { command: ContinueCommand },
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const cwd = opts.cwd ?? process.cwd();
   const top = await Git.workTreeOf(cwd);
@@ -84,7 +87,7 @@ export async function rerunWorkflow(
         delete t.skipped;
         delete t.outputs;
         // A dynamic matrix named to rerun runs every instance again; otherwise those that succeeded keep.
-        if (opts.command === 'rerun' && !opts.failed)
+        if (opts.command !== 'resume' && !opts.failed)
           for (const i of t.instances ?? []) delete r.tasks[i]?.fingerprint;
       }
     });
@@ -115,7 +118,7 @@ class Refused extends Error {
 function chooseTasks(
   loaded: LoadedWorkflow,
   record: RunRecord,
-  opts: RerunOptions & { command: 'rerun' | 'resume' },
+  opts: RerunOptions & { command: ContinueCommand },
 ): Result<string[], Diagnostic[]> {
   const { selected } = record;
   const status = (id: string): TaskStatus => record.tasks[id]!.status;
@@ -182,7 +185,8 @@ function chooseTasks(
     ]);
   }
   const chosen = new Set(named.map((id) => record.tasks[id]?.instanceOf ?? id));
-  for (const d of loaded.graph.descendants(named)) if (inRun.has(d)) chosen.add(d);
+  // `orchestra job` runs its one task: the jobs of the tasks downstream run theirs.
+  if (!opts.only) for (const d of loaded.graph.descendants(named)) if (inRun.has(d)) chosen.add(d);
   // Upstream results are reused: each must exist.
   const problems = [...chosen].flatMap((id) =>
     loaded.graph

@@ -49,6 +49,13 @@ export interface RunOptions {
   reuse?: boolean;
   /** What git was asked about the repository around `cwd` already (see start-probe.ts). */
   probe?: StartProbe;
+  /**
+   * Run only these of the tasks still to do, and do not integrate: `orchestra job`, where other
+   * machines run the rest and one job integrates. The outcome is theirs.
+   */
+  only?: readonly string[];
+  /** false: leave integration to a later `orchestra job --integrate` (`rerun --remote`). */
+  integrate?: boolean;
 }
 
 export interface RunResult {
@@ -114,28 +121,10 @@ export async function runWorkflow(
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const prepared = await prepareRun(loaded, opts);
   if (!prepared.ok) return prepared;
-  const { repoRoot, baseCommit, selected, isolation } = prepared.value;
+  const { repoRoot, isolation } = prepared.value;
   const { workflow } = loaded;
   const runId = newRunId();
-  const record: RunRecord = {
-    version: 1,
-    id: runId,
-    workflowFile: workflow.file,
-    workflowName: workflow.name,
-    repoRoot,
-    sandboxRoot: workflow.sandbox.dir ?? defaultSandboxRoot(repoRoot),
-    baseRef: workflow.sandbox.base,
-    baseCommit,
-    startedAt: Date.now(),
-    selected,
-    vars: { ...workflow.vars },
-    concurrency: opts.concurrency ?? workflow.concurrency,
-    tasks: Object.fromEntries(
-      selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }]),
-    ),
-    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
-    history: [{ at: Date.now(), command: 'run' }],
-  };
+  const record = newRunRecord(loaded, prepared.value, runId, opts.concurrency);
   const repo = new Git(repoRoot);
   if (opts.reuse) await reuseEarlierResults(workflow, loaded.graph, record, repo);
   const store = new RunStore(repoRoot, runId);
@@ -153,6 +142,35 @@ export async function runWorkflow(
   const locked = await store.lock();
   if (!locked.ok) throw new Error(locked.error); // a brand-new run cannot be locked by anyone else
   return ok(await executeRun(loaded, new RunJournal(store, record), opts, isolation));
+}
+
+/** The record of a run that has not started a task yet (`run`, and `job --start` of a distributed one). */
+export function newRunRecord(
+  { workflow }: LoadedWorkflow,
+  { repoRoot, baseCommit, selected }: { repoRoot: string; baseCommit: string; selected: string[] },
+  runId: string,
+  concurrency = workflow.concurrency,
+  command = 'run',
+): RunRecord {
+  return {
+    version: 1,
+    id: runId,
+    workflowFile: workflow.file,
+    workflowName: workflow.name,
+    repoRoot,
+    sandboxRoot: workflow.sandbox.dir ?? defaultSandboxRoot(repoRoot),
+    baseRef: workflow.sandbox.base,
+    baseCommit,
+    startedAt: Date.now(),
+    selected,
+    vars: { ...workflow.vars },
+    concurrency,
+    tasks: Object.fromEntries(
+      selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }]),
+    ),
+    integration: { status: 'pending', branch: '', tasks: [], gates: [] },
+    history: [{ at: Date.now(), command }],
+  };
 }
 
 /**
@@ -192,7 +210,10 @@ export async function executeRun(
   // Only pending tasks run; the others keep what an earlier attempt of this run recorded.
   // Instances of a dynamic matrix are made again when their matrix task runs.
   const todo = record.selected.filter(
-    (id) => record.tasks[id]!.status === 'pending' && !record.tasks[id]!.instanceOf,
+    (id) =>
+      record.tasks[id]!.status === 'pending' &&
+      !record.tasks[id]!.instanceOf &&
+      (opts.only?.includes(id) ?? true),
   );
   // A run killed before its tasks were done made none of its `none` sandboxes' branches.
   if (record.outcome === undefined && record.history.length > 1)
@@ -268,9 +289,11 @@ export async function executeRun(
       await ctx.branches.flush();
     }
 
-    const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
+    const green = (opts.only ?? record.selected).every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
-    if (outcome === 'succeeded') {
+    if (opts.only || opts.integrate === false) {
+      // Another process integrates (`orchestra job --integrate`).
+    } else if (outcome === 'succeeded') {
       // Integration gates run unjailed, in a worktree that shares the repository's git folder.
       const releaseRepo = loaded.workflow.integrate.verify.length ? ctx.repoGuard.expose() : undefined;
       const integration = await integrate(ctx, signal).finally(() => releaseRepo?.());

@@ -59,6 +59,13 @@ export function renderMarkdown(report: ReportJson): string {
   return `${sections.join('\n\n')}\n`;
 }
 
+/** One task's part of the report (`orchestra job`'s step summary): its details under a heading of its run. */
+export function renderTaskMarkdown(report: ReportJson, task: string): string {
+  const t = report.tasks.find((r) => r.id === task);
+  const details = t ? taskDetails(t, '## Task') : `## Task ${code(task)}\n\nNot in the record.`;
+  return `${details}\n\nRun ${code(report.run.id)} of workflow **${text(report.run.workflow)}**.\n`;
+}
+
 function header(r: ReportJson): string {
   const state = r.run.state === 'succeeded' ? 'succeeded' : r.run.state;
   const icon = r.run.state === 'succeeded' ? '✅' : r.run.state === 'failed' ? '❌' : '⚠️';

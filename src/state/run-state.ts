@@ -152,4 +152,9 @@ export interface RunRecord {
   budget?: BudgetState;
   /** Each time the run was continued (rerun/resume): when and what was asked. */
   history: { at: number; command: string }[];
+  /**
+   * Set on a run of `orchestra job`s fetched from this git remote (`status --remote`): its tasks run
+   * on other machines, so one without a result is not interrupted here.
+   */
+  remote?: string;
 }

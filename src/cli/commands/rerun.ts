@@ -9,6 +9,8 @@ import { withReporter } from './run.js';
 
 export interface RerunFlags extends WorkflowOptions, Pick<RunFlags, 'keep' | 'failFast' | 'failureMode'> {
   run?: string;
+  /** A run of `orchestra job`s on this git remote: fetched, rerun here, pushed back. */
+  remote?: string;
   failed?: boolean;
   allowStale?: boolean;
 }
@@ -19,6 +21,8 @@ export async function continueCommand(
   tasks: string[],
   flags: RerunFlags,
 ): Promise<number> {
+  if (flags.remote !== undefined && command === 'rerun')
+    return (await import('./job.js')).rerunRemoteCommand(tasks, { ...flags, remote: flags.remote });
   const recorded = await recordedRun(flags.run, flags.json === true);
   const loaded = await loadOrExit(
     { ...flags, ...(flags.file || !recorded.file ? {} : { file: recorded.file }) },
@@ -31,15 +35,22 @@ export async function continueCommand(
         command,
         tasks,
         ...(flags.run ? { runId: flags.run } : {}),
-        failed: flags.failed === true,
-        allowStale: flags.allowStale === true,
-        failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
-        ...(flags.keep ? { keep: flags.keep } : {}),
+        ...rerunChoices(flags),
         onEvent,
         signal,
       }),
     { notify: loaded.workflow.raw.notify },
   );
+}
+
+/** What the flags of `rerun` choose, for a local run and a distributed one alike. */
+export function rerunChoices(flags: RerunFlags) {
+  return {
+    failed: flags.failed === true,
+    allowStale: flags.allowStale === true,
+    failureMode: flags.failFast ? ('kill' as const) : (flags.failureMode ?? 'continue'),
+    ...(flags.keep ? { keep: flags.keep } : {}),
+  };
 }
 
 export const rerunCommand = (tasks: string[], flags: RerunFlags) => continueCommand('rerun', tasks, flags);

@@ -21,7 +21,8 @@ export function effectiveRecord(
   record: RunRecord,
   live: boolean,
 ): RunRecord & { state: 'running' | 'interrupted' | 'succeeded' | 'failed' | 'cancelled' } {
-  const died = record.outcome === undefined && !live;
+  // The tasks of a distributed run run elsewhere: nothing of it died here.
+  const died = record.outcome === undefined && !live && record.remote === undefined;
   const tasks = Object.fromEntries(
     Object.entries(record.tasks).map(([id, t]): [string, TaskRecord] => [
       id,
@@ -33,7 +34,9 @@ export function effectiveRecord(
         : t,
     ]),
   );
-  return { ...record, tasks, state: record.outcome ?? (live ? 'running' : 'interrupted') };
+  const failed = Object.values(tasks).some((t) => t.status === 'failed');
+  const going = record.remote === undefined ? live : !failed;
+  return { ...record, tasks, state: record.outcome ?? (going ? 'running' : died ? 'interrupted' : 'failed') };
 }
 
 /** `orchestra status`: one row per task of a run, where its result is, and what to do next. */
@@ -42,7 +45,14 @@ export async function statusCommand(opts: {
   file?: string;
   json?: boolean;
   watch?: boolean;
+  /** A run of `orchestra job`s on this git remote: fetched into the run folder first. */
+  remote?: string;
 }): Promise<number> {
+  if (opts.remote !== undefined)
+    opts = {
+      ...opts,
+      run: await (await import('./job.js')).fetchRemoteRun(opts.remote, opts.run, opts.json === true),
+    };
   if (!opts.watch) return printStatus(opts);
   return watchStatus(
     opts.run,
@@ -147,7 +157,11 @@ async function printStatus(
     out.push(`still running, though the run died: ${which}; resume stops them first`);
   }
   const failed = record.selected.filter((id) => !hasResult(record.tasks[id]!.status));
-  if (record.state === 'interrupted' || record.state === 'cancelled')
+  if (record.remote !== undefined) {
+    // Its jobs ran elsewhere: what is left is integrating what they pushed.
+    if (failed.length === 0 && integration.status !== 'succeeded')
+      out.push(`integrate it: orchestra job --integrate --run-id ${record.id} --remote ${record.remote}`);
+  } else if (record.state === 'interrupted' || record.state === 'cancelled')
     out.push(`continue it: orchestra resume --run ${record.id}`);
   else if (integration.status === 'failed' && failed.length === 0)
     out.push(`integrate again: orchestra resume --run ${record.id}`);
@@ -155,7 +169,11 @@ async function printStatus(
     // Only a task with a log: one that failed before its first attempt (a conflict) has none.
     const logged = failed.find((id) => hasLog(record.tasks[id]!));
     if (logged) out.push(`see why: orchestra logs ${logged} --run ${record.id}`);
-    out.push(`rerun what failed: orchestra rerun --failed --run ${record.id}`);
+    out.push(
+      record.remote === undefined
+        ? `rerun what failed: orchestra rerun --failed --run ${record.id}`
+        : `rerun what failed here: orchestra rerun --failed --remote ${record.remote} --run ${record.id}, then orchestra job --integrate --run-id ${record.id} --remote ${record.remote}`,
+    );
   }
   write(`${out.join('\n')}\n`);
   return green ? ExitCode.ok : ExitCode.failed;
