@@ -2,6 +2,9 @@ import { gitIdents } from './commit-writer.js';
 import type { Git } from './git.js';
 import type { LabelledCommit } from './merge.js';
 
+/** Imports started by this process: each gets a scratch ref of its own (several may run at once). */
+let imports = 0;
+
 /** Where the fast way stopped: `head` combines `commits[0..next)`. */
 export interface DisjointPrefix {
   head: string;
@@ -69,7 +72,7 @@ export async function combineDisjoint(
 
   const when = Math.floor(Date.now() / 1000);
   const ident = (who: { who: string; zone: string }) => `${who.who} ${when} ${who.zone}`;
-  const ref = `refs/orchestra-combine/${process.pid}-${Date.now()}`;
+  const ref = `refs/orchestra-combine/${process.pid}-${++imports}`;
   const stream = writes.map(({ theirs, changes: files }, i) => {
     const text = Buffer.from(message(theirs));
     return [
