@@ -48,6 +48,18 @@ function mergeTreeSequence(commits: readonly LabelledCommit[]): string[] {
   return trees;
 }
 
+/** The first-parent chain from `from` (excluded) to `commit`, oldest first. */
+const firstParents = (from: string, commit: string): string[] =>
+  git(fx.repo.path, 'rev-list', '--first-parent', '--reverse', `${from}..${commit}`).trim().split('\n');
+
+/** Commits `files` on main (the user's branch); its sha. */
+async function commitOnMain(files: Record<string, string>): Promise<string> {
+  await writeFiles(fx.repo.path, files);
+  git(fx.repo.path, 'add', '--all');
+  git(fx.repo.path, 'commit', '--quiet', '-m', 'more');
+  return git(fx.repo.path, 'rev-parse', 'HEAD').trim();
+}
+
 /** Runs combineCommits with a git that logs its processes; the subcommands it started. */
 async function combine(commits: LabelledCommit[], strategy: 'merge' | 'squash') {
   const log = new GitLog(await fx.repo.tempDir());
@@ -81,9 +93,7 @@ describe('merging branches that change files of their own', () => {
 
     expect(commands.filter((c) => c === 'merge-tree')).toEqual([]);
     expect(commands.filter((c) => c === 'fast-import')).toHaveLength(1);
-    const chain = git(fx.repo.path, 'rev-list', '--first-parent', '--reverse', `${fx.base}..${commit}`)
-      .trim()
-      .split('\n');
+    const chain = firstParents(fx.base, commit);
     expect(chain.map(treeOf)).toEqual(mergeTreeSequence(commits));
     for (const [i, c] of chain.entries()) {
       const parents = git(fx.repo.path, 'rev-list', '--parents', '-1', c).trim().split(' ').slice(1);
@@ -127,11 +137,8 @@ describe('merging branches that change files of their own', () => {
 
 describe('the fast way stops and merge-tree takes over', () => {
   it('at a branch that changes a file merged before (and merges it as merge-tree does)', async () => {
-    await writeFiles(fx.repo.path, { 'lines.txt': 'one\ntwo\nthree\nfour\nfive\n' });
-    git(fx.repo.path, 'add', 'lines.txt');
-    git(fx.repo.path, 'commit', '--quiet', '-m', 'lines');
-    const base = { commit: git(fx.repo.path, 'rev-parse', 'HEAD').trim(), label: 'base' };
-    const from = base.commit;
+    const from = await commitOnMain({ 'lines.txt': 'one\ntwo\nthree\nfour\nfive\n' });
+    const base = { commit: from, label: 'base' };
     const branches = [
       await branch('a', { 'a.txt': 'a\n' }, from),
       await branch('top', { 'lines.txt': 'ONE\ntwo\nthree\nfour\nfive\n' }, from),
@@ -145,18 +152,12 @@ describe('the fast way stops and merge-tree takes over', () => {
 
     // a, top and b at once; bottom changes lines.txt again, so it and c are merged one by one.
     expect(commands.filter((c) => c === 'merge-tree')).toHaveLength(2);
-    const chain = git(fx.repo.path, 'rev-list', '--first-parent', '--reverse', `${from}..${commit}`)
-      .trim()
-      .split('\n');
-    expect(chain.map(treeOf)).toEqual(mergeTreeSequence(commits));
+    expect(firstParents(from, commit).map(treeOf)).toEqual(mergeTreeSequence(commits));
     expect(git(fx.repo.path, 'show', `${commit}:lines.txt`)).toBe('ONE\ntwo\nthree\nfour\nFIVE\n');
   });
 
   it('at a deletion (merge-ort may see a rename in it) and at a branch made from one merged before', async () => {
-    await writeFiles(fx.repo.path, { 'old/x.txt': 'x\n' });
-    git(fx.repo.path, 'add', 'old');
-    git(fx.repo.path, 'commit', '--quiet', '-m', 'old');
-    const from = git(fx.repo.path, 'rev-parse', 'HEAD').trim();
+    const from = await commitOnMain({ 'old/x.txt': 'x\n' });
     const a = await branch('a', { 'a.txt': 'a\n' }, from);
     const after = await branch('after-a', { 'a2.txt': 'a2\n' }, a.commit);
     const b = await branch('b', { 'b.txt': 'b\n' }, from);
@@ -173,10 +174,7 @@ describe('the fast way stops and merge-tree takes over', () => {
     const commits = [{ commit: from, label: 'base' }, a, after, b];
     const { commit, commands } = await combine(commits, 'merge');
     expect(commands.filter((c) => c === 'merge-tree')).toHaveLength(2);
-    const chain = git(fx.repo.path, 'rev-list', '--first-parent', '--reverse', `${from}..${commit}`)
-      .trim()
-      .split('\n');
-    expect(chain.map(treeOf)).toEqual(mergeTreeSequence(commits));
+    expect(firstParents(from, commit).map(treeOf)).toEqual(mergeTreeSequence(commits));
 
     // Had y.txt gone into old/ at once, the rename of old/ to new/ would have lost it.
     const renamed = [{ commit: from, label: 'base' }, a, b, rename, added];
