@@ -1,7 +1,9 @@
 // Benchmark: building a result branch from many task branches. 60 branches, each one commit adding a
-// file of its own to a 1,000-file repository, combined by orchestra's `combineCommits` (git merge-tree
-// + commits written by one `git hash-object` from three on, no work tree) with each strategy, and, as the baseline, the worktree way orchestra
-// used before: a scratch worktree, `git merge --no-ff` of each branch in it, the worktree removed.
+// file of its own to a 1,000-file repository, combined by orchestra's `combineCommits` with each
+// strategy (no work tree: merge and squash of such disjoint branches by one `git fast-import`, rebase
+// by a `git merge-tree` a commit and one `git hash-object` for the commits), and, as the baseline, the
+// worktree way orchestra used before: a scratch worktree, `git merge --no-ff` of each branch in it,
+// the worktree removed.
 // Run standalone (`node bench/integrate.mjs`, after `npm run build`) or through bench/run.mjs.
 import { join } from 'node:path';
 import process from 'node:process';
@@ -95,9 +97,9 @@ export function printIntegrate(r) {
     `integration: ${r.branches} branches into a ${r.files.toLocaleString('en')}-file repository, per branch, median of ${r.runs}`,
     [
       ['worktree + git merge --no-ff (before)', ms(r.worktreeMs)],
-      ['merge-tree, merge (goal <= 15 ms)', ms(r.merge)],
-      ['merge-tree, squash', ms(r.squash)],
-      ['merge-tree, rebase', ms(r.rebase)],
+      ['combineCommits, merge (goal <= 15 ms)', ms(r.merge)],
+      ['combineCommits, squash', ms(r.squash)],
+      ['combineCommits, rebase', ms(r.rebase)],
       ['merge / worktree way', `${(r.merge / r.worktreeMs).toFixed(2)}x`],
     ],
   );

@@ -1,4 +1,5 @@
 import type { Workflow } from '../config/workflow.js';
+import { existingCommits, setBranches } from '../git/branch-batch.js';
 import type { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
 import { definitionHash, fingerprint } from '../state/fingerprint.js';
@@ -45,6 +46,11 @@ export async function findReusable(
     const r = await new RunStore(run.repoRoot, id).load();
     if (r.ok) earlier.push(r.value);
   }
+  // Results whose commit is gone (a branch deleted, then gc) cannot be taken: asked of git at once.
+  const present = await existingCommits(
+    repo,
+    earlier.flatMap((r) => Object.values(r.tasks).flatMap((t) => (t.commit ? [t.commit] : []))),
+  );
   const found = new Map<string, Reusable>();
   // Fingerprints of downstream tasks read the reused commits of their needs.
   const commits = { baseCommit: run.baseCommit, tasks: {} as Record<string, { commit?: string }> };
@@ -53,7 +59,7 @@ export async function findReusable(
     const fp = taskFingerprint(workflow, graph, commits, task);
     for (const earlierRun of earlier) {
       const hit = earlierRun.tasks[task];
-      if (!hit?.commit || hit.fingerprint !== fp || !(await repo.resolveCommit(hit.commit))) continue;
+      if (!hit?.commit || hit.fingerprint !== fp || !present.has(hit.commit)) continue;
       found.set(task, {
         commit: hit.commit,
         fingerprint: fp,
@@ -78,6 +84,7 @@ export async function reuseEarlierResults(
   record: RunRecord,
   repo: Git,
 ): Promise<void> {
+  const branches = new Map<string, string>();
   for (const [task, hit] of await findReusable(workflow, graph, record, repo)) {
     const t = record.tasks[task]!;
     t.status = 'skipped';
@@ -86,8 +93,8 @@ export async function reuseEarlierResults(
     t.reusedFrom = hit.fromRun;
     if (hit.usage) t.usage = hit.usage;
     if (hit.outputs) t.outputs = hit.outputs;
-    // Downstream tasks and integration find every result on this run's own branches.
-    if (await repo.branchExists(t.branch)) await repo.deleteBranch(t.branch);
-    await repo.createBranch(t.branch, hit.commit);
+    branches.set(t.branch, hit.commit);
   }
+  // Downstream tasks and integration find every result on this run's own branches.
+  await setBranches(repo, branches);
 }

@@ -33,20 +33,18 @@ export class CommitWriter {
    * (a configured `i18n.commitEncoding` adds a header) or git knows no identity.
    */
   static async open(git: Git): Promise<CommitWriter | undefined> {
-    const vars = (await git.plumbing(['var', '-l'], { commits: true }).catch(() => undefined))?.stdout;
-    const value = (key: string) =>
-      vars
-        ?.split('\n')
-        .find((line) => line.startsWith(`${key}=`))
-        ?.slice(key.length + 1);
-    const author = parseIdent(value('GIT_AUTHOR_IDENT'));
-    const committer = parseIdent(value('GIT_COMMITTER_IDENT'));
-    if (!author || !committer || value('i18n.commitencoding') !== undefined) return undefined;
+    const idents = await gitIdents(git);
+    if (!idents) return undefined;
     const child = await git.spawnPlumbing(['hash-object', '-t', 'commit', '-w', '--stdin-paths'], {
       commits: true,
     });
     child.on('error', () => undefined);
-    return new CommitWriter(await mkdtemp(join(tmpdir(), 'orchestra-commits-')), child, author, committer);
+    return new CommitWriter(
+      await mkdtemp(join(tmpdir(), 'orchestra-commits-')),
+      child,
+      idents.author,
+      idents.committer,
+    );
   }
 
   /**
@@ -108,8 +106,25 @@ export class CommitWriter {
   }
 }
 
+/**
+ * The author and committer `commit-tree` would record, by `git var`; undefined where it would write
+ * something more (a configured `i18n.commitEncoding` adds a header) or git knows no identity.
+ */
+export async function gitIdents(git: Git): Promise<{ author: Ident; committer: Ident } | undefined> {
+  const vars = (await git.plumbing(['var', '-l'], { commits: true }).catch(() => undefined))?.stdout;
+  const value = (key: string) =>
+    vars
+      ?.split('\n')
+      .find((line) => line.startsWith(`${key}=`))
+      ?.slice(key.length + 1);
+  const author = parseIdent(value('GIT_AUTHOR_IDENT'));
+  const committer = parseIdent(value('GIT_COMMITTER_IDENT'));
+  if (!author || !committer || value('i18n.commitencoding') !== undefined) return undefined;
+  return { author, committer };
+}
+
 /** `Name <email>` and the time zone of an ident line of `git var` (`Name <email> 1700000000 +0100`). */
-interface Ident {
+export interface Ident {
   who: string;
   zone: string;
 }

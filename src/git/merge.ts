@@ -1,4 +1,5 @@
 import { CommitWriter, type Author } from './commit-writer.js';
+import { combineDisjoint } from './disjoint-combine.js';
 import type { Git } from './git.js';
 
 /** A commit named for conflict reports (a task id, or "base"). */
@@ -57,15 +58,18 @@ export async function combineCommits(
   const first = commits[0]?.commit;
   if (first === undefined) throw new Error('combineCommits needs at least one commit');
   const step = STEPS[strategy];
-  const tips = strategy === 'merge' ? await independent(git, commits) : new Set<string>();
+  let independentTips: Promise<Set<string>> | undefined;
+  const tips = () => (independentTips ??= independent(git, commits));
   // From three commits to make on, a writer's two git processes cost less than a commit-tree each.
   const make = commitMaker(git, new Set(commits.map((c) => c.commit)).size > 3);
-  let head = { commit: first, tree: undefined as string | undefined };
+  // Commits whose merges are foregone conclusions (disjoint files) are combined all at once.
+  const fast = strategy === 'rebase' ? undefined : await combineDisjoint(git, commits, strategy, message);
+  let head = { commit: fast?.head ?? first, tree: undefined as string | undefined };
   try {
     for (const [index, theirs] of commits.entries()) {
       // A commit met before is in already (tasks that changed nothing all share their start commit):
       // skipping it costs no git process.
-      if (index === 0 || theirs.commit === head.commit) continue;
+      if (index < (fast?.next ?? 1) || theirs.commit === head.commit) continue;
       if (commits.slice(0, index).some((earlier) => earlier.commit === theirs.commit)) continue;
       let next = await step({ git, head, theirs, message, base: first, tips, make });
       if ('conflict' in next) {
@@ -141,8 +145,8 @@ interface StepInput {
   message: (theirs: LabelledCommit) => string;
   /** The first commit, an ancestor of every head. */
   base: string;
-  /** Commits that no other of the commits has as an ancestor. */
-  tips: ReadonlySet<string>;
+  /** Commits that no other of the commits has as an ancestor (asked of git when first needed). */
+  tips: () => Promise<ReadonlySet<string>>;
   make: MakeCommit;
 }
 
@@ -151,7 +155,7 @@ type Step = (input: StepInput) => Promise<Head | { conflict: string[] }>;
 const STEPS: Record<CombineStrategy, Step> = {
   merge: async ({ git, head, theirs, message, tips, make }) => {
     // In already when an earlier commit has it; asked only about one that some other commit has.
-    if (!tips.has(theirs.commit) && (await git.isAncestor(theirs.commit, head.commit))) return head;
+    if (!(await tips()).has(theirs.commit) && (await git.isAncestor(theirs.commit, head.commit))) return head;
     const merged = await mergeTree(git, head.commit, theirs.commit);
     if ('conflict' in merged) return merged;
     const commit = await make(merged.tree, [head.commit, theirs.commit], message(theirs));

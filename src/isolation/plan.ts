@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
-import { SourceDocument } from '../config/source-document.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { err, ok, type Result } from '../util/result.js';
 import { allowedHosts } from './agent-hosts.js';
@@ -38,6 +37,8 @@ export async function planIsolation(
       const path = workflow.sandbox.isolation === 'os' ? ['sandbox'] : ['tasks', strict[0]!, 'sandbox'];
       // The workflow of a package.json is its `orchestra` key.
       const root = basename(workflow.file) === 'package.json' ? ['orchestra'] : [];
+      // The position-keeping parser (the yaml package) is loaded only to report.
+      const { SourceDocument } = await import('../config/source-document.js');
       return err([
         {
           severity: 'error',

@@ -73,9 +73,12 @@ describe.each<CombineStrategy>(['merge', 'squash', 'rebase'])('%s of five branch
     );
 
     const commands = log.calls().map((c) => c.command);
-    expect(commands.filter((c) => c === 'commit-tree')).toEqual([]);
-    expect(commands.filter((c) => c === 'merge-tree')).toHaveLength(5);
-    expect(commands.filter((c) => c === 'hash-object')).toHaveLength(1);
+    const count = (command: string) => commands.filter((c) => c === command).length;
+    expect(count('commit-tree')).toBe(0);
+    // Merge and squash of files of their own need no three-way merge: one fast-import writes them all
+    // (see disjoint-combine.test.ts); rebase replays through merge-tree and the writer.
+    if (strategy === 'rebase') expect([count('merge-tree'), count('hash-object')]).toEqual([5, 1]);
+    else expect([count('merge-tree'), count('hash-object'), count('fast-import')]).toEqual([0, 0, 1]);
     expect(result.ok).toBe(true);
     const commit = result.ok ? result.commit : '';
     const made = madeSince(commit).filter((c) => !tips.some((t) => t.commit === c));
