@@ -8,7 +8,6 @@ import { hasResult } from '../events/task-status.js';
 import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
-import { integrate } from '../integrate/integrate.js';
 import { findLanding } from '../integrate/landing.js';
 import { RepoGuard } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
@@ -33,6 +32,16 @@ import { scheduleTasks } from './schedule-tasks.js';
 import { watchCancelRequest } from '../cancel/cancel-request.js';
 import { budgetWarning, runBudget } from '../budget/budget-check.js';
 import type { StartProbe } from './start-probe.js';
+import { resolveRepos, type ResolvedRepo } from '../repos/resolve-repos.js';
+import { integrateRepos, repoRecords } from '../repos/integrate-repos.js';
+import {
+  forTask,
+  integrationOf,
+  openRepoSides,
+  repoSides,
+  SELF,
+  setIntegration,
+} from '../repos/repo-context.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -47,6 +56,8 @@ export interface RunOptions {
   onEvent?: EventSink;
   /** Reuse results of earlier runs whose task fingerprints match (opt-in: agents are not deterministic). */
   reuse?: boolean;
+  /** Push the result branches of URL repositories (`repos.<name>.push`) to their URLs. */
+  push?: boolean;
   /** What git was asked about the repository around `cwd` already (see start-probe.ts). */
   probe?: StartProbe;
 }
@@ -63,7 +74,16 @@ export async function prepareRun(
   loaded: LoadedWorkflow,
   opts: RunOptions,
 ): Promise<
-  Result<{ repoRoot: string; baseCommit: string; selected: string[]; isolation: IsolationPlan }, Diagnostic[]>
+  Result<
+    {
+      repoRoot: string;
+      baseCommit: string;
+      selected: string[];
+      isolation: IsolationPlan;
+      repos: ResolvedRepo[];
+    },
+    Diagnostic[]
+  >
 > {
   const { workflow, graph } = loaded;
   const base = workflow.sandbox.base;
@@ -104,7 +124,9 @@ export async function prepareRun(
   const selected = targets.length ? graph.selectWithNeeds(targets) : graph.topologicalOrder();
   const isolation = await planIsolation(loaded, selected);
   if (!isolation.ok) return isolation;
-  return ok({ repoRoot, baseCommit, selected, isolation: isolation.value });
+  const repos = await resolveRepos(loaded);
+  if (!repos.ok) return repos;
+  return ok({ repoRoot, baseCommit, selected, isolation: isolation.value, repos: repos.value });
 }
 
 /** Starts a new run of the workflow and runs it to the end. */
@@ -114,7 +136,7 @@ export async function runWorkflow(
 ): Promise<Result<RunResult, Diagnostic[]>> {
   const prepared = await prepareRun(loaded, opts);
   if (!prepared.ok) return prepared;
-  const { repoRoot, baseCommit, selected, isolation } = prepared.value;
+  const { repoRoot, baseCommit, selected, isolation, repos } = prepared.value;
   const { workflow } = loaded;
   const runId = newRunId();
   const record: RunRecord = {
@@ -131,9 +153,16 @@ export async function runWorkflow(
     vars: { ...workflow.vars },
     concurrency: opts.concurrency ?? workflow.concurrency,
     tasks: Object.fromEntries(
-      selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }]),
+      selected.map((id) => {
+        const repo = workflow.tasks.get(id)?.repo;
+        return [
+          id,
+          { status: 'pending', branch: taskBranch(runId, id), attempts: [], ...(repo ? { repo } : {}) },
+        ];
+      }),
     ),
     integration: { status: 'pending', branch: '', tasks: [], gates: [] },
+    ...(repos.length ? { repos: repoRecords(repos) } : {}),
     history: [{ at: Date.now(), command: 'run' }],
   };
   const repo = new Git(repoRoot);
@@ -174,18 +203,22 @@ export async function executeRun(
   const cancelRequest = watchCancelRequest(journal.store.paths.dir);
   const signal = opts.signal ? AbortSignal.any([opts.signal, cancelRequest.signal]) : cancelRequest.signal;
   const repo = new Git(record.repoRoot);
+  const self = {
+    repo,
+    repoRoot: record.repoRoot,
+    pool: new WorktreePool(record.repoRoot, record.concurrency),
+    branches: new BranchBatch(repo),
+    repoGuard: await RepoGuard.take(record.repoRoot),
+  };
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
     journal,
-    repo,
-    repoRoot: record.repoRoot,
+    ...self,
     sandboxRoot: record.sandboxRoot,
     emit,
-    pool: new WorktreePool(record.repoRoot, record.concurrency),
-    branches: new BranchBatch(repo),
-    repoGuard: await RepoGuard.take(record.repoRoot),
     isolation,
+    ...(record.repos ? { repos: await openRepoSides(record, self) } : {}),
     signal,
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
@@ -199,7 +232,7 @@ export async function executeRun(
     for (const id of record.selected) {
       const { branch, startCommit } = record.tasks[id]!;
       if (!todo.includes(id) && startCommit && loaded.workflow.tasks.get(id)?.sandbox.type === 'none')
-        ctx.branches.add(branch, startCommit);
+        forTask(ctx, id).branches.add(branch, startCommit);
     }
   const prior = new Map(
     record.selected
@@ -247,8 +280,16 @@ export async function executeRun(
       delete r.finishedAt;
       // Where an earlier integration of this run put the result branch is kept: it says the branch is
       // orchestra's to move (see `integrate`).
-      const placed = placedBranch(r.integration);
-      r.integration = { status: 'pending', branch: '', tasks: [], gates: [], ...(placed ? { placed } : {}) };
+      for (const name of ctx.repos?.keys() ?? [SELF]) {
+        const placed = placedBranch(integrationOf(r, name));
+        setIntegration(r, name, {
+          status: 'pending',
+          branch: '',
+          tasks: [],
+          gates: [],
+          ...(placed ? { placed } : {}),
+        });
+      }
     });
 
     // The durations of earlier runs make the critical path one of time, not of task count.
@@ -264,20 +305,24 @@ export async function executeRun(
       await scheduled;
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
-      await ctx.pool.drain();
-      await ctx.branches.flush();
+      for (const side of repoSides(ctx)) {
+        await side.pool.drain();
+        await side.branches.flush();
+      }
     }
 
     const green = record.selected.every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
     if (outcome === 'succeeded') {
-      const integration = await integrate(ctx, signal);
-      if (integration.status !== 'succeeded') outcome = signal.aborted ? 'cancelled' : 'failed';
+      const integrated = await integrateRepos(ctx, signal, { push: opts.push === true });
+      if (!integrated) outcome = signal.aborted ? 'cancelled' : 'failed';
     } else {
-      await journal.update((r) => (r.integration.status = 'skipped'));
+      await journal.update((r) => {
+        for (const name of ctx.repos?.keys() ?? [SELF]) integrationOf(r, name).status = 'skipped';
+      });
     }
     // What a setup command or an integration gate changed there is found by no attempt's check.
-    await ctx.repoGuard.check();
+    for (const side of repoSides(ctx)) await side.repoGuard.check();
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     const { branch, commit } = record.integration;
     // A hint only: a git error here must not turn a finished run into a crash. Found while the
