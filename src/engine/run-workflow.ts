@@ -34,6 +34,7 @@ import { budgetWarning, runBudget } from '../budget/budget-check.js';
 import type { StartProbe } from './start-probe.js';
 import { resolveRepos, type ResolvedRepo } from '../repos/resolve-repos.js';
 import { integrateRepos, repoRecords } from '../repos/integrate-repos.js';
+import { repoResults } from '../repos/repo-results.js';
 import {
   forTask,
   integrationOf,
@@ -351,6 +352,7 @@ export async function executeRun(
         : {}),
       ...(landed ? { landing: landed } : {}),
       ...(record.budget ? { budget: record.budget } : {}),
+      ...(record.repos ? { repos: repoResults(record) } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {

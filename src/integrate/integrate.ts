@@ -77,7 +77,8 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   await ctx.journal.update((r) =>
     setIntegration(r, ctx.repoName, { status: 'running', branch, tasks, gates: [], ...kept }),
   );
-  ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks });
+  const repo = ctx.repoName && ctx.repoName !== SELF ? { repo: ctx.repoName } : {};
+  ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks, ...repo });
 
   const finish = async (outcome: IntegrationRecord): Promise<IntegrationRecord> => {
     const result: IntegrationRecord =
@@ -90,6 +91,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
       time: Date.now(),
       ok: result.status === 'succeeded',
       branch,
+      ...repo,
       ...(result.commit ? { commit: result.commit } : {}),
       ...(result.failure ? { failure: result.failure } : {}),
     });

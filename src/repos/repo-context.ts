@@ -81,3 +81,8 @@ export function placedIn(record: RunRecord, root: string): PlacedBranch[] {
 export function repoSides(ctx: RunContext): RepoSide[] {
   return ctx.repos ? [...ctx.repos.values()] : [ctx];
 }
+
+/** The result branch records of every repository of the run, the workflow's own first. */
+export function integrations(record: RunRecord): IntegrationRecord[] {
+  return [record.integration, ...Object.values(record.repos ?? {}).map((r) => r.integration)];
+}
