@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detectIsolation } from '../../src/isolation/detect.js';
 import { HEADER } from '../support/run-fixture.js';
 import { ReposFixture } from './repos-fixture.js';
 
+const jail = await detectIsolation();
 let fx: ReposFixture;
 const cacheBefore = process.env.XDG_CACHE_HOME;
 beforeEach(() => {
@@ -71,5 +73,51 @@ describe('a workflow across repositories', () => {
     // Not pushed without --push; and nobody's checkout changed.
     expect(fx.gitIn(fx.appOrigin, 'branch', '--list', branch)).toBe('');
     expect(fx.checkouts()).toEqual(before);
+  });
+
+  it("applies write scopes relative to the task's repository and runs its gates in its sandbox", async () => {
+    const yaml = `${HEADER}repos:
+  lib: { path: lib }
+roles:
+  libdev: { agent: bot, forbid: [lib.js] }
+gates:
+  has-api: test -f api.js
+tasks:
+  lib-ok: { repo: lib, role: libdev, prompt: x, verify: [has-api] }
+  lib-bad: { repo: lib, role: libdev, prompt: y }
+  after: { agent: bot, needs: [lib-bad], prompt: z }
+`;
+    const { result } = await fx.run(yaml, {
+      'lib-ok': [{ write: { 'api.js': 'api\n' } }],
+      'lib-bad': [{ write: { 'lib.js': 'changed\n' } }],
+    });
+    const { tasks } = result.record;
+    expect(tasks['lib-ok']!.status).toBe('succeeded');
+    expect(tasks['lib-ok']!.attempts[0]!.gates.map((g) => [g.name, g.ok])).toEqual([['has-api', true]]);
+    expect(tasks['lib-bad']!.status).toBe('failed');
+    expect(tasks['lib-bad']!.failure!.message).toContain('lib.js');
+    expect(tasks.after!.status).toBe('blocked');
+  });
+
+  it.skipIf(!jail.ok)('runs a task of another repository (path and URL) in the OS sandbox', async () => {
+    const yaml = `${HEADER}repos:
+  lib: { path: lib }
+  app: { url: APP_URL }
+tasks:
+  lib-t: { repo: lib, run: "echo api > api.js", sandbox: { isolation: os } }
+  app-t: { repo: app, run: "echo use > use.js", sandbox: { isolation: os } }
+`.replace('APP_URL', fx.appUrl);
+    // Command tasks: the scripted agent's log, outside the sandbox, is out of the jail's reach.
+    const { result } = await fx.run(yaml);
+    expect(result.outcome).toBe('succeeded');
+    expect([result.record.tasks['lib-t']!.isolation, result.record.tasks['app-t']!.isolation]).toEqual([
+      'os',
+      'os',
+    ]);
+    // The workflow's own repository had no task: it gets no result branch.
+    expect(result.record.integration.status).toBe('skipped');
+    const branch = result.record.repos!.lib!.integration.branch;
+    expect(fx.gitIn(fx.lib, 'show', `${branch}:api.js`)).toBe('api');
+    expect(fx.gitIn(result.record.repos!.app!.root, 'show', `${branch}:use.js`)).toBe('use');
   });
 });
