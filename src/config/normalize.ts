@@ -197,7 +197,9 @@ export function normalize(
           isolation: oneOf(raw.isolation, ISOLATIONS) ?? base.isolation,
           ...(Array.isArray(raw.copy) ? { copy: strings(raw.copy) } : {}),
           ...(Array.isArray(raw.link) ? { link: strings(raw.link) } : {}),
-          ...(Array.isArray(raw.setup) ? { setup: templates(raw.setup, [...path, 'setup'], 'shared', template) } : {}),
+          ...(Array.isArray(raw.setup)
+            ? { setup: templates(raw.setup, [...path, 'setup'], 'shared', template) }
+            : {}),
         }
       : base;
 

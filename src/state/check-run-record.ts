@@ -132,7 +132,9 @@ const runRecord = shape({
   tasks: record(task),
   integration,
   repos: optional(
-    record(shape({ root: absolutePath, baseRef: string, baseCommit: string, url: optional(string), integration })),
+    record(
+      shape({ root: absolutePath, baseRef: string, baseCommit: string, url: optional(string), integration }),
+    ),
   ),
   history: list(shape({ at: number, command: string })),
 });
