@@ -192,7 +192,11 @@ async function verifyResult(
         env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
         values: templateValues(record, ctx.workflow.vars, null),
         signal,
-        logFile: (g, run) => paths.abs(paths.gateLog(null, 0, g, run)),
+        // Each repository's gates log apart: they may share names.
+        logFile: (g, run) =>
+          paths.abs(
+            repoDef ? paths.gateLog(`${SCRATCH}-${repoDef.name}`, 0, g, run) : paths.gateLog(null, 0, g, run),
+          ),
         onResult: async (r) => {
           await onGate(gateRecord(r, paths.dir));
           ctx.emit(gateFinished(null, r));
