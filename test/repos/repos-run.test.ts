@@ -70,6 +70,10 @@ describe('a workflow across repositories', () => {
     expect(fx.gitIn(appClone, 'ls-tree', '--name-only', branch)).not.toContain('api.js');
     expect(fx.show(branch, 'notes.md')).toBe('notes');
     expect(fx.git('ls-tree', '--name-only', branch)).not.toContain('use.js');
+    // Each repository's integration gates log apart.
+    expect(record.repos!.lib!.integration.gates.map((g) => g.log)).toEqual([
+      'logs/_integration-lib/attempt-0.gate-has-lib.log',
+    ]);
     // Not pushed without --push; and nobody's checkout changed.
     expect(fx.gitIn(fx.appOrigin, 'branch', '--list', branch)).toBe('');
     expect(fx.checkouts()).toEqual(before);
@@ -119,5 +123,22 @@ tasks:
     const branch = result.record.repos!.lib!.integration.branch;
     expect(fx.gitIn(fx.lib, 'show', `${branch}:api.js`)).toBe('api');
     expect(fx.gitIn(result.record.repos!.app!.root, 'show', `${branch}:use.js`)).toBe('use');
+  });
+
+  it('reuses a result of another repository with --reuse, on a branch made in that repository', async () => {
+    const yaml = `${HEADER}repos:
+  lib: { path: lib }
+tasks:
+  lib-t: { repo: lib, agent: bot, prompt: x }
+  own: { agent: bot, needs: [lib-t], prompt: y }
+`;
+    const steps = { 'lib-t': [{ write: { 'api.js': 'api\n' } }], own: [{ write: { 'own.md': 'own\n' } }] };
+    const first = await fx.run(yaml, steps);
+    const second = await fx.run(yaml, steps, { reuse: true });
+    const reused = second.result.record.tasks['lib-t']!;
+    expect([reused.status, reused.reusedFrom]).toEqual(['skipped', first.result.runId]);
+    expect(fx.gitIn(fx.lib, 'rev-parse', reused.branch)).toBe(first.result.record.tasks['lib-t']!.commit);
+    expect(second.result.record.tasks.own!.reusedFrom).toBe(first.result.runId);
+    expect(second.result.outcome).toBe('succeeded');
   });
 });
