@@ -160,4 +160,19 @@ describe('orchestra across repositories (CLI)', () => {
     }
     expect(fx.invocations()).toEqual([]);
   });
+
+  it("names each repository and its base commit in --dry-run, and each task's repository in graph", () => {
+    fx = new ReposFixture();
+    const file = fx.setup(workflow().replace('APP_URL', fx.appUrl));
+    const plan = orchestra('run', '-f', file, '--dry-run');
+    expect(plan.code).toBe(0);
+    const libHead = fx.gitIn(fx.lib, 'rev-parse', 'HEAD').slice(0, 10);
+    const appHead = fx.gitIn(fx.appOrigin, 'rev-parse', 'HEAD').slice(0, 10);
+    expect(plan.stdout).toContain(`repo lib: from HEAD (${libHead}) in ${fx.lib}`);
+    expect(plan.stdout).toContain(`repo app: from HEAD (${appHead}) in ${fx.appUrl}`);
+    expect(plan.stdout).toMatch(/app-use: agent bot\n\s+repo: app; needs: lib-api/);
+    const graph = orchestra('graph', '-f', file, '--format', 'mermaid');
+    expect(graph.stdout).toContain('subgraph t_repo_45_app["app"]');
+    expect(fx.invocations()).toEqual([]);
+  });
 });
