@@ -114,8 +114,11 @@ export async function cleanRuns(
       report.folders.push(dir);
     }
     await removeEmptyRunFolder(repoRoot, dir);
+    const record = await new RunStore(repoRoot, id).load();
+    // A run across repositories (`repos:`) had worktrees of each in its folder: git forgets them now.
+    const others = record.ok ? Object.values(record.value.repos ?? {}) : [];
+    for (const other of others) await new Git(other.root).pruneWorktrees().catch(() => undefined);
     if (opts.branches) {
-      const record = await new RunStore(repoRoot, id).load();
       const tasks = record.ok ? record.value.tasks : undefined;
       await removeRunBranches(
         repo,
@@ -124,14 +127,15 @@ export async function cleanRuns(
         record.ok ? placedBranch(record.value.integration) : undefined,
         report,
       );
-      // A run across repositories has branches in each (`repos:`).
-      for (const other of record.ok ? Object.values(record.value.repos ?? {}) : []) {
-        const git = new Git(other.root);
-        await removeRunBranches(git, id, tasks, placedBranch(other.integration), report).catch(
-          () => undefined,
-        );
-        await git.pruneWorktrees().catch(() => undefined);
-      }
+      // A run across repositories has branches in each.
+      for (const other of others)
+        await removeRunBranches(
+          new Git(other.root),
+          id,
+          tasks,
+          placedBranch(other.integration),
+          report,
+        ).catch(() => undefined);
     }
     if (!whole || opts.all) {
       await rm(new RunPaths(join(runsDir(repoRoot), id)).dir, { recursive: true, force: true });

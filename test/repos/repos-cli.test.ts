@@ -76,6 +76,7 @@ describe('orchestra across repositories (CLI)', () => {
 
   it('resumes a run killed with SIGKILL while a task of another repository ran', async () => {
     fx = new ReposFixture();
+    const before = fx.checkouts();
     const file = fx.setup(workflow().replace('APP_URL', fx.appUrl), {
       'lib-api': [{ write: { 'api.js': 'api\n' } }],
       // The resumed attempt is the interrupted one again: it sleeps long enough to be killed first.
@@ -93,6 +94,11 @@ describe('orchestra across repositories (CLI)', () => {
     const r = record(runId);
     expect(fx.gitIn(r.repos!.app!.root, 'show', `${r.integration.branch}:use.js`)).toBe('use');
     expect(fx.invocations().filter((i) => i.task === 'lib-api')).toHaveLength(1);
+    // Nothing of the killed attempt's sandbox is left in the other repositories once cleaned.
+    expect(orchestra('clean', '--run', runId).code).toBe(0);
+    for (const dir of [fx.lib, r.repos!.app!.root])
+      expect(fx.gitIn(dir, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+    expect(fx.checkouts()).toEqual(before);
   });
 
   it('pushes the result branch of a URL repository with --push, and never over a branch of the user', () => {
