@@ -29,7 +29,16 @@ export const reposRule: Rule = ({ workflow }) => {
     });
   }
   for (const task of workflow.tasks.values()) {
-    if (task.repo === undefined || workflow.repos.has(task.repo)) continue;
+    const repo = task.repo === undefined ? undefined : workflow.repos.get(task.repo);
+    // A URL's cached clone is bare: there is no checkout to work in, nor a jj store.
+    if (repo?.url !== undefined && (task.sandbox.type === 'none' || task.sandbox.type === 'jj'))
+      issues.push({
+        code: 'repo',
+        path: ['tasks', task.id, 'repo'],
+        message: `task "${task.id}" has a ${task.sandbox.type} sandbox, which a repository given by url cannot have`,
+        hint: `orchestra keeps a bare clone of ${repo.url}: use a worktree or clone sandbox there, or give a local path`,
+      });
+    if (task.repo === undefined || repo !== undefined) continue;
     issues.push({
       code: 'unknown-repo',
       path: ['tasks', task.id, 'repo'],

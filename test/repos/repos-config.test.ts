@@ -76,6 +76,20 @@ tasks:
     ]);
   });
 
+  it('refuses a none or jj sandbox in a repository given by url (its clone is bare)', async () => {
+    const r = await load(`version: 1
+repos:
+  web: { url: "file:///srv/web.git", sandbox: { type: none } }
+tasks:
+  t: { repo: web, run: "true" }
+`);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.diagnostics.map((d) => `${d.location?.line}:${d.path} ${d.message}`)).toEqual([
+        '5:tasks.t.repo task "t" has a none sandbox, which a repository given by url cannot have',
+      ]);
+  });
+
   it('keeps self for the workflow own repository', async () => {
     const r = await load(`version: 1
 repos:
