@@ -3,7 +3,7 @@ import { combineCommits, type MergeConflict } from '../git/merge.js';
 import type { TaskDef } from '../config/workflow.js';
 import { conflictResolver } from '../resolve/resolve-conflict.js';
 import type { RunContext } from './run-context.js';
-import { baseCommitOf, repoOfTask } from '../repos/repo-context.js';
+import { baseCommitOf, repoOfTask, SELF } from '../repos/repo-context.js';
 
 /**
  * Where a task starts: the base, its need's result, or a merge of its needs' results. The merge is
@@ -22,7 +22,7 @@ export async function startCommitOf(
   // another repository (unrelated histories: their results reach the task through templates).
   const needs = ctx.graph
     .needs(id)
-    .filter((n) => repoOfTask(ctx, n) === repoOfTask(ctx, id))
+    .filter((n) => repoOfTask(ctx, n) === (ctx.repoName ?? SELF))
     .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
   if (needs.length < 2) return { commit: needs[0]?.commit ?? baseCommitOf(ctx) };
   const merged = await combineCommits(

@@ -141,4 +141,23 @@ tasks:
     expect(second.result.record.tasks.own!.reusedFrom).toBe(first.result.runId);
     expect(second.result.outcome).toBe('succeeded');
   });
+
+  it('starts best_of candidates in another repository from their need there', async () => {
+    const yaml = `${HEADER}repos:
+  lib: { path: lib }
+gates:
+  has-api: test -f api.js
+tasks:
+  api: { repo: lib, agent: bot, prompt: a }
+  pick: { repo: lib, agent: bot, needs: [api], prompt: b, verify: [has-api], best_of: 2 }
+`;
+    const { result } = await fx.run(yaml, {
+      api: [{ write: { 'api.js': 'api\n' } }],
+      'pick/candidate-1': [{ write: { 'one.md': '1\n' } }],
+      'pick/candidate-2': [{ write: { 'two.md': '2\n' } }],
+    });
+    expect(result.outcome).toBe('succeeded');
+    const branch = result.record.repos!.lib!.integration.branch;
+    expect(fx.gitIn(fx.lib, 'show', `${branch}:api.js`)).toBe('api');
+  });
 });
