@@ -39,6 +39,18 @@ describe('examples', () => {
     expect(w.workflow.integrate.verify).toEqual(['test']);
   });
 
+  it('multi-repo: library tasks in their repository, the app adopts from another through templates', async () => {
+    const w = await load('examples/multi-repo/orchestra.yaml');
+    const lib = w.workflow.repos.get('lib')!;
+    expect([lib.path, lib.base, lib.verify]).toEqual([file('examples/mathlib'), 'main', ['lib-test']]);
+    const repoOf = (t: string) => w.workflow.tasks.get(t)!.repo ?? 'self';
+    expect(['add-fn', 'release-notes', 'adopt', 'docs'].map(repoOf)).toEqual(['lib', 'lib', 'self', 'self']);
+    expect(w.workflow.tasks.get('add-fn')!.sandbox.setup.map((s) => s.source)).toEqual(['npm ci']);
+    expect(w.graph.needs('adopt')).toEqual(['add-fn']);
+    expect(w.workflow.tasks.get('adopt')!.prompt!.source).toContain('${{ tasks.add-fn.summary }}');
+    expect(w.workflow.integrate.verify).toEqual(['app-test']);
+  });
+
   it("writer-reviewer: the reviewer's verdict feeds the revision", async () => {
     const w = await load('examples/writer-reviewer/orchestra.yaml');
     expect(w.graph.topologicalOrder()).toEqual(['draft', 'review', 'revise']);

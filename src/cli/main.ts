@@ -123,6 +123,7 @@ failureOptions(
     .addOption(keepOption()),
 )
   .option('--reuse', 'reuse results of earlier runs whose task fingerprints match (definition, inputs)')
+  .option('--push', 'push the result branch of each repository given by url (repos:) to that url')
   .addOption(
     new Option('--dry-run', 'print the plan (order, pools, sandboxes, gates) without running anything'),
   )

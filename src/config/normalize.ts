@@ -19,6 +19,7 @@ import type {
   Isolation,
   Keep,
   RawWorkflow,
+  RepoDef,
   RoleDef,
   SandboxSettings,
   SandboxType,
@@ -186,6 +187,36 @@ export function normalize(
     });
   }
 
+  /** Settings with the overrides of a `sandbox:` of a task or repository (most have none: one shared object). */
+  const overrideSandbox = (base: SandboxSettings, raw: unknown, path: YamlPath): SandboxSettings =>
+    isRecord(raw)
+      ? {
+          ...base,
+          type: oneOf(raw.type, SANDBOX_TYPES) ?? base.type,
+          keep: oneOf(raw.keep, KEEPS) ?? base.keep,
+          isolation: oneOf(raw.isolation, ISOLATIONS) ?? base.isolation,
+          ...(Array.isArray(raw.copy) ? { copy: strings(raw.copy) } : {}),
+          ...(Array.isArray(raw.link) ? { link: strings(raw.link) } : {}),
+          ...(Array.isArray(raw.setup)
+            ? { setup: templates(raw.setup, [...path, 'setup'], 'shared', template) }
+            : {}),
+        }
+      : base;
+
+  const repos = new Map<string, RepoDef>();
+  for (const [name, r] of entries(raw.repos)) {
+    if (!isRecord(r)) continue;
+    repos.set(name, {
+      name,
+      ...(str(r.path) ? { path: resolve(dir, str(r.path)!) } : {}),
+      ...(str(r.url) ? { url: str(r.url)! } : {}),
+      base: str(r.base) ?? 'HEAD',
+      push: r.push === true,
+      sandbox: overrideSandbox(sandbox, r.sandbox, ['repos', name, 'sandbox']),
+      ...(Array.isArray(r.verify) ? { verify: strings(r.verify) } : {}),
+    });
+  }
+
   const tasks = new Map<string, TaskDef>();
   for (const [id, t] of entries(raw.tasks)) {
     if (!isRecord(t)) continue;
@@ -202,6 +233,7 @@ export function normalize(
     const timeoutMs = parseDuration(t.timeout);
     const matrix = readMatrixSpec(t.matrix);
     const taskBudget = budget(t.budget);
+    const repo = str(t.repo) === 'self' ? undefined : str(t.repo);
     tasks.set(id, {
       id,
       kind: taskKind(prompt, run, approval),
@@ -212,24 +244,13 @@ export function normalize(
       ...(run ? { run } : {}),
       ...(approval ? { approval } : {}),
       needs: strings(t.needs),
+      ...(repo ? { repo } : {}),
       verify: strings(t.verify),
       retries: int(t.retries) ?? 0,
       ...(timeoutMs ? { timeoutMs } : {}),
       env: env(t.env, [...path, 'env'], 'task-env', id),
       // Most tasks take the workflow's settings as they are: one shared object, not 2,000 copies.
-      sandbox: isRecord(t.sandbox)
-        ? {
-            ...sandbox,
-            type: oneOf(t.sandbox.type, SANDBOX_TYPES) ?? sandbox.type,
-            keep: oneOf(t.sandbox.keep, KEEPS) ?? sandbox.keep,
-            isolation: oneOf(t.sandbox.isolation, ISOLATIONS) ?? sandbox.isolation,
-            ...(Array.isArray(t.sandbox.copy) ? { copy: strings(t.sandbox.copy) } : {}),
-            ...(Array.isArray(t.sandbox.link) ? { link: strings(t.sandbox.link) } : {}),
-            ...(Array.isArray(t.sandbox.setup)
-              ? { setup: templates(t.sandbox.setup, [...path, 'sandbox', 'setup'], 'shared', template) }
-              : {}),
-          }
-        : sandbox,
+      sandbox: overrideSandbox(repos.get(repo ?? '')?.sandbox ?? sandbox, t.sandbox, [...path, 'sandbox']),
       requireChanges: t.require_changes === true,
       ...(typeof t.if === 'string' || typeof t.if === 'boolean' ? { if: String(t.if) } : {}),
       ...(matrix ? { matrix } : {}),
@@ -267,6 +288,7 @@ export function normalize(
     gates,
     tasks,
     integrate,
+    repos,
     raw: (readFiles ? inlineFiles(raw, roles, tasks) : raw) as unknown as RawWorkflow,
   };
   return { workflow, sites, issues };

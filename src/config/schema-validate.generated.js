@@ -62,6 +62,13 @@ const schema11 = {
       propertyNames: { $ref: '#/definitions/TaskId' },
       additionalProperties: { $ref: '#/definitions/Task' },
     },
+    repos: {
+      description:
+        "Other repositories tasks work in, by name; a task names one with `repo:`. The workflow's own repository is `self`.",
+      type: 'object',
+      propertyNames: { $ref: '#/definitions/Name', not: { const: 'self' } },
+      additionalProperties: { $ref: '#/definitions/Repo' },
+    },
     integrate: { $ref: '#/definitions/Integrate' },
     matrix_limit: {
       description:
@@ -286,6 +293,12 @@ const schema11 = {
           type: 'array',
           items: { type: 'string' },
         },
+        repo: {
+          description:
+            "The repository (a name under `repos:`) the task works in; default: the workflow's own (`self`).",
+          type: 'string',
+          minLength: 1,
+        },
         verify: {
           description: 'Gates that must pass for the task to succeed, in order.',
           type: 'array',
@@ -380,6 +393,40 @@ const schema11 = {
         role: { type: 'string', minLength: 1 },
       },
     },
+    Repo: {
+      description:
+        "A repository: a local path (relative to the workflow file), or a URL cloned into orchestra's cache and fetched at run start.",
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        path: {
+          description: 'A local git repository, relative to the workflow file.',
+          type: 'string',
+          minLength: 1,
+        },
+        url: {
+          description: "A repository URL (https, ssh, file://), cloned bare into orchestra's cache.",
+          type: 'string',
+          minLength: 1,
+        },
+        base: {
+          description:
+            "The ref its root tasks start from (default HEAD: for a URL, the remote's default branch).",
+          type: 'string',
+          minLength: 1,
+        },
+        push: {
+          description: 'Push the result branch to the URL after integration (as --push does).',
+          type: 'boolean',
+        },
+        sandbox: { $ref: '#/definitions/TaskSandbox' },
+        verify: {
+          description: "Gates run on this repository's integrated result instead of integrate.verify.",
+          type: 'array',
+          items: { type: 'string' },
+        },
+      },
+    },
     Integrate: {
       description: 'How verified results are combined into one branch.',
       type: 'object',
@@ -440,7 +487,7 @@ const schema34 = {
   type: 'string',
   pattern: '^(?!.*\\.\\.)(?!.*\\.lock$)(?!.*\\.$)[a-z0-9][a-z0-9._-]*$',
 };
-const schema51 = {
+const schema53 = {
   description: 'How verified results are combined into one branch.',
   type: 'object',
   additionalProperties: false,
@@ -2315,6 +2362,12 @@ const schema35 = {
       type: 'array',
       items: { type: 'string' },
     },
+    repo: {
+      description:
+        "The repository (a name under `repos:`) the task works in; default: the workflow's own (`self`).",
+      type: 'string',
+      minLength: 1,
+    },
     verify: {
       description: 'Gates that must pass for the task to succeed, in order.',
       type: 'array',
@@ -3359,40 +3412,36 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.verify !== undefined) {
-      let data8 = data.verify;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (typeof data9 !== 'string') {
-            const err15 = {
-              instancePath: instancePath + '/verify/' + i1,
-              schemaPath: '#/properties/verify/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema35.properties.verify.items.type,
-              parentSchema: schema35.properties.verify.items,
-              data: data9,
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
+    if (data.repo !== undefined) {
+      let data8 = data.repo;
+      if (typeof data8 === 'string') {
+        if (func3(data8) < 1) {
+          const err15 = {
+            instancePath: instancePath + '/repo',
+            schemaPath: '#/properties/repo/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema35.properties.repo,
+            data: data8,
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
           }
+          errors++;
         }
       } else {
         const err16 = {
-          instancePath: instancePath + '/verify',
-          schemaPath: '#/properties/verify/type',
+          instancePath: instancePath + '/repo',
+          schemaPath: '#/properties/repo/type',
           keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema35.properties.verify.type,
-          parentSchema: schema35.properties.verify,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema35.properties.repo.type,
+          parentSchema: schema35.properties.repo,
           data: data8,
         };
         if (vErrors === null) {
@@ -3403,10 +3452,54 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.verify !== undefined) {
+      let data9 = data.verify;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data10 = data9[i1];
+          if (typeof data10 !== 'string') {
+            const err17 = {
+              instancePath: instancePath + '/verify/' + i1,
+              schemaPath: '#/properties/verify/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema35.properties.verify.items.type,
+              parentSchema: schema35.properties.verify.items,
+              data: data10,
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath: instancePath + '/verify',
+          schemaPath: '#/properties/verify/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema35.properties.verify.type,
+          parentSchema: schema35.properties.verify,
+          data: data9,
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
     if (data.retries !== undefined) {
-      let data10 = data.retries;
-      if (!(typeof data10 == 'number' && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err17 = {
+      let data11 = data.retries;
+      if (!(typeof data11 == 'number' && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+        const err19 = {
           instancePath: instancePath + '/retries',
           schemaPath: '#/properties/retries/type',
           keyword: 'type',
@@ -3414,18 +3507,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
           schema: schema35.properties.retries.type,
           parentSchema: schema35.properties.retries,
-          data: data10,
+          data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data10 == 'number' && isFinite(data10)) {
-        if (data10 > 20 || isNaN(data10)) {
-          const err18 = {
+      if (typeof data11 == 'number' && isFinite(data11)) {
+        if (data11 > 20 || isNaN(data11)) {
+          const err20 = {
             instancePath: instancePath + '/retries',
             schemaPath: '#/properties/retries/maximum',
             keyword: 'maximum',
@@ -3433,51 +3526,6 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be <= 20',
             schema: 20,
             parentSchema: schema35.properties.retries,
-            data: data10,
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data10 < 0 || isNaN(data10)) {
-          const err19 = {
-            instancePath: instancePath + '/retries',
-            schemaPath: '#/properties/retries/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-            schema: 0,
-            parentSchema: schema35.properties.retries,
-            data: data10,
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.timeout !== undefined) {
-      let data11 = data.timeout;
-      const _errs26 = errors;
-      let valid6 = false;
-      let passing0 = null;
-      const _errs27 = errors;
-      if (typeof data11 === 'string') {
-        if (!pattern5.test(data11)) {
-          const err20 = {
-            instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
-            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
-            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
-            parentSchema: schema32.oneOf[0],
             data: data11,
           };
           if (vErrors === null) {
@@ -3487,41 +3535,43 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err21 = {
-          instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/0/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema32.oneOf[0].type,
-          parentSchema: schema32.oneOf[0],
-          data: data11,
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+        if (data11 < 0 || isNaN(data11)) {
+          const err21 = {
+            instancePath: instancePath + '/retries',
+            schemaPath: '#/properties/retries/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+            schema: 0,
+            parentSchema: schema35.properties.retries,
+            data: data11,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
       }
-      var _valid0 = _errs27 === errors;
-      if (_valid0) {
-        valid6 = true;
-        passing0 = 0;
-      }
+    }
+    if (data.timeout !== undefined) {
+      let data12 = data.timeout;
+      const _errs28 = errors;
+      let valid6 = false;
+      let passing0 = null;
       const _errs29 = errors;
-      if (typeof data11 == 'number' && isFinite(data11)) {
-        if (data11 <= 0 || isNaN(data11)) {
+      if (typeof data12 === 'string') {
+        if (!pattern5.test(data12)) {
           const err22 = {
             instancePath: instancePath + '/timeout',
-            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
-            keyword: 'exclusiveMinimum',
-            params: { comparison: '>', limit: 0 },
-            message: 'must be > 0',
-            schema: 0,
-            parentSchema: schema32.oneOf[1],
-            data: data11,
+            schemaPath: '#/definitions/Duration/oneOf/0/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+            message: 'must match pattern "' + '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' + '"',
+            schema: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$',
+            parentSchema: schema32.oneOf[0],
+            data: data12,
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -3533,13 +3583,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       } else {
         const err23 = {
           instancePath: instancePath + '/timeout',
-          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          schemaPath: '#/definitions/Duration/oneOf/0/type',
           keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-          schema: schema32.oneOf[1].type,
-          parentSchema: schema32.oneOf[1],
-          data: data11,
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema32.oneOf[0].type,
+          parentSchema: schema32.oneOf[0],
+          data: data12,
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -3549,6 +3599,49 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
       var _valid0 = _errs29 === errors;
+      if (_valid0) {
+        valid6 = true;
+        passing0 = 0;
+      }
+      const _errs31 = errors;
+      if (typeof data12 == 'number' && isFinite(data12)) {
+        if (data12 <= 0 || isNaN(data12)) {
+          const err24 = {
+            instancePath: instancePath + '/timeout',
+            schemaPath: '#/definitions/Duration/oneOf/1/exclusiveMinimum',
+            keyword: 'exclusiveMinimum',
+            params: { comparison: '>', limit: 0 },
+            message: 'must be > 0',
+            schema: 0,
+            parentSchema: schema32.oneOf[1],
+            data: data12,
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = {
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/definitions/Duration/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+          schema: schema32.oneOf[1].type,
+          parentSchema: schema32.oneOf[1],
+          data: data12,
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      var _valid0 = _errs31 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -3559,7 +3652,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       if (!valid6) {
-        const err24 = {
+        const err26 = {
           instancePath: instancePath + '/timeout',
           schemaPath: '#/definitions/Duration/oneOf',
           keyword: 'oneOf',
@@ -3567,19 +3660,19 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must match exactly one schema in oneOf',
           schema: schema32.oneOf,
           parentSchema: schema32,
-          data: data11,
+          data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       } else {
-        errors = _errs26;
+        errors = _errs28;
         if (vErrors !== null) {
-          if (_errs26) {
-            vErrors.length = _errs26;
+          if (_errs28) {
+            vErrors.length = _errs28;
           } else {
             vErrors = null;
           }
@@ -3587,13 +3680,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.env !== undefined) {
-      let data12 = data.env;
-      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-        for (const key1 in data12) {
-          const _errs34 = errors;
+      let data13 = data.env;
+      if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+        for (const key1 in data13) {
+          const _errs36 = errors;
           if (typeof key1 === 'string') {
             if (!pattern2.test(key1)) {
-              const err25 = {
+              const err27 = {
                 instancePath: instancePath + '/env',
                 schemaPath: '#/definitions/Env/propertyNames/pattern',
                 keyword: 'pattern',
@@ -3605,16 +3698,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 propertyName: key1,
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err27];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err27);
               }
               errors++;
             }
           }
-          var valid8 = _errs34 === errors;
+          var valid8 = _errs36 === errors;
           if (!valid8) {
-            const err26 = {
+            const err28 = {
               instancePath: instancePath + '/env',
               schemaPath: '#/definitions/Env/propertyNames',
               keyword: 'propertyNames',
@@ -3622,24 +3715,24 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'property name must be valid',
               schema: schema25.propertyNames,
               parentSchema: schema25,
-              data: data12,
+              data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err28];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
-        for (const key2 in data12) {
-          let data13 = data12[key2];
+        for (const key2 in data13) {
+          let data14 = data13[key2];
           if (
-            typeof data13 !== 'string' &&
-            !(typeof data13 == 'number' && isFinite(data13)) &&
-            typeof data13 !== 'boolean'
+            typeof data14 !== 'string' &&
+            !(typeof data14 == 'number' && isFinite(data14)) &&
+            typeof data14 !== 'boolean'
           ) {
-            const err27 = {
+            const err29 = {
               instancePath: instancePath + '/env/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/definitions/Env/additionalProperties/type',
               keyword: 'type',
@@ -3647,18 +3740,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string,number,boolean',
               schema: schema25.additionalProperties.type,
               parentSchema: schema25.additionalProperties,
-              data: data13,
+              data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err29];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err28 = {
+        const err30 = {
           instancePath: instancePath + '/env',
           schemaPath: '#/definitions/Env/type',
           keyword: 'type',
@@ -3666,12 +3759,12 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema25.type,
           parentSchema: schema25,
-          data: data12,
+          data: data13,
         };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err30];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err30);
         }
         errors++;
       }
@@ -3690,9 +3783,9 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.require_changes !== undefined) {
-      let data15 = data.require_changes;
-      if (typeof data15 !== 'boolean') {
-        const err29 = {
+      let data16 = data.require_changes;
+      if (typeof data16 !== 'boolean') {
+        const err31 = {
           instancePath: instancePath + '/require_changes',
           schemaPath: '#/properties/require_changes/type',
           keyword: 'type',
@@ -3700,20 +3793,20 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be boolean',
           schema: schema35.properties.require_changes.type,
           parentSchema: schema35.properties.require_changes,
-          data: data15,
+          data: data16,
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err31];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err31);
         }
         errors++;
       }
     }
     if (data.if !== undefined) {
-      let data16 = data.if;
-      if (typeof data16 !== 'string' && typeof data16 !== 'boolean') {
-        const err30 = {
+      let data17 = data.if;
+      if (typeof data17 !== 'string' && typeof data17 !== 'boolean') {
+        const err32 = {
           instancePath: instancePath + '/if',
           schemaPath: '#/properties/if/type',
           keyword: 'type',
@@ -3721,12 +3814,12 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be string,boolean',
           schema: schema35.properties.if.type,
           parentSchema: schema35.properties.if,
-          data: data16,
+          data: data17,
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err32];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err32);
         }
         errors++;
       }
@@ -3745,10 +3838,10 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.budget !== undefined) {
-      let data18 = data.budget;
-      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
-        if (Object.keys(data18).length < 1) {
-          const err31 = {
+      let data19 = data.budget;
+      if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+        if (Object.keys(data19).length < 1) {
+          const err33 = {
             instancePath: instancePath + '/budget',
             schemaPath: '#/definitions/Budget/minProperties',
             keyword: 'minProperties',
@@ -3756,18 +3849,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must NOT have fewer than 1 properties',
             schema: 1,
             parentSchema: schema12,
-            data: data18,
+            data: data19,
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err33];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err33);
           }
           errors++;
         }
-        for (const key3 in data18) {
+        for (const key3 in data19) {
           if (!(key3 === 'usd' || key3 === 'tokens')) {
-            const err32 = {
+            const err34 = {
               instancePath: instancePath + '/budget',
               schemaPath: '#/definitions/Budget/additionalProperties',
               keyword: 'additionalProperties',
@@ -3775,46 +3868,6 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema12,
-              data: data18,
-            };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data18.usd !== undefined) {
-          let data19 = data18.usd;
-          if (typeof data19 == 'number' && isFinite(data19)) {
-            if (data19 <= 0 || isNaN(data19)) {
-              const err33 = {
-                instancePath: instancePath + '/budget/usd',
-                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
-                keyword: 'exclusiveMinimum',
-                params: { comparison: '>', limit: 0 },
-                message: 'must be > 0',
-                schema: 0,
-                parentSchema: schema12.properties.usd,
-                data: data19,
-              };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = {
-              instancePath: instancePath + '/budget/usd',
-              schemaPath: '#/definitions/Budget/properties/usd/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema12.properties.usd.type,
-              parentSchema: schema12.properties.usd,
               data: data19,
             };
             if (vErrors === null) {
@@ -3825,10 +3878,50 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data18.tokens !== undefined) {
-          let data20 = data18.tokens;
-          if (!(typeof data20 == 'number' && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-            const err35 = {
+        if (data19.usd !== undefined) {
+          let data20 = data19.usd;
+          if (typeof data20 == 'number' && isFinite(data20)) {
+            if (data20 <= 0 || isNaN(data20)) {
+              const err35 = {
+                instancePath: instancePath + '/budget/usd',
+                schemaPath: '#/definitions/Budget/properties/usd/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema12.properties.usd,
+                data: data20,
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = {
+              instancePath: instancePath + '/budget/usd',
+              schemaPath: '#/definitions/Budget/properties/usd/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema12.properties.usd.type,
+              parentSchema: schema12.properties.usd,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data19.tokens !== undefined) {
+          let data21 = data19.tokens;
+          if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
+            const err37 = {
               instancePath: instancePath + '/budget/tokens',
               schemaPath: '#/definitions/Budget/properties/tokens/type',
               keyword: 'type',
@@ -3836,18 +3929,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be integer',
               schema: schema12.properties.tokens.type,
               parentSchema: schema12.properties.tokens,
-              data: data20,
+              data: data21,
             };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err37];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err37);
             }
             errors++;
           }
-          if (typeof data20 == 'number' && isFinite(data20)) {
-            if (data20 < 1 || isNaN(data20)) {
-              const err36 = {
+          if (typeof data21 == 'number' && isFinite(data21)) {
+            if (data21 < 1 || isNaN(data21)) {
+              const err38 = {
                 instancePath: instancePath + '/budget/tokens',
                 schemaPath: '#/definitions/Budget/properties/tokens/minimum',
                 keyword: 'minimum',
@@ -3855,19 +3948,19 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 1',
                 schema: 1,
                 parentSchema: schema12.properties.tokens,
-                data: data20,
+                data: data21,
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err38];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err38);
               }
               errors++;
             }
           }
         }
       } else {
-        const err37 = {
+        const err39 = {
           instancePath: instancePath + '/budget',
           schemaPath: '#/definitions/Budget/type',
           keyword: 'type',
@@ -3875,24 +3968,24 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema12.type,
           parentSchema: schema12,
-          data: data18,
+          data: data19,
         };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err39];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.best_of !== undefined) {
-      let data21 = data.best_of;
-      const _errs53 = errors;
+      let data22 = data.best_of;
+      const _errs55 = errors;
       let valid12 = false;
       let passing1 = null;
-      const _errs54 = errors;
-      if (!(typeof data21 == 'number' && !(data21 % 1) && !isNaN(data21) && isFinite(data21))) {
-        const err38 = {
+      const _errs56 = errors;
+      if (!(typeof data22 == 'number' && !(data22 % 1) && !isNaN(data22) && isFinite(data22))) {
+        const err40 = {
           instancePath: instancePath + '/best_of',
           schemaPath: '#/properties/best_of/oneOf/0/type',
           keyword: 'type',
@@ -3900,18 +3993,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
           schema: schema35.properties.best_of.oneOf[0].type,
           parentSchema: schema35.properties.best_of.oneOf[0],
-          data: data21,
+          data: data22,
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err40];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err40);
         }
         errors++;
       }
-      if (typeof data21 == 'number' && isFinite(data21)) {
-        if (data21 > 10 || isNaN(data21)) {
-          const err39 = {
+      if (typeof data22 == 'number' && isFinite(data22)) {
+        if (data22 > 10 || isNaN(data22)) {
+          const err41 = {
             instancePath: instancePath + '/best_of',
             schemaPath: '#/properties/best_of/oneOf/0/maximum',
             keyword: 'maximum',
@@ -3919,51 +4012,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be <= 10',
             schema: 10,
             parentSchema: schema35.properties.best_of.oneOf[0],
-            data: data21,
-          };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        if (data21 < 2 || isNaN(data21)) {
-          const err40 = {
-            instancePath: instancePath + '/best_of',
-            schemaPath: '#/properties/best_of/oneOf/0/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 2 },
-            message: 'must be >= 2',
-            schema: 2,
-            parentSchema: schema35.properties.best_of.oneOf[0],
-            data: data21,
-          };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      }
-      var _valid1 = _errs54 === errors;
-      if (_valid1) {
-        valid12 = true;
-        passing1 = 0;
-      }
-      const _errs56 = errors;
-      if (Array.isArray(data21)) {
-        if (data21.length > 10) {
-          const err41 = {
-            instancePath: instancePath + '/best_of',
-            schemaPath: '#/properties/best_of/oneOf/1/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 10 },
-            message: 'must NOT have more than 10 items',
-            schema: 10,
-            parentSchema: schema35.properties.best_of.oneOf[1],
-            data: data21,
+            data: data22,
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -3972,16 +4021,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data21.length < 2) {
+        if (data22 < 2 || isNaN(data22)) {
           const err42 = {
             instancePath: instancePath + '/best_of',
-            schemaPath: '#/properties/best_of/oneOf/1/minItems',
-            keyword: 'minItems',
-            params: { limit: 2 },
-            message: 'must NOT have fewer than 2 items',
+            schemaPath: '#/properties/best_of/oneOf/0/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 2 },
+            message: 'must be >= 2',
             schema: 2,
-            parentSchema: schema35.properties.best_of.oneOf[1],
-            data: data21,
+            parentSchema: schema35.properties.best_of.oneOf[0],
+            data: data22,
           };
           if (vErrors === null) {
             vErrors = [err42];
@@ -3990,13 +4039,57 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len2 = data21.length;
+      }
+      var _valid1 = _errs56 === errors;
+      if (_valid1) {
+        valid12 = true;
+        passing1 = 0;
+      }
+      const _errs58 = errors;
+      if (Array.isArray(data22)) {
+        if (data22.length > 10) {
+          const err43 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 10 },
+            message: 'must NOT have more than 10 items',
+            schema: 10,
+            parentSchema: schema35.properties.best_of.oneOf[1],
+            data: data22,
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data22.length < 2) {
+          const err44 = {
+            instancePath: instancePath + '/best_of',
+            schemaPath: '#/properties/best_of/oneOf/1/minItems',
+            keyword: 'minItems',
+            params: { limit: 2 },
+            message: 'must NOT have fewer than 2 items',
+            schema: 2,
+            parentSchema: schema35.properties.best_of.oneOf[1],
+            data: data22,
+          };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        const len2 = data22.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          let data22 = data21[i2];
-          if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
-            for (const key4 in data22) {
+          let data23 = data22[i2];
+          if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
+            for (const key4 in data23) {
               if (!(key4 === 'agent' || key4 === 'model' || key4 === 'role')) {
-                const err43 = {
+                const err45 = {
                   instancePath: instancePath + '/best_of/' + i2,
                   schemaPath: '#/definitions/Candidate/additionalProperties',
                   keyword: 'additionalProperties',
@@ -4004,46 +4097,6 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema50,
-                  data: data22,
-                };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-            if (data22.agent !== undefined) {
-              let data23 = data22.agent;
-              if (typeof data23 === 'string') {
-                if (func3(data23) < 1) {
-                  const err44 = {
-                    instancePath: instancePath + '/best_of/' + i2 + '/agent',
-                    schemaPath: '#/definitions/Candidate/properties/agent/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema50.properties.agent,
-                    data: data23,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  } else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              } else {
-                const err45 = {
-                  instancePath: instancePath + '/best_of/' + i2 + '/agent',
-                  schemaPath: '#/definitions/Candidate/properties/agent/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema50.properties.agent.type,
-                  parentSchema: schema50.properties.agent,
                   data: data23,
                 };
                 if (vErrors === null) {
@@ -4054,18 +4107,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.model !== undefined) {
-              let data24 = data22.model;
+            if (data23.agent !== undefined) {
+              let data24 = data23.agent;
               if (typeof data24 === 'string') {
                 if (func3(data24) < 1) {
                   const err46 = {
-                    instancePath: instancePath + '/best_of/' + i2 + '/model',
-                    schemaPath: '#/definitions/Candidate/properties/model/minLength',
+                    instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                    schemaPath: '#/definitions/Candidate/properties/agent/minLength',
                     keyword: 'minLength',
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
-                    parentSchema: schema50.properties.model,
+                    parentSchema: schema50.properties.agent,
                     data: data24,
                   };
                   if (vErrors === null) {
@@ -4077,13 +4130,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 }
               } else {
                 const err47 = {
-                  instancePath: instancePath + '/best_of/' + i2 + '/model',
-                  schemaPath: '#/definitions/Candidate/properties/model/type',
+                  instancePath: instancePath + '/best_of/' + i2 + '/agent',
+                  schemaPath: '#/definitions/Candidate/properties/agent/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema50.properties.model.type,
-                  parentSchema: schema50.properties.model,
+                  schema: schema50.properties.agent.type,
+                  parentSchema: schema50.properties.agent,
                   data: data24,
                 };
                 if (vErrors === null) {
@@ -4094,18 +4147,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data22.role !== undefined) {
-              let data25 = data22.role;
+            if (data23.model !== undefined) {
+              let data25 = data23.model;
               if (typeof data25 === 'string') {
                 if (func3(data25) < 1) {
                   const err48 = {
-                    instancePath: instancePath + '/best_of/' + i2 + '/role',
-                    schemaPath: '#/definitions/Candidate/properties/role/minLength',
+                    instancePath: instancePath + '/best_of/' + i2 + '/model',
+                    schemaPath: '#/definitions/Candidate/properties/model/minLength',
                     keyword: 'minLength',
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
-                    parentSchema: schema50.properties.role,
+                    parentSchema: schema50.properties.model,
                     data: data25,
                   };
                   if (vErrors === null) {
@@ -4117,13 +4170,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 }
               } else {
                 const err49 = {
-                  instancePath: instancePath + '/best_of/' + i2 + '/role',
-                  schemaPath: '#/definitions/Candidate/properties/role/type',
+                  instancePath: instancePath + '/best_of/' + i2 + '/model',
+                  schemaPath: '#/definitions/Candidate/properties/model/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema50.properties.role.type,
-                  parentSchema: schema50.properties.role,
+                  schema: schema50.properties.model.type,
+                  parentSchema: schema50.properties.model,
                   data: data25,
                 };
                 if (vErrors === null) {
@@ -4134,8 +4187,48 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data23.role !== undefined) {
+              let data26 = data23.role;
+              if (typeof data26 === 'string') {
+                if (func3(data26) < 1) {
+                  const err50 = {
+                    instancePath: instancePath + '/best_of/' + i2 + '/role',
+                    schemaPath: '#/definitions/Candidate/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema50.properties.role,
+                    data: data26,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = {
+                  instancePath: instancePath + '/best_of/' + i2 + '/role',
+                  schemaPath: '#/definitions/Candidate/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema50.properties.role.type,
+                  parentSchema: schema50.properties.role,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err50 = {
+            const err52 = {
               instancePath: instancePath + '/best_of/' + i2,
               schemaPath: '#/definitions/Candidate/type',
               keyword: 'type',
@@ -4143,18 +4236,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be object',
               schema: schema50.type,
               parentSchema: schema50,
-              data: data22,
+              data: data23,
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err52];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
       } else {
-        const err51 = {
+        const err53 = {
           instancePath: instancePath + '/best_of',
           schemaPath: '#/properties/best_of/oneOf/1/type',
           keyword: 'type',
@@ -4162,16 +4255,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
           schema: schema35.properties.best_of.oneOf[1].type,
           parentSchema: schema35.properties.best_of.oneOf[1],
-          data: data21,
+          data: data22,
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err53];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err53);
         }
         errors++;
       }
-      var _valid1 = _errs56 === errors;
+      var _valid1 = _errs58 === errors;
       if (_valid1 && valid12) {
         valid12 = false;
         passing1 = [passing1, 1];
@@ -4182,7 +4275,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       if (!valid12) {
-        const err52 = {
+        const err54 = {
           instancePath: instancePath + '/best_of',
           schemaPath: '#/properties/best_of/oneOf',
           keyword: 'oneOf',
@@ -4190,19 +4283,19 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must match exactly one schema in oneOf',
           schema: schema35.properties.best_of.oneOf,
           parentSchema: schema35.properties.best_of,
-          data: data21,
+          data: data22,
         };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err54];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err54);
         }
         errors++;
       } else {
-        errors = _errs53;
+        errors = _errs55;
         if (vErrors !== null) {
-          if (_errs53) {
-            vErrors.length = _errs53;
+          if (_errs55) {
+            vErrors.length = _errs55;
           } else {
             vErrors = null;
           }
@@ -4210,13 +4303,13 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.pick !== undefined) {
-      let data26 = data.pick;
-      const _errs69 = errors;
+      let data27 = data.pick;
+      const _errs71 = errors;
       let valid17 = false;
       let passing2 = null;
-      const _errs70 = errors;
-      if (!(data26 === 'first' || data26 === 'smallest')) {
-        const err53 = {
+      const _errs72 = errors;
+      if (!(data27 === 'first' || data27 === 'smallest')) {
+        const err55 = {
           instancePath: instancePath + '/pick',
           schemaPath: '#/properties/pick/oneOf/0/enum',
           keyword: 'enum',
@@ -4224,24 +4317,24 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be equal to one of the allowed values',
           schema: schema35.properties.pick.oneOf[0].enum,
           parentSchema: schema35.properties.pick.oneOf[0],
-          data: data26,
+          data: data27,
         };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err55];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err55);
         }
         errors++;
       }
-      var _valid2 = _errs70 === errors;
+      var _valid2 = _errs72 === errors;
       if (_valid2) {
         valid17 = true;
         passing2 = 0;
       }
-      const _errs71 = errors;
-      if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
-        if (data26.role === undefined) {
-          const err54 = {
+      const _errs73 = errors;
+      if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
+        if (data27.role === undefined) {
+          const err56 = {
             instancePath: instancePath + '/pick',
             schemaPath: '#/properties/pick/oneOf/1/required',
             keyword: 'required',
@@ -4249,18 +4342,18 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'role' + "'",
             schema: schema35.properties.pick.oneOf[1].required,
             parentSchema: schema35.properties.pick.oneOf[1],
-            data: data26,
+            data: data27,
           };
           if (vErrors === null) {
-            vErrors = [err54];
+            vErrors = [err56];
           } else {
-            vErrors.push(err54);
+            vErrors.push(err56);
           }
           errors++;
         }
-        for (const key5 in data26) {
+        for (const key5 in data27) {
           if (!(key5 === 'role')) {
-            const err55 = {
+            const err57 = {
               instancePath: instancePath + '/pick',
               schemaPath: '#/properties/pick/oneOf/1/additionalProperties',
               keyword: 'additionalProperties',
@@ -4268,46 +4361,6 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema35.properties.pick.oneOf[1],
-              data: data26,
-            };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        }
-        if (data26.role !== undefined) {
-          let data27 = data26.role;
-          if (typeof data27 === 'string') {
-            if (func3(data27) < 1) {
-              const err56 = {
-                instancePath: instancePath + '/pick/role',
-                schemaPath: '#/properties/pick/oneOf/1/properties/role/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema35.properties.pick.oneOf[1].properties.role,
-                data: data27,
-              };
-              if (vErrors === null) {
-                vErrors = [err56];
-              } else {
-                vErrors.push(err56);
-              }
-              errors++;
-            }
-          } else {
-            const err57 = {
-              instancePath: instancePath + '/pick/role',
-              schemaPath: '#/properties/pick/oneOf/1/properties/role/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema35.properties.pick.oneOf[1].properties.role.type,
-              parentSchema: schema35.properties.pick.oneOf[1].properties.role,
               data: data27,
             };
             if (vErrors === null) {
@@ -4318,8 +4371,48 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data27.role !== undefined) {
+          let data28 = data27.role;
+          if (typeof data28 === 'string') {
+            if (func3(data28) < 1) {
+              const err58 = {
+                instancePath: instancePath + '/pick/role',
+                schemaPath: '#/properties/pick/oneOf/1/properties/role/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema35.properties.pick.oneOf[1].properties.role,
+                data: data28,
+              };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+          } else {
+            const err59 = {
+              instancePath: instancePath + '/pick/role',
+              schemaPath: '#/properties/pick/oneOf/1/properties/role/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema35.properties.pick.oneOf[1].properties.role.type,
+              parentSchema: schema35.properties.pick.oneOf[1].properties.role,
+              data: data28,
+            };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err58 = {
+        const err60 = {
           instancePath: instancePath + '/pick',
           schemaPath: '#/properties/pick/oneOf/1/type',
           keyword: 'type',
@@ -4327,16 +4420,16 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema35.properties.pick.oneOf[1].type,
           parentSchema: schema35.properties.pick.oneOf[1],
-          data: data26,
+          data: data27,
         };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err60];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err60);
         }
         errors++;
       }
-      var _valid2 = _errs71 === errors;
+      var _valid2 = _errs73 === errors;
       if (_valid2 && valid17) {
         valid17 = false;
         passing2 = [passing2, 1];
@@ -4347,7 +4440,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       if (!valid17) {
-        const err59 = {
+        const err61 = {
           instancePath: instancePath + '/pick',
           schemaPath: '#/properties/pick/oneOf',
           keyword: 'oneOf',
@@ -4355,19 +4448,19 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must match exactly one schema in oneOf',
           schema: schema35.properties.pick.oneOf,
           parentSchema: schema35.properties.pick,
-          data: data26,
+          data: data27,
         };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err61];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err61);
         }
         errors++;
       } else {
-        errors = _errs69;
+        errors = _errs71;
         if (vErrors !== null) {
-          if (_errs69) {
-            vErrors.length = _errs69;
+          if (_errs71) {
+            vErrors.length = _errs71;
           } else {
             vErrors = null;
           }
@@ -4375,7 +4468,7 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   } else {
-    const err60 = {
+    const err62 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4386,9 +4479,9 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err60];
+      vErrors = [err62];
     } else {
-      vErrors.push(err60);
+      vErrors.push(err62);
     }
     errors++;
   }
@@ -4396,6 +4489,290 @@ function validate19(data, { instancePath = '', parentData, parentDataProperty, r
   return errors === 0;
 }
 const schema52 = {
+  description:
+    "A repository: a local path (relative to the workflow file), or a URL cloned into orchestra's cache and fetched at run start.",
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    path: {
+      description: 'A local git repository, relative to the workflow file.',
+      type: 'string',
+      minLength: 1,
+    },
+    url: {
+      description: "A repository URL (https, ssh, file://), cloned bare into orchestra's cache.",
+      type: 'string',
+      minLength: 1,
+    },
+    base: {
+      description:
+        "The ref its root tasks start from (default HEAD: for a URL, the remote's default branch).",
+      type: 'string',
+      minLength: 1,
+    },
+    push: {
+      description: 'Push the result branch to the URL after integration (as --push does).',
+      type: 'boolean',
+    },
+    sandbox: { $ref: '#/definitions/TaskSandbox' },
+    verify: {
+      description: "Gates run on this repository's integrated result instead of integrate.verify.",
+      type: 'array',
+      items: { type: 'string' },
+    },
+  },
+};
+function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(
+        key0 === 'path' ||
+        key0 === 'url' ||
+        key0 === 'base' ||
+        key0 === 'push' ||
+        key0 === 'sandbox' ||
+        key0 === 'verify'
+      )) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema52,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== undefined) {
+      let data0 = data.path;
+      if (typeof data0 === 'string') {
+        if (func3(data0) < 1) {
+          const err1 = {
+            instancePath: instancePath + '/path',
+            schemaPath: '#/properties/path/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema52.properties.path,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = {
+          instancePath: instancePath + '/path',
+          schemaPath: '#/properties/path/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema52.properties.path.type,
+          parentSchema: schema52.properties.path,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      let data1 = data.url;
+      if (typeof data1 === 'string') {
+        if (func3(data1) < 1) {
+          const err3 = {
+            instancePath: instancePath + '/url',
+            schemaPath: '#/properties/url/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema52.properties.url,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/url',
+          schemaPath: '#/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema52.properties.url.type,
+          parentSchema: schema52.properties.url,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.base !== undefined) {
+      let data2 = data.base;
+      if (typeof data2 === 'string') {
+        if (func3(data2) < 1) {
+          const err5 = {
+            instancePath: instancePath + '/base',
+            schemaPath: '#/properties/base/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema52.properties.base,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/base',
+          schemaPath: '#/properties/base/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema52.properties.base.type,
+          parentSchema: schema52.properties.base,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.push !== undefined) {
+      let data3 = data.push;
+      if (typeof data3 !== 'boolean') {
+        const err7 = {
+          instancePath: instancePath + '/push',
+          schemaPath: '#/properties/push/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema52.properties.push.type,
+          parentSchema: schema52.properties.push,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.sandbox !== undefined) {
+      if (
+        !validate20(data.sandbox, {
+          instancePath: instancePath + '/sandbox',
+          parentData: data,
+          parentDataProperty: 'sandbox',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.verify !== undefined) {
+      let data5 = data.verify;
+      if (Array.isArray(data5)) {
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data6 = data5[i0];
+          if (typeof data6 !== 'string') {
+            const err8 = {
+              instancePath: instancePath + '/verify/' + i0,
+              schemaPath: '#/properties/verify/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema52.properties.verify.items.type,
+              parentSchema: schema52.properties.verify.items,
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/verify',
+          schemaPath: '#/properties/verify/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema52.properties.verify.type,
+          parentSchema: schema52.properties.verify,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema52.type,
+      parentSchema: schema52,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+const schema54 = {
   description:
     'A shell command run in the repository when a run ends (succeeded, failed or cancelled), e.g. a desktop or chat alert: a string or {run, timeout} (default timeout 30s). Not a template: the outcome is in its environment (ORCHESTRA_RUN_ID, ORCHESTRA_RUN_STATUS, ORCHESTRA_RESULT_BRANCH, ORCHESTRA_TASKS_SUCCEEDED, ORCHESTRA_TASKS_FAILED, ...). Its failure is a warning and never changes the exit code.',
   oneOf: [
@@ -4408,7 +4785,7 @@ const schema52 = {
     },
   ],
 };
-function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -4424,7 +4801,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 1 },
         message: 'must NOT have fewer than 1 characters',
         schema: 1,
-        parentSchema: schema52.oneOf[0],
+        parentSchema: schema54.oneOf[0],
         data,
       };
       if (vErrors === null) {
@@ -4441,8 +4818,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'string' },
       message: 'must be string',
-      schema: schema52.oneOf[0].type,
-      parentSchema: schema52.oneOf[0],
+      schema: schema54.oneOf[0].type,
+      parentSchema: schema54.oneOf[0],
       data,
     };
     if (vErrors === null) {
@@ -4466,8 +4843,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'run' },
         message: "must have required property '" + 'run' + "'",
-        schema: schema52.oneOf[1].required,
-        parentSchema: schema52.oneOf[1],
+        schema: schema54.oneOf[1].required,
+        parentSchema: schema54.oneOf[1],
         data,
       };
       if (vErrors === null) {
@@ -4486,7 +4863,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema52.oneOf[1],
+          parentSchema: schema54.oneOf[1],
           data,
         };
         if (vErrors === null) {
@@ -4508,7 +4885,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema52.oneOf[1].properties.run,
+            parentSchema: schema54.oneOf[1].properties.run,
             data: data0,
           };
           if (vErrors === null) {
@@ -4525,8 +4902,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema52.oneOf[1].properties.run.type,
-          parentSchema: schema52.oneOf[1].properties.run,
+          schema: schema54.oneOf[1].properties.run.type,
+          parentSchema: schema54.oneOf[1].properties.run,
           data: data0,
         };
         if (vErrors === null) {
@@ -4668,8 +5045,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema52.oneOf[1].type,
-      parentSchema: schema52.oneOf[1],
+      schema: schema54.oneOf[1].type,
+      parentSchema: schema54.oneOf[1],
       data,
     };
     if (vErrors === null) {
@@ -4696,8 +5073,8 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'oneOf',
       params: { passingSchemas: passing0 },
       message: 'must match exactly one schema in oneOf',
-      schema: schema52.oneOf,
-      parentSchema: schema52,
+      schema: schema54.oneOf,
+      parentSchema: schema54,
       data,
     };
     if (vErrors === null) {
@@ -4716,7 +5093,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate28.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -5510,67 +5887,54 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.integrate !== undefined) {
-      let data17 = data.integrate;
+    if (data.repos !== undefined) {
+      let data17 = data.repos;
       if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
         for (const key12 in data17) {
-          if (!(
-            key12 === 'branch' ||
-            key12 === 'strategy' ||
-            key12 === 'tasks' ||
-            key12 === 'verify' ||
-            key12 === 'resolve'
-          )) {
-            const err35 = {
-              instancePath: instancePath + '/integrate',
-              schemaPath: '#/definitions/Integrate/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key12 },
-              message: 'must NOT have additional properties',
-              schema: false,
-              parentSchema: schema51,
-              data: data17,
-            };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data17.branch !== undefined) {
-          let data18 = data17.branch;
-          if (typeof data18 === 'string') {
-            if (func3(data18) < 1) {
-              const err36 = {
-                instancePath: instancePath + '/integrate/branch',
-                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema51.properties.branch,
-                data: data18,
+          const _errs52 = errors;
+          if (typeof key12 === 'string') {
+            if (!pattern1.test(key12)) {
+              const err35 = {
+                instancePath: instancePath + '/repos',
+                schemaPath: '#/definitions/Name/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z0-9][A-Za-z0-9._-]*$' + '"',
+                schema: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                parentSchema: schema23,
+                data: key12,
+                propertyName: key12,
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err35];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err35);
               }
               errors++;
             }
           } else {
-            const err37 = {
-              instancePath: instancePath + '/integrate/branch',
-              schemaPath: '#/definitions/Integrate/properties/branch/type',
+            const err36 = {
+              instancePath: instancePath + '/repos',
+              schemaPath: '#/definitions/Name/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema51.properties.branch.type,
-              parentSchema: schema51.properties.branch,
-              data: data18,
+              schema: schema23.type,
+              parentSchema: schema23,
+              data: key12,
+              propertyName: key12,
             };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+          const _errs55 = errors;
+          const _errs56 = errors;
+          if ('self' !== key12) {
+            const err37 = {};
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -5578,19 +5942,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data17.strategy !== undefined) {
-          let data19 = data17.strategy;
-          if (!(data19 === 'merge' || data19 === 'squash' || data19 === 'rebase')) {
+          var valid19 = _errs56 === errors;
+          if (valid19) {
             const err38 = {
-              instancePath: instancePath + '/integrate/strategy',
-              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema51.properties.strategy.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema51.properties.strategy.enum,
-              parentSchema: schema51.properties.strategy,
-              data: data19,
+              instancePath: instancePath + '/repos',
+              schemaPath: '#/properties/repos/propertyNames/not',
+              keyword: 'not',
+              params: {},
+              message: 'must NOT be valid',
+              schema: schema11.properties.repos.propertyNames.not,
+              parentSchema: schema11.properties.repos.propertyNames,
+              data: key12,
+              propertyName: key12,
             };
             if (vErrors === null) {
               vErrors = [err38];
@@ -5598,189 +5961,218 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               vErrors.push(err38);
             }
             errors++;
+          } else {
+            errors = _errs55;
+            if (vErrors !== null) {
+              if (_errs55) {
+                vErrors.length = _errs55;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+          var valid17 = _errs52 === errors;
+          if (!valid17) {
+            const err39 = {
+              instancePath: instancePath + '/repos',
+              schemaPath: '#/properties/repos/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key12 },
+              message: 'property name must be valid',
+              schema: schema11.properties.repos.propertyNames,
+              parentSchema: schema11.properties.repos,
+              data: data17,
+            };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
           }
         }
-        if (data17.tasks !== undefined) {
-          let data20 = data17.tasks;
-          if (Array.isArray(data20)) {
-            const len0 = data20.length;
+        for (const key13 in data17) {
+          if (
+            !validate28(data17[key13], {
+              instancePath: instancePath + '/repos/' + key13.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data17,
+              parentDataProperty: key13,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err40 = {
+          instancePath: instancePath + '/repos',
+          schemaPath: '#/properties/repos/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.repos.type,
+          parentSchema: schema11.properties.repos,
+          data: data17,
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.integrate !== undefined) {
+      let data19 = data.integrate;
+      if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+        for (const key14 in data19) {
+          if (!(
+            key14 === 'branch' ||
+            key14 === 'strategy' ||
+            key14 === 'tasks' ||
+            key14 === 'verify' ||
+            key14 === 'resolve'
+          )) {
+            const err41 = {
+              instancePath: instancePath + '/integrate',
+              schemaPath: '#/definitions/Integrate/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key14 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema53,
+              data: data19,
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data19.branch !== undefined) {
+          let data20 = data19.branch;
+          if (typeof data20 === 'string') {
+            if (func3(data20) < 1) {
+              const err42 = {
+                instancePath: instancePath + '/integrate/branch',
+                schemaPath: '#/definitions/Integrate/properties/branch/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema53.properties.branch,
+                data: data20,
+              };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + '/integrate/branch',
+              schemaPath: '#/definitions/Integrate/properties/branch/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema53.properties.branch.type,
+              parentSchema: schema53.properties.branch,
+              data: data20,
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data19.strategy !== undefined) {
+          let data21 = data19.strategy;
+          if (!(data21 === 'merge' || data21 === 'squash' || data21 === 'rebase')) {
+            const err44 = {
+              instancePath: instancePath + '/integrate/strategy',
+              schemaPath: '#/definitions/Integrate/properties/strategy/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema53.properties.strategy.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema53.properties.strategy.enum,
+              parentSchema: schema53.properties.strategy,
+              data: data21,
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data19.tasks !== undefined) {
+          let data22 = data19.tasks;
+          if (Array.isArray(data22)) {
+            const len0 = data22.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              let data21 = data20[i0];
-              if (typeof data21 !== 'string') {
-                const err39 = {
+              let data23 = data22[i0];
+              if (typeof data23 !== 'string') {
+                const err45 = {
                   instancePath: instancePath + '/integrate/tasks/' + i0,
                   schemaPath: '#/definitions/Integrate/properties/tasks/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema51.properties.tasks.items.type,
-                  parentSchema: schema51.properties.tasks.items,
-                  data: data21,
+                  schema: schema53.properties.tasks.items.type,
+                  parentSchema: schema53.properties.tasks.items,
+                  data: data23,
                 };
                 if (vErrors === null) {
-                  vErrors = [err39];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err39);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
             }
           } else {
-            const err40 = {
+            const err46 = {
               instancePath: instancePath + '/integrate/tasks',
               schemaPath: '#/definitions/Integrate/properties/tasks/type',
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema51.properties.tasks.type,
-              parentSchema: schema51.properties.tasks,
-              data: data20,
+              schema: schema53.properties.tasks.type,
+              parentSchema: schema53.properties.tasks,
+              data: data22,
             };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err46];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
-        if (data17.verify !== undefined) {
-          let data22 = data17.verify;
-          if (Array.isArray(data22)) {
-            const len1 = data22.length;
+        if (data19.verify !== undefined) {
+          let data24 = data19.verify;
+          if (Array.isArray(data24)) {
+            const len1 = data24.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data23 = data22[i1];
-              if (typeof data23 !== 'string') {
-                const err41 = {
+              let data25 = data24[i1];
+              if (typeof data25 !== 'string') {
+                const err47 = {
                   instancePath: instancePath + '/integrate/verify/' + i1,
                   schemaPath: '#/definitions/Integrate/properties/verify/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema51.properties.verify.items.type,
-                  parentSchema: schema51.properties.verify.items,
-                  data: data23,
-                };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err42 = {
-              instancePath: instancePath + '/integrate/verify',
-              schemaPath: '#/definitions/Integrate/properties/verify/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema51.properties.verify.type,
-              parentSchema: schema51.properties.verify,
-              data: data22,
-            };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-        if (data17.resolve !== undefined) {
-          let data24 = data17.resolve;
-          if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
-            if (data24.role === undefined) {
-              const err43 = {
-                instancePath: instancePath + '/integrate/resolve',
-                schemaPath: '#/definitions/Integrate/properties/resolve/required',
-                keyword: 'required',
-                params: { missingProperty: 'role' },
-                message: "must have required property '" + 'role' + "'",
-                schema: schema51.properties.resolve.required,
-                parentSchema: schema51.properties.resolve,
-                data: data24,
-              };
-              if (vErrors === null) {
-                vErrors = [err43];
-              } else {
-                vErrors.push(err43);
-              }
-              errors++;
-            }
-            for (const key13 in data24) {
-              if (!(key13 === 'role' || key13 === 'retries')) {
-                const err44 = {
-                  instancePath: instancePath + '/integrate/resolve',
-                  schemaPath: '#/definitions/Integrate/properties/resolve/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key13 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema51.properties.resolve,
-                  data: data24,
-                };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data24.role !== undefined) {
-              let data25 = data24.role;
-              if (typeof data25 === 'string') {
-                if (func3(data25) < 1) {
-                  const err45 = {
-                    instancePath: instancePath + '/integrate/resolve/role',
-                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema51.properties.resolve.properties.role,
-                    data: data25,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              } else {
-                const err46 = {
-                  instancePath: instancePath + '/integrate/resolve/role',
-                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema51.properties.resolve.properties.role.type,
-                  parentSchema: schema51.properties.resolve.properties.role,
+                  schema: schema53.properties.verify.items.type,
+                  parentSchema: schema53.properties.verify.items,
                   data: data25,
-                };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-            if (data24.retries !== undefined) {
-              let data26 = data24.retries;
-              if (!(typeof data26 == 'number' && !(data26 % 1) && !isNaN(data26) && isFinite(data26))) {
-                const err47 = {
-                  instancePath: instancePath + '/integrate/resolve/retries',
-                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                  schema: schema51.properties.resolve.properties.retries.type,
-                  parentSchema: schema51.properties.resolve.properties.retries,
-                  data: data26,
                 };
                 if (vErrors === null) {
                   vErrors = [err47];
@@ -5789,87 +6181,208 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data26 == 'number' && isFinite(data26)) {
-                if (data26 > 5 || isNaN(data26)) {
-                  const err48 = {
+            }
+          } else {
+            const err48 = {
+              instancePath: instancePath + '/integrate/verify',
+              schemaPath: '#/definitions/Integrate/properties/verify/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema53.properties.verify.type,
+              parentSchema: schema53.properties.verify,
+              data: data24,
+            };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data19.resolve !== undefined) {
+          let data26 = data19.resolve;
+          if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+            if (data26.role === undefined) {
+              const err49 = {
+                instancePath: instancePath + '/integrate/resolve',
+                schemaPath: '#/definitions/Integrate/properties/resolve/required',
+                keyword: 'required',
+                params: { missingProperty: 'role' },
+                message: "must have required property '" + 'role' + "'",
+                schema: schema53.properties.resolve.required,
+                parentSchema: schema53.properties.resolve,
+                data: data26,
+              };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            for (const key15 in data26) {
+              if (!(key15 === 'role' || key15 === 'retries')) {
+                const err50 = {
+                  instancePath: instancePath + '/integrate/resolve',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key15 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema53.properties.resolve,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data26.role !== undefined) {
+              let data27 = data26.role;
+              if (typeof data27 === 'string') {
+                if (func3(data27) < 1) {
+                  const err51 = {
+                    instancePath: instancePath + '/integrate/resolve/role',
+                    schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema53.properties.resolve.properties.role,
+                    data: data27,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              } else {
+                const err52 = {
+                  instancePath: instancePath + '/integrate/resolve/role',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/role/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema53.properties.resolve.properties.role.type,
+                  parentSchema: schema53.properties.resolve.properties.role,
+                  data: data27,
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data26.retries !== undefined) {
+              let data28 = data26.retries;
+              if (!(typeof data28 == 'number' && !(data28 % 1) && !isNaN(data28) && isFinite(data28))) {
+                const err53 = {
+                  instancePath: instancePath + '/integrate/resolve/retries',
+                  schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                  schema: schema53.properties.resolve.properties.retries.type,
+                  parentSchema: schema53.properties.resolve.properties.retries,
+                  data: data28,
+                };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (typeof data28 == 'number' && isFinite(data28)) {
+                if (data28 > 5 || isNaN(data28)) {
+                  const err54 = {
                     instancePath: instancePath + '/integrate/resolve/retries',
                     schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/maximum',
                     keyword: 'maximum',
                     params: { comparison: '<=', limit: 5 },
                     message: 'must be <= 5',
                     schema: 5,
-                    parentSchema: schema51.properties.resolve.properties.retries,
-                    data: data26,
+                    parentSchema: schema53.properties.resolve.properties.retries,
+                    data: data28,
                   };
                   if (vErrors === null) {
-                    vErrors = [err48];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err48);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-                if (data26 < 0 || isNaN(data26)) {
-                  const err49 = {
+                if (data28 < 0 || isNaN(data28)) {
+                  const err55 = {
                     instancePath: instancePath + '/integrate/resolve/retries',
                     schemaPath: '#/definitions/Integrate/properties/resolve/properties/retries/minimum',
                     keyword: 'minimum',
                     params: { comparison: '>=', limit: 0 },
                     message: 'must be >= 0',
                     schema: 0,
-                    parentSchema: schema51.properties.resolve.properties.retries,
-                    data: data26,
+                    parentSchema: schema53.properties.resolve.properties.retries,
+                    data: data28,
                   };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err50 = {
+            const err56 = {
               instancePath: instancePath + '/integrate/resolve',
               schemaPath: '#/definitions/Integrate/properties/resolve/type',
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema51.properties.resolve.type,
-              parentSchema: schema51.properties.resolve,
-              data: data24,
+              schema: schema53.properties.resolve.type,
+              parentSchema: schema53.properties.resolve,
+              data: data26,
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err56];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err56);
             }
             errors++;
           }
         }
       } else {
-        const err51 = {
+        const err57 = {
           instancePath: instancePath + '/integrate',
           schemaPath: '#/definitions/Integrate/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema51.type,
-          parentSchema: schema51,
-          data: data17,
+          schema: schema53.type,
+          parentSchema: schema53,
+          data: data19,
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err57];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err57);
         }
         errors++;
       }
     }
     if (data.matrix_limit !== undefined) {
-      let data27 = data.matrix_limit;
-      if (!(typeof data27 == 'number' && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-        const err52 = {
+      let data29 = data.matrix_limit;
+      if (!(typeof data29 == 'number' && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
+        const err58 = {
           instancePath: instancePath + '/matrix_limit',
           schemaPath: '#/properties/matrix_limit/type',
           keyword: 'type',
@@ -5877,18 +6390,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be integer',
           schema: schema11.properties.matrix_limit.type,
           parentSchema: schema11.properties.matrix_limit,
-          data: data27,
+          data: data29,
         };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err58];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err58);
         }
         errors++;
       }
-      if (typeof data27 == 'number' && isFinite(data27)) {
-        if (data27 < 1 || isNaN(data27)) {
-          const err53 = {
+      if (typeof data29 == 'number' && isFinite(data29)) {
+        if (data29 < 1 || isNaN(data29)) {
+          const err59 = {
             instancePath: instancePath + '/matrix_limit',
             schemaPath: '#/properties/matrix_limit/minimum',
             keyword: 'minimum',
@@ -5896,12 +6409,12 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be >= 1',
             schema: 1,
             parentSchema: schema11.properties.matrix_limit,
-            data: data27,
+            data: data29,
           };
           if (vErrors === null) {
-            vErrors = [err53];
+            vErrors = [err59];
           } else {
-            vErrors.push(err53);
+            vErrors.push(err59);
           }
           errors++;
         }
@@ -5909,19 +6422,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.notify !== undefined) {
       if (
-        !validate28(data.notify, {
+        !validate31(data.notify, {
           instancePath: instancePath + '/notify',
           parentData: data,
           parentDataProperty: 'notify',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err54 = {
+    const err60 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -5932,9 +6445,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err60];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err60);
     }
     errors++;
   }

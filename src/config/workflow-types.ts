@@ -160,6 +160,12 @@ export interface RawWorkflow {
   tasks: {
     [k: string]: Task;
   };
+  /**
+   * Other repositories tasks work in, by name; a task names one with `repo:`. The workflow's own repository is `self`.
+   */
+  repos?: {
+    [k: string]: Repo;
+  };
   integrate?: Integrate;
   /**
    * The most instances one matrix task may expand to (default 256): a planner's output cannot start more agents than this.
@@ -299,6 +305,10 @@ export interface Task {
    */
   needs?: string[];
   /**
+   * The repository (a name under `repos:`) the task works in; default: the workflow's own (`self`).
+   */
+  repo?: string;
+  /**
    * Gates that must pass for the task to succeed, in order.
    */
   verify?: string[];
@@ -411,6 +421,35 @@ export interface Candidate {
   agent?: string;
   model?: string;
   role?: string;
+}
+/**
+ * A repository: a local path (relative to the workflow file), or a URL cloned into orchestra's cache and fetched at run start.
+ *
+ * This interface was referenced by `RawWorkflow`'s JSON-Schema
+ * via the `definition` "Repo".
+ */
+export interface Repo {
+  /**
+   * A local git repository, relative to the workflow file.
+   */
+  path?: string;
+  /**
+   * A repository URL (https, ssh, file://), cloned bare into orchestra's cache.
+   */
+  url?: string;
+  /**
+   * The ref its root tasks start from (default HEAD: for a URL, the remote's default branch).
+   */
+  base?: string;
+  /**
+   * Push the result branch to the URL after integration (as --push does).
+   */
+  push?: boolean;
+  sandbox?: TaskSandbox;
+  /**
+   * Gates run on this repository's integrated result instead of integrate.verify.
+   */
+  verify?: string[];
 }
 /**
  * How verified results are combined into one branch.

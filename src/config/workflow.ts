@@ -74,6 +74,8 @@ export interface TaskDef {
   /** What the person asked to approve is shown (an approval task). */
   approval?: Template;
   needs: readonly string[];
+  /** The repository it works in (a name under `repos:`); undefined = the workflow's own. */
+  repo?: string;
   verify: readonly string[];
   retries: number;
   timeoutMs?: number;
@@ -117,6 +119,21 @@ export interface IntegrateDef {
   resolve?: { role: string; retries: number };
 }
 
+/** Another repository tasks work in (`repos.<name>`). */
+export interface RepoDef {
+  name: string;
+  /** A local repository: absolute (written relative to the workflow file). */
+  path?: string;
+  url?: string;
+  /** The ref its root tasks start from. */
+  base: string;
+  push: boolean;
+  /** The workflow's sandbox settings with the repository's overrides. */
+  sandbox: SandboxSettings;
+  /** Its integration gates; undefined = `integrate.verify`. */
+  verify?: readonly string[];
+}
+
 /** A validated workflow: every reference resolves, the graph is acyclic, `file:` texts are inlined. */
 export interface Workflow {
   /** Absolute path of the file it came from. */
@@ -134,6 +151,8 @@ export interface Workflow {
   /** In the order they were written. */
   tasks: ReadonlyMap<string, TaskDef>;
   integrate: IntegrateDef;
+  /** The other repositories (`repos:`), in the order written. */
+  repos: ReadonlyMap<string, RepoDef>;
   /**
    * The workflow as written, with `file:` references replaced by the texts they name, and an entry
    * per instance of an expanded matrix (its matrix values under `matrixValues`).

@@ -19,6 +19,8 @@ export type DiagnosticCode =
   | 'unknown-agent'
   | 'unknown-gate'
   | 'unknown-var'
+  | 'unknown-repo'
+  | 'repo'
   | 'agent-command-missing'
   | 'task-kind'
   | 'best-of'

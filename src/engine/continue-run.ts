@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasResult } from '../events/task-status.js';
 import type { TaskStatus } from '../events/task-status.js';
 import { Git } from '../git/git.js';
+import { integrations } from '../repos/repo-context.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
 import { definitionHash } from '../state/fingerprint.js';
 import { findRun } from '../state/find-run.js';
@@ -143,7 +144,7 @@ function chooseTasks(
     // unless only its integration failed (a result branch the user had checked out, say): resume
     // integrates again.
     const integrationOnly =
-      record.integration.status === 'failed' &&
+      integrations(record).some((i) => i.status === 'failed') &&
       selected.every((id) => status(id) === 'succeeded' || status(id) === 'skipped');
     if (resumable.length === 0 && record.outcome !== undefined && !integrationOnly) {
       return err([

@@ -1,6 +1,6 @@
 import type { Workflow } from '../config/workflow.js';
 import { existingCommits, setBranches } from '../git/branch-batch.js';
-import type { Git } from '../git/git.js';
+import { Git } from '../git/git.js';
 import type { TaskGraph } from '../graph/task-graph.js';
 import { definitionHash, fingerprint } from '../state/fingerprint.js';
 import { RunStore } from '../state/run-store.js';
@@ -10,12 +10,15 @@ import type { RunRecord } from '../state/run-state.js';
 export function taskFingerprint(
   workflow: Workflow,
   graph: TaskGraph,
-  record: Pick<RunRecord, 'baseCommit'> & { tasks: Readonly<Record<string, { commit?: string }>> },
+  record: Pick<RunRecord, 'baseCommit' | 'repos'> & { tasks: Readonly<Record<string, { commit?: string }>> },
   task: string,
 ): string {
   const needs = graph.needs(task);
-  // A need without a result (a task with always() after a failure) is an input too: "none".
-  const inputs = needs.length ? needs.map((n) => record.tasks[n]!.commit ?? 'none') : [record.baseCommit];
+  // A need without a result (a task with always() after a failure) is an input too: "none". A root
+  // task in another repository starts from that one's base (and its `repo:` is in the definition).
+  const repo = workflow.tasks.get(task)?.repo;
+  const base = (repo && record.repos?.[repo]?.baseCommit) ?? record.baseCommit;
+  const inputs = needs.length ? needs.map((n) => record.tasks[n]!.commit ?? 'none') : [base];
   return fingerprint(definitionHash(workflow.raw, task, workflow.vars), inputs);
 }
 
@@ -37,7 +40,7 @@ export interface Reusable {
 export async function findReusable(
   workflow: Workflow,
   graph: TaskGraph,
-  run: { repoRoot: string; id?: string; baseCommit: string; selected: readonly string[] },
+  run: Pick<RunRecord, 'repoRoot' | 'baseCommit' | 'selected' | 'repos'> & { id?: string },
   repo: Git,
 ): Promise<Map<string, Reusable>> {
   const earlier: RunRecord[] = [];
@@ -53,13 +56,20 @@ export async function findReusable(
   );
   const found = new Map<string, Reusable>();
   // Fingerprints of downstream tasks read the reused commits of their needs.
-  const commits = { baseCommit: run.baseCommit, tasks: {} as Record<string, { commit?: string }> };
+  const commits = {
+    baseCommit: run.baseCommit,
+    ...(run.repos ? { repos: run.repos } : {}),
+    tasks: {} as Record<string, { commit?: string }>,
+  };
   for (const task of run.selected) {
     if (!graph.needs(task).every((n) => found.has(n))) continue;
     const fp = taskFingerprint(workflow, graph, commits, task);
     for (const earlierRun of earlier) {
       const hit = earlierRun.tasks[task];
-      if (!hit?.commit || hit.fingerprint !== fp || !present.has(hit.commit)) continue;
+      if (!hit?.commit || hit.fingerprint !== fp) continue;
+      const git = gitOfTask(workflow, run, task, repo);
+      // Results in another repository are looked up there, one at a time (few tasks have a `repo:`).
+      if (git === repo ? !present.has(hit.commit) : !(await git.resolveCommit(hit.commit))) continue;
       found.set(task, {
         commit: hit.commit,
         fingerprint: fp,
@@ -84,7 +94,8 @@ export async function reuseEarlierResults(
   record: RunRecord,
   repo: Git,
 ): Promise<void> {
-  const branches = new Map<string, string>();
+  // By repository: each takes its tasks' branches in one batch.
+  const branches = new Map<string, { git: Git; set: Map<string, string> }>();
   for (const [task, hit] of await findReusable(workflow, graph, record, repo)) {
     const t = record.tasks[task]!;
     t.status = 'skipped';
@@ -93,8 +104,18 @@ export async function reuseEarlierResults(
     t.reusedFrom = hit.fromRun;
     if (hit.usage) t.usage = hit.usage;
     if (hit.outputs) t.outputs = hit.outputs;
-    branches.set(t.branch, hit.commit);
+    const git = gitOfTask(workflow, record, task, repo);
+    const batch = branches.get(git.dir) ?? { git, set: new Map<string, string>() };
+    batch.set.set(t.branch, hit.commit);
+    branches.set(git.dir, batch);
   }
   // Downstream tasks and integration find every result on this run's own branches.
-  await setBranches(repo, branches);
+  for (const { git, set } of branches.values()) await setBranches(git, set);
+}
+
+/** The repository a task works in: `self` (given) or one of `repos:`. */
+function gitOfTask(workflow: Workflow, run: Pick<RunRecord, 'repos'>, task: string, self: Git): Git {
+  const repo = workflow.tasks.get(task)?.repo;
+  const root = repo ? run.repos?.[repo]?.root : undefined;
+  return root ? new Git(root) : self;
 }

@@ -31,7 +31,17 @@ export interface RunContext {
   signal?: AbortSignal;
   /** --keep, overriding the workflow's policy. */
   keep?: Keep;
+  /**
+   * The repositories of a run across several (`repos:`), `self` too: `forTask` swaps a task's in for
+   * `repo`, `repoRoot`, `pool`, `branches` and `repoGuard`. Undefined for a run in one repository.
+   */
+  repos?: ReadonlyMap<string, RepoSide>;
+  /** The repository this context's `repo` is (`self` when undefined). */
+  repoName?: string;
 }
+
+/** What of a run context belongs to one repository. */
+export type RepoSide = Pick<RunContext, 'repo' | 'repoRoot' | 'pool' | 'branches' | 'repoGuard'>;
 
 /** The branch of a task: under `orchestra/tasks/` so it can never collide with a result branch. */
 export function taskBranch(runId: string, task: string): string {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
+import type { Workflow } from '../config/workflow.js';
 import type { Keep } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EventSink } from '../events/engine-event.js';
@@ -8,7 +9,6 @@ import { hasResult } from '../events/task-status.js';
 import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
-import { integrate } from '../integrate/integrate.js';
 import { findLanding } from '../integrate/landing.js';
 import { RepoGuard, repoChangedMessage } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
@@ -33,6 +33,17 @@ import { scheduleTasks } from './schedule-tasks.js';
 import { watchCancelRequest } from '../cancel/cancel-request.js';
 import { budgetWarning, runBudget } from '../budget/budget-check.js';
 import type { StartProbe } from './start-probe.js';
+import { resolveRepos, type ResolvedRepo } from '../repos/resolve-repos.js';
+import { integrateRepos, repoRecords } from '../repos/integrate-repos.js';
+import { repoResults } from '../repos/repo-results.js';
+import {
+  forTask,
+  integrationOf,
+  openRepoSides,
+  repoSides,
+  SELF,
+  setIntegration,
+} from '../repos/repo-context.js';
 
 export interface RunOptions {
   /** Where the repository is found (default: the current folder). */
@@ -47,6 +58,8 @@ export interface RunOptions {
   onEvent?: EventSink;
   /** Reuse results of earlier runs whose task fingerprints match (opt-in: agents are not deterministic). */
   reuse?: boolean;
+  /** Push the result branches of URL repositories (`repos.<name>.push`) to their URLs. */
+  push?: boolean;
   /** What git was asked about the repository around `cwd` already (see start-probe.ts). */
   probe?: StartProbe;
   /**
@@ -70,7 +83,16 @@ export async function prepareRun(
   loaded: LoadedWorkflow,
   opts: RunOptions,
 ): Promise<
-  Result<{ repoRoot: string; baseCommit: string; selected: string[]; isolation: IsolationPlan }, Diagnostic[]>
+  Result<
+    {
+      repoRoot: string;
+      baseCommit: string;
+      selected: string[];
+      isolation: IsolationPlan;
+      repos: ResolvedRepo[];
+    },
+    Diagnostic[]
+  >
 > {
   const { workflow, graph } = loaded;
   const base = workflow.sandbox.base;
@@ -111,7 +133,9 @@ export async function prepareRun(
   const selected = targets.length ? graph.selectWithNeeds(targets) : graph.topologicalOrder();
   const isolation = await planIsolation(loaded, selected);
   if (!isolation.ok) return isolation;
-  return ok({ repoRoot, baseCommit, selected, isolation: isolation.value });
+  const repos = await resolveRepos(loaded);
+  if (!repos.ok) return repos;
+  return ok({ repoRoot, baseCommit, selected, isolation: isolation.value, repos: repos.value });
 }
 
 /** Starts a new run of the workflow and runs it to the end. */
@@ -147,7 +171,12 @@ export async function runWorkflow(
 /** The record of a run that has not started a task yet (`run`, and `job --start` of a distributed one). */
 export function newRunRecord(
   { workflow }: LoadedWorkflow,
-  { repoRoot, baseCommit, selected }: { repoRoot: string; baseCommit: string; selected: string[] },
+  {
+    repoRoot,
+    baseCommit,
+    selected,
+    repos = [],
+  }: { repoRoot: string; baseCommit: string; selected: string[]; repos?: readonly ResolvedRepo[] },
   runId: string,
   concurrency = workflow.concurrency,
   command = 'run',
@@ -166,9 +195,16 @@ export function newRunRecord(
     vars: { ...workflow.vars },
     concurrency,
     tasks: Object.fromEntries(
-      selected.map((id) => [id, { status: 'pending', branch: taskBranch(runId, id), attempts: [] }]),
+      selected.map((id) => {
+        const repo = workflow.tasks.get(id)?.repo;
+        return [
+          id,
+          { status: 'pending', branch: taskBranch(runId, id), attempts: [], ...(repo ? { repo } : {}) },
+        ];
+      }),
     ),
     integration: { status: 'pending', branch: '', tasks: [], gates: [] },
+    ...(repos.length ? { repos: repoRecords(repos) } : {}),
     history: [{ at: Date.now(), command }],
   };
 }
@@ -192,18 +228,22 @@ export async function executeRun(
   const cancelRequest = watchCancelRequest(journal.store.paths.dir);
   const signal = opts.signal ? AbortSignal.any([opts.signal, cancelRequest.signal]) : cancelRequest.signal;
   const repo = new Git(record.repoRoot);
+  const self = {
+    repo,
+    repoRoot: record.repoRoot,
+    pool: new WorktreePool(record.repoRoot, record.concurrency),
+    branches: new BranchBatch(repo),
+    repoGuard: await RepoGuard.take(record.repoRoot, journal.store.paths.repoChanges(SELF)),
+  };
   const ctx: RunContext = {
     workflow: loaded.workflow,
     graph: loaded.graph,
     journal,
-    repo,
-    repoRoot: record.repoRoot,
+    ...self,
     sandboxRoot: record.sandboxRoot,
     emit,
-    pool: new WorktreePool(record.repoRoot, record.concurrency),
-    branches: new BranchBatch(repo),
-    repoGuard: await RepoGuard.take(record.repoRoot, join(journal.store.paths.dir, 'repo-changes')),
     isolation,
+    ...(record.repos ? { repos: await openRepoSides(record, self, journal.store.paths) } : {}),
     signal,
     ...(opts.keep ? { keep: opts.keep } : {}),
   };
@@ -220,7 +260,7 @@ export async function executeRun(
     for (const id of record.selected) {
       const { branch, startCommit } = record.tasks[id]!;
       if (!todo.includes(id) && startCommit && loaded.workflow.tasks.get(id)?.sandbox.type === 'none')
-        ctx.branches.add(branch, startCommit);
+        forTask(ctx, id).branches.add(branch, startCommit);
     }
   const prior = new Map(
     record.selected
@@ -268,8 +308,16 @@ export async function executeRun(
       delete r.finishedAt;
       // Where an earlier integration of this run put the result branch is kept: it says the branch is
       // orchestra's to move (see `integrate`).
-      const placed = placedBranch(r.integration);
-      r.integration = { status: 'pending', branch: '', tasks: [], gates: [], ...(placed ? { placed } : {}) };
+      for (const name of ctx.repos?.keys() ?? [SELF]) {
+        const placed = placedBranch(integrationOf(r, name));
+        setIntegration(r, name, {
+          status: 'pending',
+          branch: '',
+          tasks: [],
+          gates: [],
+          ...(placed ? { placed } : {}),
+        });
+      }
     });
 
     // The durations of earlier runs make the critical path one of time, not of task count.
@@ -285,8 +333,10 @@ export async function executeRun(
       await scheduled;
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
-      await ctx.pool.drain();
-      await ctx.branches.flush();
+      for (const side of repoSides(ctx)) {
+        await side.pool.drain();
+        await side.branches.flush();
+      }
     }
 
     const green = (opts.only ?? record.selected).every((id) => hasResult(record.tasks[id]!.status));
@@ -294,15 +344,25 @@ export async function executeRun(
     if (opts.only || opts.integrate === false) {
       // Another process integrates (`orchestra job --integrate`).
     } else if (outcome === 'succeeded') {
-      // Integration gates run unjailed, in a worktree that shares the repository's git folder.
-      const releaseRepo = loaded.workflow.integrate.verify.length ? ctx.repoGuard.expose() : undefined;
-      const integration = await integrate(ctx, signal).finally(() => releaseRepo?.());
-      if (integration.status !== 'succeeded') outcome = signal.aborted ? 'cancelled' : 'failed';
+      // Integration gates run unjailed, in worktrees that share each repository's git folder.
+      const releases = integrationRunsGates(loaded.workflow)
+        ? repoSides(ctx).map((side) => side.repoGuard.expose())
+        : [];
+      const integrated = await integrateRepos(ctx, signal, { push: opts.push === true }).finally(() =>
+        releases.forEach((release) => release()),
+      );
+      if (!integrated) outcome = signal.aborted ? 'cancelled' : 'failed';
     } else {
-      await journal.update((r) => (r.integration.status = 'skipped'));
+      await journal.update((r) => {
+        for (const name of ctx.repos?.keys() ?? [SELF]) integrationOf(r, name).status = 'skipped';
+      });
     }
     // What a setup command or an integration gate changed there is found by no attempt's check.
-    const repoChange = await ctx.repoGuard.check();
+    const repoWarnings: string[] = [];
+    for (const side of repoSides(ctx)) {
+      const change = await side.repoGuard.check();
+      if (change) repoWarnings.push(repoChangedMessage(side.repoGuard.gitDir!, change, 'run'));
+    }
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
     const { branch, commit } = record.integration;
     // A hint only: a git error here must not turn a finished run into a crash. Found while the
@@ -331,6 +391,7 @@ export async function executeRun(
         : {}),
       ...(landed ? { landing: landed } : {}),
       ...(record.budget ? { budget: record.budget } : {}),
+      ...(record.repos ? { repos: repoResults(record) } : {}),
       tasks: record.selected.map((task) => {
         const t = record.tasks[task]!;
         return {
@@ -346,11 +407,16 @@ export async function executeRun(
         };
       }),
       ...(flaky.length ? { flaky } : {}),
-      ...(repoChange ? { warnings: [repoChangedMessage(ctx.repoGuard.gitDir!, repoChange, 'run')] } : {}),
+      ...(repoWarnings.length ? { warnings: repoWarnings } : {}),
     });
     return { runId: record.id, outcome, record, runDir: journal.store.paths.dir };
   } finally {
     await cancelRequest.stop();
     await journal.store.unlock();
   }
+}
+
+/** Whether integration runs gates (unjailed) in any repository of the workflow. */
+function integrationRunsGates(workflow: Workflow): boolean {
+  return workflow.integrate.verify.length > 0 || [...workflow.repos.values()].some((r) => r.verify?.length);
 }

@@ -1,6 +1,7 @@
 import type { RunContext } from './run-context.js';
 import type { FailureMode, NodeOutcome, NotStarted, SlotRequest } from './scheduler.js';
 import { schedule } from './scheduler.js';
+import { forTask } from '../repos/repo-context.js';
 import { abandonTask, executeTask, prepareTask, type PreparedTask } from './task-executor.js';
 import { runsAfterAny, skipByCondition } from './task-condition.js';
 import { isDynamicMatrix, runDynamicMatrix } from './dynamic-matrix.js';
@@ -79,7 +80,8 @@ export function scheduleTasks(
     // the sandboxes), nor does an approval.
     prepare: (id) => {
       const task = workflow.tasks.get(id);
-      if (!coordinates(id) && task?.kind !== 'approval') prepared.set(id, prepareTask(ctx, id, true));
+      if (!coordinates(id) && task?.kind !== 'approval')
+        prepared.set(id, prepareTask(forTask(ctx, id), id, true));
     },
     unprepare,
     notStarted,
@@ -88,22 +90,24 @@ export function scheduleTasks(
   async function runTask(id: string, taskSignal: AbortSignal, slot: SlotRequest): Promise<NodeOutcome> {
     const made = prepared.get(id);
     prepared.delete(id);
+    // Each task works in its own repository (`repo:`).
+    const taskCtx = forTask(ctx, id);
     // A dynamic matrix's `if:` is its instances', which know their matrix values.
     if (isDynamicMatrix(workflow.tasks.get(id)))
-      return runDynamicMatrix(ctx, id, taskSignal, (sub, o) => scheduleTasks(sub, { ...o, outer: slot }));
+      return runDynamicMatrix(taskCtx, id, taskSignal, (sub, o) => scheduleTasks(sub, { ...o, outer: slot }));
     // Without an `if:` nothing is awaited first: a best_of task asks for its candidates' slots before
     // the scheduler hands the next slot to a task after it.
     const skipped = workflow.tasks.get(id)?.if === undefined ? undefined : await skipByCondition(ctx, id);
     if (skipped === undefined) {
       const task = workflow.tasks.get(id);
-      if (task?.kind === 'approval') return runApproval(ctx, id, taskSignal);
+      if (task?.kind === 'approval') return runApproval(taskCtx, id, taskSignal);
       const outcome = task?.bestOf
-        ? await executeBestOf(ctx, id, taskSignal, slot)
-        : await executeTask(ctx, id, taskSignal, made);
+        ? await executeBestOf(taskCtx, id, taskSignal, slot)
+        : await executeTask(taskCtx, id, taskSignal, made);
       await reportSpend(ctx);
       return outcome;
     }
-    if (made) await abandonTask(ctx, id, made);
+    if (made) await abandonTask(taskCtx, id, made);
     return skipped;
   }
 
@@ -136,7 +140,7 @@ export function scheduleTasks(
   function unprepare(id: string): Promise<void> {
     const made = prepared.get(id);
     prepared.delete(id);
-    return made ? abandonTask(ctx, id, made) : Promise.resolve();
+    return made ? abandonTask(forTask(ctx, id), id, made) : Promise.resolve();
   }
 }
 

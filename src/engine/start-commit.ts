@@ -3,6 +3,7 @@ import { combineCommits, type MergeConflict } from '../git/merge.js';
 import type { TaskDef } from '../config/workflow.js';
 import { conflictResolver } from '../resolve/resolve-conflict.js';
 import type { RunContext } from './run-context.js';
+import { baseCommitOf, repoOfTask, SELF } from '../repos/repo-context.js';
 
 /**
  * Where a task starts: the base, its need's result, or a merge of its needs' results. The merge is
@@ -28,11 +29,13 @@ export async function startCommitOf(
   const id = task.id;
   // A conflict resolver starts from the conflicted merge it is to fix.
   if (task.from !== undefined) return { commit: task.from };
-  // Needs without a result (behind an `if:` with always() or failure()) add nothing.
+  // Needs without a result (behind an `if:` with always() or failure()) add nothing, nor do needs in
+  // another repository (unrelated histories: their results reach the task through templates).
   const needs = ctx.graph
     .needs(id)
+    .filter((n) => repoOfTask(ctx, n) === (ctx.repoName ?? SELF))
     .flatMap((n) => (record.tasks[n]!.commit ? [{ commit: record.tasks[n]!.commit, label: n }] : []));
-  if (needs.length < 2) return { commit: needs[0]?.commit ?? record.baseCommit };
+  if (needs.length < 2) return { commit: needs[0]?.commit ?? baseCommitOf(ctx) };
   const resolver = conflictResolver(ctx, task, ctx.signal);
   const merged = await combineCommits(
     ctx.repo,

@@ -121,12 +121,14 @@ export type EngineEvent =
       time: number;
       budget: BudgetState;
     }
-  | { type: 'integration-started'; time: number; branch: string; tasks: string[] }
+  /** `repo`: the repository of `repos:` whose result branch it is (none: the workflow's own). */
+  | { type: 'integration-started'; time: number; branch: string; tasks: string[]; repo?: string }
   | {
       type: 'integration-finished';
       time: number;
       ok: boolean;
       branch: string;
+      repo?: string;
       commit?: string;
       failure?: { message: string; tasks?: string[]; files?: string[] };
     }
@@ -145,6 +147,8 @@ export type EngineEvent =
       landing?: Landing;
       /** The run's budget, what was spent, and whether the budget stopped the run. */
       budget?: BudgetState;
+      /** Across repositories (`repos:`): each other one's result branch, or why it has none. */
+      repos?: RepoResult[];
       tasks: {
         task: string;
         status: TaskStatus;
@@ -161,6 +165,20 @@ export type EngineEvent =
       /** What the user should know that no task's row says (a repository change put back at the end). */
       warnings?: string[];
     };
+
+/** The result branch of one repository of a run across several. */
+export interface RepoResult {
+  name: string;
+  /** Its top level, or the cached clone of `url`. */
+  root: string;
+  url?: string;
+  baseCommit: string;
+  branch?: string;
+  commit?: string;
+  /** Set when it was pushed to `url`. */
+  pushed?: true;
+  failure?: string;
+}
 
 export type EngineEventType = EngineEvent['type'];
 

@@ -22,6 +22,8 @@ export interface GraphJson {
     dependents: string[];
     verify: string[];
     level: number;
+    /** Across repositories (`repos:`): the task's repository (`self`: the workflow's own). */
+    repo?: string;
   }[];
   edges: { from: string; to: string }[];
   order: string[];
@@ -59,6 +61,7 @@ export function graphJson(workflow: Workflow, graph: TaskGraph): GraphJson {
       dependents: [...graph.dependents(t.id)],
       verify: [...t.verify],
       level: levels.get(t.id) ?? 0,
+      ...(workflow.repos.size ? { repo: t.repo ?? 'self' } : {}),
     })),
     edges: graph.ids.flatMap((id) => graph.needs(id).map((from) => ({ from, to: id }))),
     order: graph.topologicalOrder(),
@@ -96,7 +99,8 @@ function text(workflow: Workflow, graph: TaskGraph): string {
     const t = workflow.tasks.get(id)!;
     const needs = t.needs.length ? `  ← ${t.needs.join(', ')}` : '';
     const gates = t.verify.length ? `  [verify: ${t.verify.join(', ')}]` : '';
-    lines.push(`${critical.has(id) ? '*' : ' '} ${id} (${label(workflow, id)})${needs}${gates}`);
+    const repo = workflow.repos.size ? ` in ${t.repo ?? 'self'}` : '';
+    lines.push(`${critical.has(id) ? '*' : ' '} ${id} (${label(workflow, id)})${repo}${needs}${gates}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -106,8 +110,14 @@ export const nodeId = (id: string) => `t_${id.replace(/[^a-z0-9_]/g, (c) => `_${
 
 function mermaid(workflow: Workflow, graph: TaskGraph): string {
   const lines = ['flowchart TD'];
-  for (const id of graph.ids)
-    lines.push(`  ${nodeId(id)}["${id}<br/><small>${label(workflow, id)}</small>"]`);
+  // Across repositories, a subgraph per repository.
+  for (const [repo, ids] of byRepo(workflow, graph)) {
+    const indent = repo === undefined ? '  ' : '    ';
+    if (repo !== undefined) lines.push(`  subgraph ${nodeId(`repo-${repo}`)}["${repo}"]`);
+    for (const id of ids)
+      lines.push(`${indent}${nodeId(id)}["${id}<br/><small>${label(workflow, id)}</small>"]`);
+    if (repo !== undefined) lines.push('  end');
+  }
   for (const id of graph.ids) for (const n of graph.needs(id)) lines.push(`  ${nodeId(n)} --> ${nodeId(id)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -115,8 +125,26 @@ function mermaid(workflow: Workflow, graph: TaskGraph): string {
 function dot(workflow: Workflow, graph: TaskGraph): string {
   const q = (s: string) => JSON.stringify(s);
   const lines = [`digraph ${q(workflow.name)} {`, '  rankdir=LR;', '  node [shape=box];'];
-  for (const id of graph.ids) lines.push(`  ${q(id)} [label=${q(`${id}\n${label(workflow, id)}`)}];`);
+  for (const [repo, ids] of byRepo(workflow, graph)) {
+    const indent = repo === undefined ? '  ' : '    ';
+    if (repo !== undefined) lines.push(`  subgraph ${q(`cluster_${repo}`)} {`, `    label=${q(repo)};`);
+    for (const id of ids) lines.push(`${indent}${q(id)} [label=${q(`${id}\n${label(workflow, id)}`)}];`);
+    if (repo !== undefined) lines.push('  }');
+  }
   for (const id of graph.ids) for (const n of graph.needs(id)) lines.push(`  ${q(n)} -> ${q(id)};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
+}
+
+/** The tasks by repository (`self` first), or all under `undefined` when the workflow has no `repos:`. */
+function byRepo(workflow: Workflow, graph: TaskGraph): Map<string | undefined, string[]> {
+  const groups = new Map<string | undefined, string[]>();
+  if (workflow.repos.size) for (const name of ['self', ...workflow.repos.keys()]) groups.set(name, []);
+  for (const id of graph.ids) {
+    const key = workflow.repos.size ? (workflow.tasks.get(id)?.repo ?? 'self') : undefined;
+    const ids = groups.get(key);
+    if (ids) ids.push(id);
+    else groups.set(key, [id]);
+  }
+  return new Map([...groups].filter(([, ids]) => ids.length > 0));
 }

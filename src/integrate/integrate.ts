@@ -11,6 +11,14 @@ import type { IntegrationRecord, PlacedBranch } from '../state/run-state.js';
 import { placedBranch } from '../state/run-state.js';
 import { RunStore } from '../state/run-store.js';
 import { describeOutcome, runGates } from '../verify/run-gates.js';
+import {
+  baseCommitOf,
+  integrationOf,
+  placedIn,
+  repoOfTask,
+  SELF,
+  setIntegration,
+} from '../repos/repo-context.js';
 import { gateFinished, gateRecord } from '../verify/gate-record.js';
 
 /** Not a valid task id (ids start with a letter or digit), so it cannot collide with a task's branch. */
@@ -29,12 +37,17 @@ export function resultBranch(ctx: Pick<RunContext, 'workflow' | 'journal'>): str
  * ran, else the sinks of what ran. `run <task>` of tasks the list leaves out (upstream of them) still
  * gets its targets' results, not an empty branch at the base.
  */
-export function integrationTasks(ctx: Pick<RunContext, 'workflow' | 'graph' | 'journal'>): string[] {
+export function integrationTasks(
+  ctx: Pick<RunContext, 'workflow' | 'graph' | 'journal' | 'repoName'>,
+): string[] {
   const { tasks } = ctx.journal.record;
   // A task skipped by its `if:` has no result: the results above it are integrated instead.
   // A dynamic matrix's instances are in their matrix task's result.
+  // Across repositories, each result branch is of its own repository's tasks.
   const selected = new Set(
-    ctx.journal.record.selected.filter((id) => !tasks[id]!.skipped && !tasks[id]!.instanceOf),
+    ctx.journal.record.selected.filter(
+      (id) => !tasks[id]!.skipped && !tasks[id]!.instanceOf && repoOfTask(ctx, id) === (ctx.repoName ?? SELF),
+    ),
   );
   const list = ctx.workflow.integrate.tasks;
   const listed = list?.filter((t) => selected.has(t)) ?? [];
@@ -59,22 +72,26 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const tasks = integrationTasks(ctx);
   const commits: LabelledCommit[] = tasks.map((t) => ({ commit: record.tasks[t]!.commit!, label: t }));
   // Carried through every write until a new result replaces it (see `placed`).
-  const placed = placedBranch(record.integration);
+  const placed = placedBranch(integrationOf(record, ctx.repoName));
   const kept = placed ? { placed } : {};
-  await ctx.journal.update((r) => (r.integration = { status: 'running', branch, tasks, gates: [], ...kept }));
-  ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks });
+  await ctx.journal.update((r) =>
+    setIntegration(r, ctx.repoName, { status: 'running', branch, tasks, gates: [], ...kept }),
+  );
+  const repo = ctx.repoName && ctx.repoName !== SELF ? { repo: ctx.repoName } : {};
+  ctx.emit({ type: 'integration-started', time: Date.now(), branch, tasks, ...repo });
 
   const finish = async (outcome: IntegrationRecord): Promise<IntegrationRecord> => {
     const result: IntegrationRecord =
       outcome.status === 'succeeded'
         ? { ...outcome, placed: { branch, commit: outcome.commit! } }
         : { ...outcome, ...kept };
-    await ctx.journal.update((r) => (r.integration = result));
+    await ctx.journal.update((r) => setIntegration(r, ctx.repoName, result));
     ctx.emit({
       type: 'integration-finished',
       time: Date.now(),
       ok: result.status === 'succeeded',
       branch,
+      ...repo,
       ...(result.commit ? { commit: result.commit } : {}),
       ...(result.failure ? { failure: result.failure } : {}),
     });
@@ -88,7 +105,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
     return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: before.refusal } });
 
   const strategy = ctx.workflow.integrate.strategy;
-  const base: LabelledCommit = { commit: record.baseCommit, label: 'base' };
+  const base: LabelledCommit = { commit: baseCommitOf(ctx), label: 'base' };
   const combined = await combineCommits(
     ctx.repo,
     strategy === 'merge' && commits.length > 0 ? commits : [base, ...commits],
@@ -114,7 +131,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   const gates: IntegrationRecord['gates'] = [];
   const gateFailure = await verifyResult(ctx, combined.commit, tasks, signal, async (gate) => {
     gates.push(gate);
-    await ctx.journal.update((rec) => (rec.integration.gates = [...gates]));
+    await ctx.journal.update((rec) => (integrationOf(rec, ctx.repoName).gates = [...gates]));
   });
   if (gateFailure) return finish({ status: 'failed', branch, tasks, gates, failure: gateFailure });
   // A branch that did not exist cannot be checked out now unless someone made it, which the
@@ -143,12 +160,15 @@ async function verifyResult(
   signal: AbortSignal,
   onGate: (gate: IntegrationRecord['gates'][number]) => Promise<void>,
 ): Promise<IntegrationRecord['failure']> {
-  const verify = ctx.workflow.integrate.verify;
+  const repoDef = ctx.workflow.repos.get(ctx.repoName ?? SELF);
+  const verify = repoDef?.verify ?? ctx.workflow.integrate.verify;
   if (verify.length === 0) return undefined;
+  const { copy, link } = repoDef?.sandbox ?? ctx.workflow.sandbox;
   const record = ctx.journal.record;
   const paths = ctx.journal.store.paths;
   const scratchBranch = taskBranch(record.id, SCRATCH);
-  const scratchPath = join(ctx.sandboxRoot, record.id, SCRATCH);
+  // The repositories' scratch worktrees share the run's sandbox folder.
+  const scratchPath = join(ctx.sandboxRoot, record.id, repoDef ? `${SCRATCH}-${repoDef.name}` : SCRATCH);
   const dropScratchBranch = async () => {
     if (await ctx.repo.branchExists(scratchBranch)) await ctx.repo.deleteBranch(scratchBranch);
   };
@@ -159,8 +179,8 @@ async function verifyResult(
     path: scratchPath,
     branch: scratchBranch,
     baseCommit: commit,
-    copy: [...ctx.workflow.sandbox.copy],
-    link: [...ctx.workflow.sandbox.link],
+    copy: [...copy],
+    link: [...link],
   });
   if (!made.ok) return { message: `cannot make the integration sandbox: ${made.error.message}` };
   const sandbox = made.value;
@@ -172,7 +192,11 @@ async function verifyResult(
         env: { ORCHESTRA_RUN_ID: record.id, ORCHESTRA_SANDBOX: sandbox.path },
         values: templateValues(record, ctx.workflow.vars, null),
         signal,
-        logFile: (g, run) => paths.abs(paths.gateLog(null, 0, g, run)),
+        // Each repository's gates log apart: they may share names.
+        logFile: (g, run) =>
+          paths.abs(
+            repoDef ? paths.gateLog(`${SCRATCH}-${repoDef.name}`, 0, g, run) : paths.gateLog(null, 0, g, run),
+          ),
         onResult: async (r) => {
           await onGate(gateRecord(r, paths.dir));
           ctx.emit(gateFinished(null, r));
@@ -212,10 +236,12 @@ async function resultBranchState(
   }
   const isTip = (p: PlacedBranch | undefined) => p?.branch === branch && p.commit === tip;
   if (isTip(placed)) return { tip };
-  for (const id of await RunStore.list(ctx.repoRoot)) {
+  // The records are in the workflow's repository, whichever repository the branch is in.
+  const records = ctx.journal.record.repoRoot;
+  for (const id of await RunStore.list(records)) {
     if (id === runId) continue;
-    const other = await new RunStore(ctx.repoRoot, id).load();
-    if (other.ok && isTip(placedBranch(other.value.integration))) return { tip };
+    const other = await new RunStore(records, id).load();
+    if (other.ok && placedIn(other.value, ctx.repoRoot).some(isTip)) return { tip };
   }
   return {
     tip,

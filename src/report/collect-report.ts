@@ -1,7 +1,8 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { Failure } from '../events/task-status.js';
 import type { RawWorkflow } from '../config/workflow.js';
-import type { Git } from '../git/git.js';
+import { Git } from '../git/git.js';
+import { repoResults } from '../repos/repo-results.js';
 import type { AttemptRecord, GateRecord, RunRecord, TaskRecord } from '../state/run-state.js';
 import { scopeViolations } from '../verify/write-scope.js';
 import { changedFiles, diffstat } from './diffstat.js';
@@ -79,6 +80,7 @@ export async function collectReport(input: ReportInput): Promise<ReportJson> {
       diffstat: resultFiles ? diffstat(resultFiles) : null,
       files: resultFiles ?? [],
     },
+    ...(record.repos ? { repos: repoResults(record) } : {}),
     tasks,
     totals: {
       tasks: tasks.length,
@@ -100,11 +102,13 @@ async function taskReport(
   def = definition(input.workflow, id),
 ): Promise<TaskReport> {
   const t = input.record.tasks[id]!;
-  const files = await taskFiles(input.repo, t);
+  // A task of another repository (`repos:`) is asked of that one.
+  const files = await taskFiles(t.repo ? new Git(input.record.repos![t.repo]!.root) : input.repo, t);
   const end = t.finishedAt ?? t.attempts.at(-1)?.finishedAt;
   const bestOf = await bestOfReport(input, id);
   return {
     id,
+    ...(t.repo ? { repo: t.repo } : {}),
     status: t.status,
     kind: def.kind,
     role: def.role,

@@ -297,6 +297,11 @@ function fileTable(files: FileChange[]): string {
 function integration(r: ReportJson): string {
   const res = r.result;
   const out = ['## Integration', '', `- **Result:** ${resultLine(r)}`];
+  // Across repositories, each other one's result branch.
+  for (const repo of r.repos ?? [])
+    out.push(
+      `- **Result in ${text(repo.name)}:** ${repo.branch ? `${code(repo.branch)}${repo.commit ? ` at ${code(repo.commit.slice(0, 10))}` : ''}` : `none${repo.failure ? `: ${text(repo.failure)}` : ''}`}`,
+    );
   if (res.tasks.length) out.push(`- **Merged:** ${res.tasks.map(code).join(', ')}`);
   if (res.failure?.tasks.length)
     out.push(`- **Tasks that collided:** ${res.failure.tasks.map(code).join(', ')}`);

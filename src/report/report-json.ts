@@ -1,3 +1,4 @@
+import type { RepoResult } from '../events/engine-event.js';
 import type { FailureReason, RunOutcome, TaskStatus } from '../events/task-status.js';
 
 /**
@@ -29,6 +30,8 @@ export interface ReportJson {
     durationMs: number | null;
   };
   base: { ref: string; commit: string };
+  /** Across repositories (`repos:`): each other repository's result branch (`result` is the workflow's own). */
+  repos?: RepoResult[];
   result: {
     branch: string;
     status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
@@ -58,6 +61,8 @@ export interface ReportJson {
 
 export interface TaskReport {
   id: string;
+  /** Across repositories (`repos:`): the task's repository, when not the workflow's own. */
+  repo?: string;
   status: TaskStatus;
   kind: 'agent' | 'command' | null;
   role: string | null;

@@ -101,14 +101,18 @@ export class PlainReporter implements Reporter {
         break;
       }
       case 'integration-started':
-        this.task(event.time, 'integration', `merging ${event.tasks.join(', ')} into ${event.branch}`);
+        this.task(
+          event.time,
+          integrationLabel(event),
+          `merging ${event.tasks.join(', ')} into ${event.branch}`,
+        );
         break;
       case 'integration-finished': {
         const at = event.commit === undefined ? '' : ` at ${shortSha(event.commit)}`;
         const text = event.ok
           ? style.green(`succeeded: ${event.branch}${at}`)
           : style.red(`failed: ${event.failure?.message ?? 'no reason given'}`);
-        this.task(event.time, 'integration', text);
+        this.task(event.time, integrationLabel(event), text);
         break;
       }
       case 'run-finished':
@@ -131,4 +135,9 @@ export class PlainReporter implements Reporter {
   private line(time: number, text: string): void {
     this.out.write(`${this.style.dim(formatClock(time))} ${text}\n`);
   }
+}
+
+/** `integration`, or `integration:<repo>` for another repository's result branch. */
+function integrationLabel(event: { repo?: string }): string {
+  return event.repo === undefined ? 'integration' : `integration:${event.repo}`;
 }

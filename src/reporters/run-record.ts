@@ -43,11 +43,12 @@ export class RunRecord {
         if (event.keptSandbox !== undefined) this.keptSandboxes.set(event.task, event.keptSandbox);
         if (event.log !== undefined) this.logs.set(event.task, event.log);
         break;
+      // The summary tells other repositories' result branches from run-finished.
       case 'integration-started':
-        this.integrationStarted = event;
+        if (event.repo === undefined) this.integrationStarted = event;
         break;
       case 'integration-finished':
-        this.integration = event;
+        if (event.repo === undefined) this.integration = event;
         break;
       case 'gate-finished':
         if (event.task === null && !event.ok) this.integrationGateLog = event.log;

@@ -7,6 +7,7 @@ import type { Style } from './style.js';
 import { landingHints } from '../integrate/landing.js';
 import { budgetLine } from '../budget/spend.js';
 import { shellQuote } from '../util/shell-quote.js';
+import { repoResultLines } from '../repos/repo-summary.js';
 
 /** How the summary addresses the user: paths relative to their cwd, git pointed at the repository. */
 export interface SummaryOptions {
@@ -29,7 +30,11 @@ export function formatSummary(
   const sections = [
     header(finished, record, opts),
     table(finished, record, opts),
-    result(finished, record, opts),
+    // Across repositories, the workflow's own has a result branch only when it had tasks.
+    ...(finished.repos?.length && finished.resultBranch === undefined && !record.integration?.failure
+      ? []
+      : [result(finished, record, opts)]),
+    ...repoResultLines(finished.repos ?? [], opts.style),
   ];
   const failures = failed(finished, record, opts);
   if (failures !== '') sections.push(failures);

@@ -114,7 +114,8 @@ export class TtyReporter implements Reporter {
         });
         break;
       case 'integration-finished':
-        if (this.integration !== undefined)
+        // Across repositories the row is the first result branch's; the summary lists every one.
+        if (this.integration !== undefined && !this.integration.tree.finished)
           this.finish(this.integration, this.integrationOutcome(this.integration, event));
         break;
       case 'run-finished':

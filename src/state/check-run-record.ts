@@ -105,6 +105,14 @@ const task = shape({
   outputs: optional(record(string)),
   processGroup: optional(number),
 });
+const integration = shape({
+  status: string,
+  branch: string,
+  commit: optional(string),
+  tasks: list(string),
+  gates: list(gate),
+  failure: optional(failure),
+});
 const runRecord = shape({
   id: string,
   workflowFile: string,
@@ -122,14 +130,12 @@ const runRecord = shape({
   vars: record(string),
   concurrency: number,
   tasks: record(task),
-  integration: shape({
-    status: string,
-    branch: string,
-    commit: optional(string),
-    tasks: list(string),
-    gates: list(gate),
-    failure: optional(failure),
-  }),
+  integration,
+  repos: optional(
+    record(
+      shape({ root: absolutePath, baseRef: string, baseCommit: string, url: optional(string), integration }),
+    ),
+  ),
   history: list(shape({ at: number, command: string })),
 });
 

@@ -10,7 +10,7 @@ import { removeEmptyFolders, removeTree } from '../sandbox/remove-tree.js';
 import { removeStrayRefs, startTrail } from '../sandbox/stray-refs.js';
 import { badRunId } from './find-run.js';
 import { defaultSandboxRoot, isRunId, RunPaths, runsDir } from './run-paths.js';
-import { placedBranch, type TaskRecord } from './run-state.js';
+import { placedBranch, type PlacedBranch, type RunRecord, type TaskRecord } from './run-state.js';
 import { RunStore } from './run-store.js';
 import type { RunSelection } from './select-runs.js';
 import { selectRuns } from './select-runs.js';
@@ -114,38 +114,28 @@ export async function cleanRuns(
       report.folders.push(dir);
     }
     await removeEmptyRunFolder(repoRoot, dir);
+    const record = await new RunStore(repoRoot, id).load();
+    // A run across repositories (`repos:`) had worktrees of each in its folder: git forgets them now.
+    const others = record.ok ? Object.values(record.value.repos ?? {}) : [];
+    for (const other of others) await new Git(other.root).pruneWorktrees().catch(() => undefined);
     if (opts.branches) {
-      // git refuses to delete a branch checked out somewhere: the user's checkout is left as it is.
-      const checkedOut = new Map((await repo.listWorktrees()).map((wt) => [wt.branch, wt.path]));
-      const remove = async (branch: string) => {
-        const at = checkedOut.get(branch);
-        if (at !== undefined) return void report.keptBranches.push(`${branch}: checked out at ${at}`);
-        await repo.deleteBranch(branch);
-        report.branches.push(branch);
-      };
-      const record = await new RunStore(repoRoot, id).load();
-      const prefix = `orchestra/tasks/${id}/`;
-      for (const b of await repo.listBranches(prefix)) {
-        // A task branch the user committed on is theirs now, as a moved result branch is.
-        const tasks = record.ok ? record.value.tasks : undefined;
-        const name = b.slice(prefix.length);
-        const moved = tasks
-          ? await taskBranchMoved(repo, b, Object.hasOwn(tasks, name) ? tasks[name] : undefined)
-          : "the run's record is unreadable, so it may hold commits of yours";
-        if (moved === undefined) await remove(b);
-        else report.keptBranches.push(`${b}: ${moved}`);
-      }
-      // Only the result branch the run put there, while it is still there: `integrate.branch` may
-      // name a branch of the user's, and the user may have committed on the result since.
-      const placed = record.ok ? placedBranch(record.value.integration) : undefined;
-      const tip = placed ? await repo.resolveCommit(`refs/heads/${placed.branch}`) : undefined;
-      if (placed && tip !== undefined) {
-        if (tip === placed.commit) await remove(placed.branch);
-        else
-          report.keptBranches.push(
-            `${placed.branch}: it has moved since the run put it at ${placed.commit.slice(0, 10)}`,
-          );
-      }
+      const tasks = record.ok ? record.value.tasks : undefined;
+      await removeRunBranches(
+        repo,
+        id,
+        tasks,
+        record.ok ? placedBranch(record.value.integration) : undefined,
+        report,
+      );
+      // A run across repositories has branches in each.
+      for (const other of others)
+        await removeRunBranches(
+          new Git(other.root),
+          id,
+          tasks,
+          placedBranch(other.integration),
+          report,
+        ).catch(() => undefined);
     }
     if (!whole || opts.all) {
       await rm(new RunPaths(join(runsDir(repoRoot), id)).dir, { recursive: true, force: true });
@@ -154,6 +144,47 @@ export async function cleanRuns(
   }
   await repo.pruneWorktrees();
   return ok(report);
+}
+
+/**
+ * Deletes the task branches of run `id` in one repository, and the result branch it put there, except
+ * those the user may have committed on or has checked out (each reported as kept, with why).
+ */
+async function removeRunBranches(
+  repo: Git,
+  id: string,
+  tasks: RunRecord['tasks'] | undefined,
+  placed: PlacedBranch | undefined,
+  report: CleanReport,
+): Promise<void> {
+  // git refuses to delete a branch checked out somewhere: the user's checkout is left as it is.
+  const checkedOut = new Map((await repo.listWorktrees()).map((wt) => [wt.branch, wt.path]));
+  const remove = async (branch: string) => {
+    const at = checkedOut.get(branch);
+    if (at !== undefined) return void report.keptBranches.push(`${branch}: checked out at ${at}`);
+    await repo.deleteBranch(branch);
+    report.branches.push(branch);
+  };
+  const prefix = `orchestra/tasks/${id}/`;
+  for (const b of await repo.listBranches(prefix)) {
+    // A task branch the user committed on is theirs now, as a moved result branch is.
+    const name = b.slice(prefix.length);
+    const moved = tasks
+      ? await taskBranchMoved(repo, b, Object.hasOwn(tasks, name) ? tasks[name] : undefined)
+      : "the run's record is unreadable, so it may hold commits of yours";
+    if (moved === undefined) await remove(b);
+    else report.keptBranches.push(`${b}: ${moved}`);
+  }
+  // Only the result branch the run put there, while it is still there: `integrate.branch` may
+  // name a branch of the user's, and the user may have committed on the result since.
+  const tip = placed ? await repo.resolveCommit(`refs/heads/${placed.branch}`) : undefined;
+  if (placed && tip !== undefined) {
+    if (tip === placed.commit) await remove(placed.branch);
+    else
+      report.keptBranches.push(
+        `${placed.branch}: it has moved since the run put it at ${placed.commit.slice(0, 10)}`,
+      );
+  }
 }
 
 /**

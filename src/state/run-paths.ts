@@ -48,6 +48,11 @@ export class RunPaths {
   abs(relative: string): string {
     return join(this.dir, relative);
   }
+
+  /** Where the repository guard keeps the config and hooks it put back in the repository `repo`. */
+  repoChanges(repo: string): string {
+    return join(this.dir, 'repo-changes', repo);
+  }
 }
 
 /** `.orchestra/runs` of a repository: ignored through `.git/info/exclude`, never committed. */

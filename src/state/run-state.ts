@@ -39,7 +39,10 @@ export interface AttemptRecord {
  */
 export interface TaskRecord {
   status: TaskStatus;
+  /** Its branch, in the repository of `repo`. */
   branch: string;
+  /** The repository it works in (a name of the run's `repos`); undefined = the workflow's own. */
+  repo?: string;
   /** The commit the task started from (base, its need's result, or their merge). */
   startCommit?: string;
   /** The result commit, set with `succeeded` (or `skipped`: the reused commit). */
@@ -126,6 +129,18 @@ export function placedBranch(integration: IntegrationRecord): PlacedBranch | und
   return status === 'succeeded' && commit !== undefined ? { branch, commit } : undefined;
 }
 
+/** A repository of `repos:` as the run found it, and its result branch. */
+export interface RepoRunRecord {
+  /** Its top level, or the cached bare clone of `url`. */
+  root: string;
+  url?: string;
+  baseRef: string;
+  baseCommit: string;
+  integration: IntegrationRecord;
+  /** Whether its result branch was pushed to `url`, and where. */
+  pushed?: PlacedBranch;
+}
+
 /** The whole record of a run: `.orchestra/runs/<id>/run.json`. */
 export interface RunRecord {
   version: 1;
@@ -147,7 +162,10 @@ export interface RunRecord {
   vars: Record<string, string>;
   concurrency: number;
   tasks: Record<string, TaskRecord>;
+  /** The workflow's own repository's result branch (of its tasks, when other repositories have some). */
   integration: IntegrationRecord;
+  /** The other repositories (`repos:`) the run works in, each with its own result branch. */
+  repos?: Record<string, RepoRunRecord>;
   /** The run's budget (`budget:`), what was spent against it, and whether it stopped the run. */
   budget?: BudgetState;
   /** Each time the run was continued (rerun/resume): when and what was asked. */

@@ -3,6 +3,7 @@ import type { Keep } from '../../config/workflow.js';
 import type { Notify } from '../../config/workflow-types.js';
 import { runNotify } from '../../notify/run-notify.js';
 import { prepareRun, runWorkflow } from '../../engine/run-workflow.js';
+import { repoRecords } from '../../repos/integrate-repos.js';
 import { findReusable } from '../../engine/reuse.js';
 import { checkoutWarnings } from '../../engine/checkout-warnings.js';
 import { probeRepo, type StartProbe } from '../../engine/start-probe.js';
@@ -29,6 +30,7 @@ export interface RunFlags extends WorkflowOptions {
   failureMode?: FailureMode;
   keep?: Keep;
   reuse?: boolean;
+  push?: boolean;
 }
 
 /** `orchestra run [task…]`: runs the DAG (or those tasks and what they need), then integrates. */
@@ -43,6 +45,7 @@ export async function runCommand(targets: string[], flags: RunFlags): Promise<nu
     failureMode: flags.failFast ? 'kill' : (flags.failureMode ?? 'continue'),
     ...(flags.keep ? { keep: flags.keep } : {}),
     reuse: flags.reuse === true,
+    push: flags.push === true,
   } as const;
   if (flags.dryRun) return dryRun(loaded, options, flags.json === true);
   return withReporter(
@@ -140,10 +143,15 @@ async function dryRun(
     throw new Exit(ExitCode.usage);
   }
   const { workflow } = loaded;
-  const { repoRoot, baseCommit, selected } = prepared.value;
+  const { repoRoot, baseCommit, selected, repos } = prepared.value;
   // What `run --reuse` would take from earlier runs instead of running it.
   const reusable = options.reuse
-    ? await findReusable(workflow, loaded.graph, { repoRoot, baseCommit, selected }, new Git(repoRoot))
+    ? await findReusable(
+        workflow,
+        loaded.graph,
+        { repoRoot, baseCommit, selected, repos: repoRecords(repos) },
+        new Git(repoRoot),
+      )
     : new Map<string, Reusable>();
   const toRun = selected.filter((id) => !reusable.has(id));
   for (const line of missingAgentWarnings(agentPrograms(workflow, repoRoot, toRun)))
@@ -153,6 +161,7 @@ async function dryRun(
     const pool = t.agent ? workflow.agents.get(t.agent)?.concurrency : undefined;
     return {
       task: id,
+      ...(t.repo ? { repo: t.repo } : {}),
       reusedFrom: reusable.get(id)?.fromRun ?? null,
       needs: [...t.needs],
       does:
@@ -176,7 +185,7 @@ async function dryRun(
   );
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ baseCommit, concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify }, warnings })}\n`,
+      `${JSON.stringify({ baseCommit, ...(repos.length ? { repos } : {}), concurrency, tasks: plan, integrate: { strategy: workflow.integrate.strategy, verify: workflow.integrate.verify }, warnings })}\n`,
     );
     return ExitCode.ok;
   }
@@ -184,12 +193,16 @@ async function dryRun(
   const reused = reusable.size ? ` (${reusable.size} reused)` : '';
   const lines = [
     `plan: ${plan.length} task(s)${reused} from ${workflow.sandbox.base} (${baseCommit.slice(0, 10)}), at most ${concurrency} at once; nothing is run`,
+    // Each other repository's base, as a run would start from it now.
+    ...repos.map(
+      (r) => `repo ${r.name}: from ${r.baseRef} (${r.baseCommit.slice(0, 10)}) in ${r.url ?? r.root}`,
+    ),
   ];
   plan.forEach((p, i) => {
     const does = p.reusedFrom ? `reused from run ${p.reusedFrom} (${p.does})` : p.does;
     lines.push(`${String(i + 1).padStart(3)}. ${p.task}: ${does}`);
     lines.push(
-      `       needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`,
+      `       ${p.repo ? `repo: ${p.repo}; ` : ''}needs: ${p.needs.join(', ') || '-'}; sandbox: ${p.sandbox}; gates: ${p.gates.join(', ') || '-'}; retries: ${p.retries}${p.pool ? `; pool: ${p.pool}` : ''}`,
     );
   });
   lines.push(

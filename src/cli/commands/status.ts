@@ -3,7 +3,7 @@ import type { TaskStatus } from '../../events/task-status.js';
 import { hasResult } from '../../events/task-status.js';
 import type { RunRecord, TaskRecord } from '../../state/run-state.js';
 import { isReused } from '../../state/run-state.js';
-import { Git } from '../../git/git.js';
+import { repoStatusLines, taskBranchesAcross } from '../../repos/repo-status.js';
 import { displayPath, formatDuration } from '../../reporters/format.js';
 import { leftoverProcesses } from '../../engine/leftover-processes.js';
 import { ExitCode } from '../exit-codes.js';
@@ -77,7 +77,7 @@ async function printStatus(
     write(`${JSON.stringify(shown)}\n`);
     return green ? ExitCode.ok : ExitCode.failed;
   }
-  const branches = new Set(await new Git(record.repoRoot).listBranches(`orchestra/tasks/${record.id}/`));
+  const branches = await taskBranchesAcross(record);
   const now = Date.now();
   const withUsage = record.selected.some((id) => usage(record.tasks[id]!) !== '');
   const flaky = flakyGates(record);
@@ -90,6 +90,8 @@ async function printStatus(
   const rows = shown.map((id) => {
     const t = record.tasks[id]!;
     return [
+      // Across repositories, each task's repository.
+      ...(record.repos ? [t.repo ?? 'self'] : []),
       id,
       label(t.status, t),
       String(t.attempts.length),
@@ -102,6 +104,7 @@ async function printStatus(
     ];
   });
   const header = [
+    ...(record.repos ? ['REPO'] : []),
     'TASK',
     'STATUS',
     'ATTEMPTS',
@@ -152,6 +155,7 @@ async function printStatus(
     const red = integration.gates.find((g) => !g.ok);
     if (red) out.push(`  log: ${displayPath(store.paths.abs(red.log), process.cwd())}`);
   }
+  out.push(...repoStatusLines(record));
   if (leftovers.length) {
     const which = leftovers.map((l) => `${l.task} (process group ${l.processGroup})`).join(', ');
     out.push(`still running, though the run died: ${which}; resume stops them first`);

@@ -6,6 +6,7 @@ import { needsShape } from './needs-shape.js';
 import { networkEntries } from './network-entries.js';
 import { references } from './references.js';
 import type { Rule } from './rule.js';
+import { reposRule } from '../../repos/repos-rule.js';
 import { taskIdLength } from './task-id-length.js';
 import { taskKind } from './task-kind.js';
 import { templateReferences } from './template-refs.js';
@@ -22,4 +23,5 @@ export const rules: readonly Rule[] = [
   conditions,
   matrices,
   networkEntries,
+  reposRule,
 ];
