@@ -24,8 +24,11 @@ function exampleFiles(): string[] {
   return found.sort();
 }
 
+/** The multi-repository example: its export is refused (tested below). */
+const MULTI_REPO = join(ROOT, 'examples/multi-repo/orchestra.yaml');
+
 describe('export github-actions', () => {
-  const examples = exampleFiles();
+  const examples = exampleFiles().filter((f) => f !== MULTI_REPO);
 
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
@@ -38,6 +41,18 @@ describe('export github-actions', () => {
       expect(await githubErrors(text)).toEqual([]);
     },
   );
+
+  it('refuses a task in another repository, at its `repo:`, rather than write a file that fails', async () => {
+    const loaded = await loadWorkflow(MULTI_REPO);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error.diagnostics));
+    const result = exportGithubActions(loaded.value.workflow, { workflowPath: 'x.yaml', version: '0.1.0' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const app = [...loaded.value.workflow.tasks.values()].filter((t) => t.repo !== undefined);
+    expect(app.length).toBeGreaterThan(0);
+    expect(result.error.map((e) => e.path)).toEqual(app.map((t) => ['tasks', t.id, 'repo']));
+    expect(result.error[0]!.message).toContain("covers tasks of the workflow's own repository only");
+  });
 
   it("GitHub's parser does find errors (the check above can fail)", async () => {
     const text = await exportText(join(ROOT, 'examples/planner-matrix/orchestra.yaml'), 'x.yaml');

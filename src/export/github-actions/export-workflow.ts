@@ -26,9 +26,11 @@ export interface PlacedComment {
 
 /**
  * The workflow as a GitHub Actions workflow: `start`, one job per task, `integrate`. A dynamic matrix
- * whose expression GitHub cannot evaluate is the only error.
+ * whose expression GitHub cannot evaluate, and a task in another repository, are the errors.
  */
 export function exportGithubActions(workflow: Workflow, opts: ExportOptions): Result<string, ConfigIssue[]> {
+  const elsewhere = otherRepoTasks(workflow);
+  if (elsewhere.length) return err(elsewhere);
   const tasks = taskJobs(workflow);
   const jobOf = new Map(tasks.map((t) => [t.task, t.job]));
   // GitHub gives one output per job: the legs of a matrix job would overwrite each other's.
@@ -126,4 +128,21 @@ function varEnvNames(vars: readonly string[]): [string, string][] {
     taken.add(env);
     return [name, env];
   });
+}
+
+/**
+ * `orchestra job` hands a run's work over through one remote, the workflow's own repository's: a task
+ * in another repository (`repo:`) would need that repository's checkout, remote and push rights in its
+ * job, which the handover does not carry yet. Said at the task, rather than written into a file that
+ * fails on GitHub.
+ */
+function otherRepoTasks(workflow: Workflow): ConfigIssue[] {
+  return [...workflow.tasks.values()]
+    .filter((t) => t.repo !== undefined && t.repo !== 'self')
+    .map((t) => ({
+      code: 'export',
+      path: ['tasks', t.id, 'repo'],
+      message: `task "${t.id}" works in the repository "${t.repo}": a GitHub Actions export covers tasks of the workflow's own repository only`,
+      hint: 'run this workflow with `orchestra run` (its result branches land in each repository), or split it per repository',
+    }));
 }
