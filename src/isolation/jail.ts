@@ -7,6 +7,7 @@ import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
 import type { IsolationSupport } from './detect.js';
+import { jailGitConfig } from './jail-git-config.js';
 import { enterTools, startKeptJail, type EnterTools, type KeptJail } from './kept-jail.js';
 import { openLinkOverlays } from './link-overlay.js';
 import { openNetworkGate } from './network-gate.js';
@@ -171,6 +172,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       const env: Record<string, string> = {
         ...opts.env,
         ...gate.env,
+        ...jailGitConfig({ ...process.env, ...opts.env }),
         TMPDIR: o.support.tool === 'bwrap' ? '/tmp' : tmp,
       };
       // A program that is nowhere is left for `runProcess` to report as such (the jail sees the same
