@@ -122,6 +122,8 @@ export async function startKeptJail(
     // with setsid) before bwrap sees it gone; bwrap's PID 1 would otherwise wait for all of them.
     close: () =>
       (closing ??= (async () => {
+        // Waited for: orchestra must not end (nothing else may keep it alive) before the jail has.
+        child.ref();
         if (!ended) process.kill(pid, 'SIGKILL');
         await exited;
       })()),

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectIsolation } from '../../src/isolation/detect.js';
 import { openJail, type Jail } from '../../src/isolation/jail.js';
 import { enterTools } from '../../src/isolation/kept-jail.js';
 import { runProcess } from '../../src/process/run-process.js';
+import { cli } from '../support/cli.js';
+import { RunFixture } from '../support/run-fixture.js';
 import { tempDirs } from '../models/helpers.js';
 
 const support = await detectIsolation();
@@ -83,5 +85,25 @@ describe.skipIf(!support.ok || support.tool !== 'bwrap' || !tools)('a task kept 
     expect(processesNaming('sleep 98')).toHaveLength(1);
     await jail.close();
     expect(processesNaming('sleep 98')).toEqual([]);
+  });
+
+  it('lets the CLI end its run once the tasks are done, their kept jails closed', () => {
+    const fx = new RunFixture();
+    try {
+      writeFileSync(
+        join(fx.repo, 'orchestra.yaml'),
+        `version: 1
+sandbox: { dir: ${JSON.stringify(fx.sandboxes)}, keep: never, isolation: os }
+tasks:
+  one: { run: 'echo one > one.txt' }
+  two: { run: 'echo two > two.txt', needs: [one] }
+`,
+      );
+      const r = cli(['run'], fx.repo);
+      expect(r.code, r.stderr).toBe(0);
+      expect(cli(['status'], fx.repo).stdout).toMatch(/^two +succeeded +1 .* os$/m);
+    } finally {
+      fx.cleanup();
+    }
   });
 });
