@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { findProgram } from '../doctor/find-program.js';
 
@@ -94,6 +95,7 @@ export async function startKeptJail(
     const why = (await readFile(logFile, 'utf8').catch(() => '')).trim();
     return why || 'the jail ended as it started';
   }
+  const keeper = keeperOf(pid);
   // Nothing of it keeps orchestra alive: `close` ends it, and orchestra's own end closes its stdin.
   child.unref();
   for (const stream of [child.stdin, child.stdout, child.stdio[3]] as unknown as { unref?(): void }[])
@@ -101,8 +103,9 @@ export async function startKeptJail(
   child.stdout!.resume();
   let closing: Promise<void> | undefined;
   return {
+    // Its keeper killed (`kill -9 -1` in the jail), the jail is ending: bwrap's exit comes later.
     get ended() {
-      return ended;
+      return ended || (keeper !== undefined && !running(keeper));
     },
     enter: (cwd) => [
       enter.nsenter,
@@ -128,4 +131,24 @@ export async function startKeptJail(
         await exited;
       })()),
   };
+}
+
+/** The host pid of the process that keeps the jail: the only child of bwrap's PID 1 in it. */
+function keeperOf(init: number): number | undefined {
+  try {
+    const [first] = readFileSync(`/proc/${init}/task/${init}/children`, 'utf8').trim().split(' ');
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    // The state follows the command name, which is in parentheses and may hold any character.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
 }

@@ -26,8 +26,7 @@ afterEach(() => {
 });
 
 /** An executable script that leaves `name` in the marks folder and fails. */
-function marker(name: string): string {
-  const path = join(fx.root, `${name}.sh`);
+function marker(name: string, path = join(fx.root, `${name}.sh`)): string {
   writeFileSync(path, `#!/bin/sh\ntouch "${join(marks, name)}"\nexit 1\n`);
   chmodSync(path, 0o755);
   return path;
@@ -45,25 +44,23 @@ tasks:
   return task;
 }
 
-const COMMIT = 'git -c user.name=agent -c user.email=agent@localhost commit -qm';
+/** The agent commits and runs `git status` in the jail; none of the `unran` marks is left. */
+async function commitJailed(unran: string[]): Promise<void> {
+  const task = await runJailed(
+    "echo one > one.txt && git add one.txt && git -c user.name=agent -c user.email=agent@localhost commit -qm 'agent: one' && git status --short && echo two > two.txt",
+  );
+  expect(fx.git('log', '--format=%s', task.branch)).toContain('agent: one');
+  expect(fx.show(task.branch, 'two.txt')).toBe('two');
+  for (const name of unran) expect(existsSync(join(marks, name)), name).toBe(false);
+}
 
 describe.skipIf(!support.ok)(
   `isolation: os on users' repositories${support.ok ? '' : `: skipped, ${support.why}`}`,
   () => {
     it("runs none of the repository's hooks or its fsmonitor, for the agent's commits or orchestra's", async () => {
-      writeFileSync(
-        join(fx.repo, '.git', 'hooks', 'pre-commit'),
-        `#!/bin/sh\ntouch "${join(marks, 'pre-commit')}"\nexit 1\n`,
-      );
-      chmodSync(join(fx.repo, '.git', 'hooks', 'pre-commit'), 0o755);
+      marker('pre-commit', join(fx.repo, '.git', 'hooks', 'pre-commit'));
       fx.git('config', 'core.fsmonitor', marker('repo-fsmonitor'));
-      const task = await runJailed(
-        `echo one > one.txt && git add one.txt && ${COMMIT} 'agent: one' && git status --short && echo two > two.txt`,
-      );
-      expect(fx.git('log', '--format=%s', task.branch)).toContain('agent: one');
-      expect(fx.show(task.branch, 'two.txt')).toBe('two');
-      expect(existsSync(join(marks, 'pre-commit'))).toBe(false);
-      expect(existsSync(join(marks, 'repo-fsmonitor'))).toBe(false);
+      await commitJailed(['pre-commit', 'repo-fsmonitor']);
     });
 
     it("commits unsigned and runs no fsmonitor when the user's own git config asks for them", async () => {
@@ -71,13 +68,7 @@ describe.skipIf(!support.ok)(
         join(home, '.gitconfig'),
         `[commit]\n\tgpgsign = true\n[tag]\n\tgpgsign = true\n[gpg]\n\tprogram = ${marker('gpg')}\n[core]\n\tfsmonitor = ${marker('fsmonitor')}\n`,
       );
-      const task = await runJailed(
-        `echo one > one.txt && git add one.txt && ${COMMIT} 'agent: one' && git status --short && echo two > two.txt`,
-      );
-      expect(fx.git('log', '--format=%s', task.branch)).toContain('agent: one');
-      expect(fx.show(task.branch, 'two.txt')).toBe('two');
-      expect(existsSync(join(marks, 'gpg'))).toBe(false);
-      expect(existsSync(join(marks, 'fsmonitor'))).toBe(false);
+      await commitJailed(['gpg', 'fsmonitor']);
     });
 
     it('checks out a submodule the agent can read and run git in', async () => {
