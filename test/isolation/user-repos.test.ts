@@ -25,8 +25,8 @@ afterEach(() => {
   fx.cleanup();
 });
 
-/** An executable script that leaves `name` in the marks folder and fails. */
-function marker(name: string, path = join(fx.root, `${name}.sh`)): string {
+/** An executable script that leaves `name` in the marks folder and fails (kept there: the jail sees it). */
+function marker(name: string, path = join(marks, `${name}.sh`)): string {
   writeFileSync(path, `#!/bin/sh\ntouch "${join(marks, name)}"\nexit 1\n`);
   chmodSync(path, 0o755);
   return path;
