@@ -79,7 +79,8 @@ export async function startKeptJail(
     };
     child.stdio[3]!.on('data', (chunk: Buffer) => {
       info += chunk.toString();
-      const found = /"child-pid":\s*(\d+)/.exec(info);
+      // The whole number: a chunk may end in the middle of it.
+      const found = /"child-pid":\s*(\d+)[\s,}]/.exec(info);
       if (!found) return;
       childPid = Number(found[1]);
       settle();
@@ -95,6 +96,35 @@ export async function startKeptJail(
     const why = (await readFile(logFile, 'utf8').catch(() => '')).trim();
     return why || 'the jail ended as it started';
   }
+  const enterArgv = (cwd: string) => [
+    enter.nsenter,
+    '--all',
+    '--preserve-credentials',
+    `--target=${pid}`,
+    '--root',
+    `--wdns=${cwd}`,
+    enter.setpriv,
+    '--no-new-privs',
+    '--inh-caps=-all',
+    '--ambient-caps=-all',
+    '--bounding-set=-all',
+    '--',
+  ];
+  // Tried once: where bwrap made a user namespace of its own (orchestra not run as root), some
+  // kernels refuse to enter its other namespaces; each process then starts a bwrap of its own.
+  const refused = await new Promise<string | undefined>((done) =>
+    execFile(
+      enterArgv('/')[0]!,
+      [...enterArgv('/').slice(1), '/bin/sh', '-c', 'exit 0'],
+      { timeout: 10_000 },
+      (error, _out, stderr) => done(error ? String(stderr).trim() || error.message : undefined),
+    ),
+  );
+  if (refused !== undefined) {
+    process.kill(pid, 'SIGKILL');
+    await exited;
+    return `the jail cannot be entered: ${refused}`;
+  }
   const keeper = keeperOf(pid);
   // Nothing of it keeps orchestra alive: `close` ends it, and orchestra's own end closes its stdin.
   child.unref();
@@ -107,20 +137,7 @@ export async function startKeptJail(
     get ended() {
       return ended || (keeper !== undefined && !running(keeper));
     },
-    enter: (cwd) => [
-      enter.nsenter,
-      '--all',
-      '--preserve-credentials',
-      `--target=${pid}`,
-      '--root',
-      `--wdns=${cwd}`,
-      enter.setpriv,
-      '--no-new-privs',
-      '--inh-caps=-all',
-      '--ambient-caps=-all',
-      '--bounding-set=-all',
-      '--',
-    ],
+    enter: enterArgv,
     // Its PID 1 killed, the kernel kills everything left in the jail (a server a setup started
     // with setsid) before bwrap sees it gone; bwrap's PID 1 would otherwise wait for all of them.
     close: () =>
