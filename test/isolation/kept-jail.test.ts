@@ -58,7 +58,23 @@ function processesNaming(text: string): string[] {
     });
 }
 
-describe.skipIf(!support.ok || support.tool !== 'bwrap' || !tools)('a task kept jail (nsenter)', () => {
+/** Whether this machine enters a kept jail (not where bwrap's user namespace cannot be entered). */
+async function entersKeptJail(): Promise<boolean> {
+  if (!support.ok || support.tool !== 'bwrap' || !tools) return false;
+  const { jail, sandbox } = await open();
+  const wrapped = await jail.wrap({
+    command: { argv: ['true'] },
+    cwd: sandbox,
+    env: {},
+    logFile: '/dev/null',
+  });
+  await jail.close();
+  await dirs.dispose();
+  return 'argv' in wrapped.command && wrapped.command.argv[0] === tools.nsenter;
+}
+const enters = await entersKeptJail();
+
+describe.skipIf(!enters)('a task kept jail (nsenter)', () => {
   it('runs later processes in the jail the first one started, without any capability', async () => {
     const { run } = await open();
     // The same PID namespace: the second process sees what the first left running there.
@@ -75,7 +91,8 @@ describe.skipIf(!support.ok || support.tool !== 'bwrap' || !tools)('a task kept 
 
   it('starts the jail again for the next process when one of its processes ended it', async () => {
     const { run } = await open();
-    await run('kill -KILL -1; true');
+    // It may die with the jail it ended, before it exits itself.
+    await run('kill -KILL -1; true').catch(() => undefined);
     expect(await run('echo still jailed; test ! -w /etc')).toBe('still jailed');
   });
 
