@@ -148,7 +148,8 @@ Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
 | 7 | \`orchestra run\`, exec to exit, ${f.tasks} short tasks | ${ms(f.wallMs)} | lower bound: ${ms(f.boundMs)} | ${x(f.wallMs / f.boundMs)} | <= 1.10x | ${met(f.wallMs / f.boundMs <= 1.1)} |
 | 7 | the same, exec to the first task started | ${ms(f.firstTaskMs)} | \`node -e 0\`: ${ms(f.nodeMs)} | ${x(f.firstTaskMs / f.nodeMs)} | <= 2x | ${met(f.firstTaskMs / f.nodeMs <= 2)} |
 | 8 | commit phase of a task that writes one file (process exit to teardown), 3-file repository | ${ms(c.phaseMs)}, ${c.processes} git processes | \`git add --all\`, \`git commit\` by hand: ${ms(c.byHandMs)} | ${x(c.phaseMs / c.byHandMs)} | <= 4 git processes | ${met(c.processes <= 4)} |
-| 10 | ${j.skipped ? `a process in its bubblewrap jail: not measured (${j.skipped})` : `a process in its bubblewrap jail (\`true\`), added start-up | ${ms(j.addedMs)} | started plainly: ${ms(j.plainMs)} | ${x(j.jailedMs / j.plainMs)} | <= 50 ms | ${met(j.addedMs <= 50)}`} |
+| 10 | ${j.skipped ? `a process in its bubblewrap jail: not measured (${j.skipped})` : `a later process of a jailed task (\`true\`, entering the task's kept jail), added start-up | ${ms(j.addedLaterMs)} | started plainly: ${ms(j.plainMs)} | ${x(j.laterMs / j.plainMs)} | <= 50 ms | ${met(j.addedLaterMs <= 50)}`} |
+| 10 | ${j.skipped ? 'the same, first process: not measured' : `the same, the task's first process (starts the kept jail) | ${ms(j.addedFirstMs)} | started plainly: ${ms(j.plainMs)} | ${x(j.firstMs / j.plainMs)} | | `} |
 
 More figures from the same run:
 
@@ -170,7 +171,7 @@ More figures from the same run:
   the rest is starting them from node and the awaited write of the task's success.
 - \`orchestra ui\`: ${r.ui.skipped ? `skipped (${r.ui.skipped})` : `a ${r.ui.tasks}-task run's page shows the run and its timeline in ${ms(r.ui.large.shownMs)} (a 2-task run's: ${ms(r.ui.baseline.shownMs)}), its DAG laid out by dagre in a worker and drawn in ${ms(r.ui.large.drawnMs)}; the server's peak RSS while a client follows a log growing to 1 GB: ${(r.ui.peakKib / 1024).toFixed(1)} MB (goal <= 100 MB; idle ${(r.ui.idleKib / 1024).toFixed(1)} MB)`}.
 - 10: making a task's jail (its private tmp, the agents' state copies, the network gate), once per task:
-  ${j.skipped ? 'n/a' : ms(j.openMs)}.
+  ${j.skipped ? 'n/a' : `${ms(j.openMs)}, with a network gate ${ms(j.openNetMs)}; a first process behind a network gate (its proxy relay starts in the kept jail) ${ms(j.addedFirstNetMs)} added; a bare \`bwrap --ro-bind / / true\` ${ms(j.addedBareMs)} added. Medians of the per-round differences, rounds interleaved`}.
 `;
 }
 

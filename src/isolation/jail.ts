@@ -8,6 +8,8 @@ import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
 import { hostPath } from './host-path.js';
 import type { IsolationSupport } from './detect.js';
+import { jailGitConfig } from './jail-git-config.js';
+import { enterTools, startKeptJail, type EnterTools, type KeptJail } from './kept-jail.js';
 import { openLinkOverlays } from './link-overlay.js';
 import { openNetworkGate } from './network-gate.js';
 import { sandboxExecProfile } from './sandbox-exec-profile.js';
@@ -63,8 +65,9 @@ interface HomeView {
 
 /**
  * Makes a task's jail: its private tmp under `stateDir`, and its network gate. The layout is fixed
- * here, once per task, and per $HOME its processes are given (an agent's `env` may name its own):
- * each process then pays only for bwrap's own start.
+ * here, once per task, and per $HOME its processes are given (an agent's `env` may name its own).
+ * On Linux the first process starts the jail and keeps it (see {@link startKeptJail}); the later
+ * ones enter it.
  */
 export async function openJail(o: JailOptions): Promise<Jail> {
   const userHome = o.home ?? process.env.HOME ?? homedir();
@@ -100,10 +103,13 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   // Orchestra's own files and the task's programs stay readable when they lie under /tmp, which the
   // jail replaces with the task's private one (a checkout or a tool installed in /tmp).
   const ownFiles = packageFile('.');
-  let prefix: (cwd: string, view: HomeView, path: string) => string[];
+  let command: (cwd: string, view: HomeView, path: string, argv: string[]) => Promise<string[]>;
+  const kept: Promise<KeptJail | undefined>[] = [];
   if (o.support.tool === 'bwrap') {
+    const program = o.support.program;
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
-    prefix = (cwd, { home, state, deny }, path) => {
+    // `tail` ends bwrap's arguments (`--`, and before it any of its own options to add).
+    const bwrap = (cwd: string, { home, state, deny }: HomeView, path: string, tail: string[]) => {
       const layout: JailLayout = {
         writable: [...writable, ...(links?.folders ?? [])],
         tmp,
@@ -111,21 +117,53 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         state,
         deny,
       };
-      const args = bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs });
-      const argv = [o.support.program, ...args, '--'];
-      return links ? links.prefix(argv) : argv;
+      const args = [...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }), ...tail];
+      return links ? links.prefix([program, ...args]) : [program, ...args];
+    };
+    // One kept jail per view and PATH (what its layout depends on), started by the first process.
+    const keptFor = new Map<HomeView, Map<string, Promise<KeptJail | undefined>>>();
+    const keptJail = (view: HomeView, path: string, tools: EnterTools) => {
+      const byPath = keptFor.get(view) ?? new Map<string, Promise<KeptJail | undefined>>();
+      keptFor.set(view, byPath);
+      let jail = byPath.get(path);
+      if (!jail) {
+        const log = join(o.stateDir, `kept-${kept.length}.log`);
+        // When it cannot start, each process starts a bwrap of its own, which reports why in its log.
+        jail = startKeptJail(
+          (tail) => bwrap('/', view, path, tail),
+          (argv) => gate.wrapInner(argv),
+          tools,
+          log,
+        ).then((started) => (typeof started === 'string' ? undefined : started));
+        kept.push(jail);
+        byPath.set(path, jail);
+      }
+      return jail;
+    };
+    command = async (cwd, view, path, argv) => {
+      const tools = await enterTools();
+      let jail = tools && (await keptJail(view, path, tools));
+      // Ended by one of its own processes (`kill -9 -1` in the jail): the next one starts it again.
+      if (tools && jail?.ended) {
+        keptFor.get(view)!.delete(path);
+        jail = await keptJail(view, path, tools);
+      }
+      if (jail) return [...jail.enter(cwd), ...argv];
+      return [...bwrap(cwd, view, path, ['--']), ...gate.wrapInner(argv)];
     };
   } else {
     // Seatbelt cannot show a copy in the original's place: the agents' state folders are writable.
-    prefix = (_cwd, { state, deny }) => [
-      o.support.program,
-      '-p',
-      sandboxExecProfile({
-        writable: [...writable, tmp, ...state.map((s) => s.original)],
-        deny: deny.map((d) => d.path),
-        shareNet: gate.shareNet,
-      }),
-    ];
+    command = (_cwd, { state, deny }, _path, argv) =>
+      Promise.resolve([
+        o.support.program,
+        '-p',
+        sandboxExecProfile({
+          writable: [...writable, tmp, ...state.map((s) => s.original)],
+          deny: deny.map((d) => d.path),
+          shareNet: gate.shareNet,
+        }),
+        ...gate.wrapInner(argv),
+      ]);
   }
 
   return {
@@ -134,6 +172,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       const env: Record<string, string> = {
         ...opts.env,
         ...gate.env,
+        ...jailGitConfig({ ...process.env, ...opts.env }),
         TMPDIR: o.support.tool === 'bwrap' ? '/tmp' : tmp,
       };
       // A program that is nowhere is left for `runProcess` to report as such (the jail sees the same
@@ -141,9 +180,10 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       if (!findProgram(argv[0] ?? '', opts.cwd, { ...process.env, ...env })) return opts;
       const view = await viewOf({ ...(process.env as Record<string, string>), ...env });
       const path = env.PATH ?? process.env.PATH ?? '';
-      return { ...opts, env, command: { argv: [...prefix(opts.cwd, view, path), ...gate.wrapInner(argv)] } };
+      return { ...opts, env, command: { argv: await command(opts.cwd, view, path, argv) } };
     },
     async close() {
+      await Promise.all(kept.map(async (jail) => (await jail)?.close()));
       await gate.close();
       await rm(o.stateDir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentStatePaths, copyAgentState } from '../../src/isolation/agent-state.js';
 import { bwrapArgs } from '../../src/isolation/bwrap-args.js';
+import { jailGitConfig } from '../../src/isolation/jail-git-config.js';
 import { sandboxExecProfile } from '../../src/isolation/sandbox-exec-profile.js';
 
 describe('bwrap arguments', () => {
@@ -90,5 +91,22 @@ describe('agent state', () => {
     const claude = copies.find((c) => c.original === join(home, '.claude'))!.copy;
     expect(readFileSync(join(claude, '.credentials.json'), 'utf8')).toBe('secret');
     expect(existsSync(join(claude, 'projects'))).toBe(false);
+  });
+});
+
+describe('git settings in the jail', () => {
+  it("adds its settings after the user's own GIT_CONFIG_* variables", () => {
+    expect(
+      jailGitConfig({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'a.b', GIT_CONFIG_VALUE_0: 'c' }),
+    ).toEqual({
+      GIT_CONFIG_COUNT: '4',
+      GIT_CONFIG_KEY_1: 'commit.gpgSign',
+      GIT_CONFIG_VALUE_1: 'false',
+      GIT_CONFIG_KEY_2: 'tag.gpgSign',
+      GIT_CONFIG_VALUE_2: 'false',
+      GIT_CONFIG_KEY_3: 'core.fsmonitor',
+      GIT_CONFIG_VALUE_3: 'false',
+    });
+    expect(jailGitConfig({}).GIT_CONFIG_KEY_0).toBe('commit.gpgSign');
   });
 });

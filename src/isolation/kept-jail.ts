@@ -1,0 +1,171 @@
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { findProgram } from '../doctor/find-program.js';
+
+/**
+ * A task's jail started once and kept until the task ends: its processes enter it (`nsenter` into
+ * its namespaces and root, `setpriv` dropping every capability as bwrap does) instead of each
+ * starting a bwrap of its own. A bwrap costs 40 ms and more on a VM (user, mount and PID namespaces
+ * made, then a PID namespace torn down and waited for at every exit); entering one costs two small
+ * execs. The network relays run once, in the kept jail.
+ */
+export interface KeptJail {
+  /** The argv prefix that runs a command inside the jail, in `cwd` (a path as the jail sees it). */
+  enter(cwd: string): string[];
+  /** True once the jail is gone (ended by one of its own processes, or closed). */
+  readonly ended: boolean;
+  close(): Promise<void>;
+}
+
+/** The programs that enter a kept jail (util-linux). */
+export interface EnterTools {
+  readonly nsenter: string;
+  readonly setpriv: string;
+}
+
+let tools: Promise<EnterTools | undefined> | undefined;
+
+/**
+ * `nsenter` and `setpriv` when this machine has them, with `--wdns` (util-linux 2.38): the working
+ * folder must be looked up inside the jail, not opened outside it. Without them every process
+ * starts a bwrap of its own (slower, as safe).
+ */
+export function enterTools(): Promise<EnterTools | undefined> {
+  tools ??= (async () => {
+    const nsenter = findProgram('nsenter', '/');
+    const setpriv = findProgram('setpriv', '/');
+    if (!nsenter || !setpriv) return undefined;
+    const help = await new Promise<string>((done) =>
+      execFile(nsenter, ['--help'], { timeout: 10_000 }, (_error, stdout) => done(String(stdout))),
+    );
+    return help.includes('--wdns') ? { nsenter, setpriv } : undefined;
+  })();
+  return tools;
+}
+
+// What the kept jail runs: says it is ready, then waits until orchestra's end closes its stdin (or
+// `close` kills it). `read` is the shell's own: no further process.
+const KEEPER = ['/bin/sh', '-c', 'echo ready; read -r _'];
+
+/**
+ * Starts `bwrapArgv` (bwrap and its arguments, up to and without the `--`, possibly behind the link
+ * overlays' `unshare`) keeping `inner(KEEPER)`, and waits until it is ready. Returns why it could not
+ * start instead (bwrap's own message).
+ */
+export async function startKeptJail(
+  bwrapArgv: (tail: string[]) => string[],
+  inner: (argv: string[]) => string[],
+  enter: EnterTools,
+  logFile: string,
+): Promise<KeptJail | string> {
+  const log = await open(logFile, 'w');
+  // Its own process group: Ctrl-C at the terminal must reach the task's processes through orchestra
+  // (SIGTERM first), not end the jail under them.
+  const [program, ...args] = [...bwrapArgv(['--info-fd', '3', '--']), ...inner(KEEPER)];
+  const child = spawn(program!, args, {
+    stdio: ['pipe', 'pipe', log.fd, 'pipe'],
+    detached: true,
+  });
+  void log.close();
+  let ended = false;
+  const exited = new Promise<void>((done) => child.once('exit', () => ((ended = true), done())));
+  const pid = await new Promise<number | undefined>((done) => {
+    let info = '';
+    let ready = false;
+    let childPid: number | undefined;
+    const settle = () => {
+      if (ready && childPid !== undefined) done(childPid);
+    };
+    child.stdio[3]!.on('data', (chunk: Buffer) => {
+      info += chunk.toString();
+      // The whole number: a chunk may end in the middle of it.
+      const found = /"child-pid":\s*(\d+)[\s,}]/.exec(info);
+      if (!found) return;
+      childPid = Number(found[1]);
+      settle();
+    });
+    child.stdout!.once('data', () => {
+      ready = true;
+      settle();
+    });
+    child.once('error', () => done(undefined));
+    void exited.then(() => done(undefined));
+  });
+  if (pid === undefined) {
+    const why = (await readFile(logFile, 'utf8').catch(() => '')).trim();
+    return why || 'the jail ended as it started';
+  }
+  const enterArgv = (cwd: string) => [
+    enter.nsenter,
+    '--all',
+    '--preserve-credentials',
+    `--target=${pid}`,
+    '--root',
+    `--wdns=${cwd}`,
+    enter.setpriv,
+    '--no-new-privs',
+    '--inh-caps=-all',
+    '--ambient-caps=-all',
+    '--bounding-set=-all',
+    '--',
+  ];
+  // Tried once: where bwrap made a user namespace of its own (orchestra not run as root), some
+  // kernels refuse to enter its other namespaces; each process then starts a bwrap of its own.
+  const refused = await new Promise<string | undefined>((done) =>
+    execFile(
+      enterArgv('/')[0]!,
+      [...enterArgv('/').slice(1), '/bin/sh', '-c', 'exit 0'],
+      { timeout: 10_000 },
+      (error, _out, stderr) => done(error ? String(stderr).trim() || error.message : undefined),
+    ),
+  );
+  if (refused !== undefined) {
+    process.kill(pid, 'SIGKILL');
+    await exited;
+    return `the jail cannot be entered: ${refused}`;
+  }
+  const keeper = keeperOf(pid);
+  // Nothing of it keeps orchestra alive: `close` ends it, and orchestra's own end closes its stdin.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stdio[3]] as unknown as { unref?(): void }[])
+    stream.unref?.();
+  child.stdout!.resume();
+  let closing: Promise<void> | undefined;
+  return {
+    // Its keeper killed (`kill -9 -1` in the jail), the jail is ending: bwrap's exit comes later.
+    get ended() {
+      return ended || (keeper !== undefined && !running(keeper));
+    },
+    enter: enterArgv,
+    // Its PID 1 killed, the kernel kills everything left in the jail (a server a setup started
+    // with setsid) before bwrap sees it gone; bwrap's PID 1 would otherwise wait for all of them.
+    close: () =>
+      (closing ??= (async () => {
+        // Waited for: orchestra must not end (nothing else may keep it alive) before the jail has.
+        child.ref();
+        if (!ended) process.kill(pid, 'SIGKILL');
+        await exited;
+      })()),
+  };
+}
+
+/** The host pid of the process that keeps the jail: the only child of bwrap's PID 1 in it. */
+function keeperOf(init: number): number | undefined {
+  try {
+    const [first] = readFileSync(`/proc/${init}/task/${init}/children`, 'utf8').trim().split(' ');
+    return first ? Number(first) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    // The state follows the command name, which is in parentheses and may hold any character.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+}
