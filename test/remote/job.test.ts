@@ -305,7 +305,18 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
     const status = cli(['status', '--remote', 'origin', '--run', RUN], r.clone()).stdout;
     expect(status).toMatch(/impl\s+succeeded/);
     // The integration merged the legs' pushed results: no leg ran again.
-    expect(status).not.toMatch(/impl-x\s+succeeded\s+2/);
+    const after = r.refs();
+    for (const leg of ['impl-x', 'impl-y'])
+      execFileSync(
+        'git',
+        [
+          'merge-base',
+          '--is-ancestor',
+          after.get(`refs/orchestra/runs/${RUN}/tasks/${leg}`)!,
+          `orchestra/${RUN}`,
+        ],
+        { cwd: r.bare },
+      );
   });
 
   it('tasks GitHub skipped (if: false, an empty dynamic matrix, behind a skipped need) do not fail job --integrate', () => {
