@@ -87,8 +87,9 @@ export async function rerunWorkflow(
         delete t.reusedFrom;
         delete t.skipped;
         delete t.outputs;
-        // A dynamic matrix named to rerun runs every instance again; otherwise those that succeeded keep.
-        if (opts.command !== 'resume' && !opts.failed)
+        // A dynamic matrix named to rerun runs every instance again; otherwise (resume, a job merging
+        // the legs other jobs pushed) those that succeeded keep.
+        if (opts.command === 'rerun' && !opts.failed)
           for (const i of t.instances ?? []) delete r.tasks[i]?.fingerprint;
       }
     });

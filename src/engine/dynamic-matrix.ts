@@ -1,4 +1,4 @@
-import type { TaskDef } from '../config/workflow.js';
+import type { TaskDef, Workflow } from '../config/workflow.js';
 import type { Failure } from '../events/task-status.js';
 import { evaluate, parseExpression } from '../expressions/expression.js';
 import { combineCommits } from '../git/merge.js';
@@ -7,7 +7,7 @@ import { combinations, instanceIds } from '../matrix/combinations.js';
 import { instance, withInstances } from '../matrix/expand-matrix.js';
 import type { MatrixValue } from '../matrix/matrix-spec.js';
 import { dynamicKeys, isValue } from '../matrix/matrix-spec.js';
-import type { TaskRecord } from '../state/run-state.js';
+import type { RunRecord, TaskRecord } from '../state/run-state.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { RunContext } from './run-context.js';
@@ -36,22 +36,13 @@ export async function runDynamicMatrix(
   signal: AbortSignal,
   run: typeof scheduleTasks,
 ): Promise<NodeOutcome> {
-  const task = ctx.workflow.tasks.get(id)!;
   const started = Date.now();
   const { journal } = ctx;
-  const expanded = expand(ctx, task);
+  const expanded = expandDynamicMatrix(ctx, journal.record, id);
   if (!expanded.ok)
     return finish(ctx, id, started, 'failed', { reason: 'matrix-invalid', message: expanded.error });
-  const defs = expanded.value;
-  const ids = defs.map((d) => d.def.id);
-  const workflow = withInstances(ctx.workflow, new Map(), new Map([[id, defs]]));
-  // The instances beside the task they came from: their needs are its needs.
-  const tasks = new Map([...ctx.workflow.tasks, ...defs.map(({ def }) => [def.id, def] as const)]);
-  const sub: RunContext = {
-    ...ctx,
-    workflow: { ...workflow, tasks },
-    graph: new TaskGraph(tasks.values()),
-  };
+  const { ids, ...expansion } = expanded.value;
+  const sub: RunContext = { ...ctx, ...expansion };
   // Instances that already succeeded with these inputs (a resumed run) keep their results.
   const kept = new Set(
     ids.filter((i) => {
@@ -98,11 +89,7 @@ export async function runDynamicMatrix(
   const ended = ids.map((i) => (kept.has(i) ? 'succeeded' : outcomes.get(i)));
   if (signal.aborted || ended.includes('cancelled')) return finish(ctx, id, started, 'cancelled');
   const bad = ids.filter((i, n) => ended[n] === 'failed' || ended[n] === 'blocked');
-  if (bad.length)
-    return finish(ctx, id, started, 'failed', {
-      reason: 'matrix-failed',
-      message: `${bad.length} of ${ids.length} instances did not succeed: ${bad.join(', ')}`,
-    });
+  if (bad.length) return finish(ctx, id, started, 'failed', matrixFailed(ids, bad));
   const results = ids.flatMap((i) => {
     const commit = journal.task(i).commit;
     return commit && ended[ids.indexOf(i)] === 'succeeded' ? [{ commit, label: i }] : [];
@@ -143,13 +130,44 @@ function again(before: TaskRecord): TaskRecord {
   return { ...rest, status: 'pending' };
 }
 
+/** A dynamic matrix's failure: the instances that did not succeed. */
+export function matrixFailed(ids: readonly string[], bad: readonly string[]): Failure {
+  return {
+    reason: 'matrix-failed',
+    message: `${bad.length} of ${ids.length} instances did not succeed: ${bad.join(', ')}`,
+  };
+}
+
+/**
+ * The instances of a dynamic matrix, from its expressions' values over the record, and the workflow
+ * and graph with them beside the task they came from (their needs are its needs). `orchestra job`
+ * runs one of them in this workflow, so that its fingerprint is the one the matrix task checks.
+ */
+export function expandDynamicMatrix(
+  ctx: Pick<RunContext, 'workflow' | 'graph'>,
+  record: RunRecord,
+  id: string,
+): Result<{ ids: string[]; workflow: Workflow; graph: TaskGraph }, string> {
+  const expanded = expand(ctx, record, ctx.workflow.tasks.get(id)!);
+  if (!expanded.ok) return expanded;
+  const defs = expanded.value;
+  const workflow = withInstances(ctx.workflow, new Map(), new Map([[id, defs]]));
+  const tasks = new Map([...ctx.workflow.tasks, ...defs.map(({ def }) => [def.id, def] as const)]);
+  return ok({
+    ids: defs.map((d) => d.def.id),
+    workflow: { ...workflow, tasks },
+    graph: new TaskGraph(tasks.values()),
+  });
+}
+
 /** The instances of the matrix, from its expressions' values. */
 function expand(
-  ctx: RunContext,
+  ctx: Pick<RunContext, 'workflow' | 'graph'>,
+  record: RunRecord,
   task: TaskDef,
 ): Result<{ def: TaskDef; combo: Record<string, MatrixValue> }[], string> {
   const spec = task.matrix!;
-  const context = conditionContext(ctx, ctx.journal.record, task.id);
+  const context = conditionContext(ctx, record, task.id);
   const axes: Record<string, MatrixValue[]> = {};
   for (const [key, v] of Object.entries(spec.axes)) {
     if (typeof v !== 'string') {

@@ -57,22 +57,36 @@ function statusOf(ctx: Pick<RunContext, 'graph'>, record: RunRecord, task: strin
 }
 
 /**
- * Evaluates the task's `if:` before it starts. False: the task is recorded `skipped` with its
- * expression, and `skipped` is returned; an expression that cannot be evaluated (fromJSON of an
- * output that is not JSON) fails the task. Undefined: the task runs.
+ * The task's `if:` over the record: true (or no `if:`) runs it; false skips it, with the expression;
+ * an expression that cannot be evaluated (fromJSON of an output that is not JSON) fails it.
  */
-export async function skipByCondition(ctx: RunContext, id: string): Promise<NodeOutcome | undefined> {
-  const task = ctx.workflow.tasks.get(id)!;
-  if (task.if === undefined) return undefined;
-  const record = ctx.journal.record;
-  const parsed = parseExpression(task.if);
+export function conditionVerdict(
+  ctx: Pick<RunContext, 'workflow' | 'graph'>,
+  record: RunRecord,
+  id: string,
+): { run: true } | { skipped: { condition: string } } | { failure: Failure } {
+  const condition = ctx.workflow.tasks.get(id)!.if;
+  if (condition === undefined) return { run: true };
+  const parsed = parseExpression(condition);
   // Validation parsed it already: a failure here is a bug.
   if (!parsed.ok) throw new Error(`if: of ${id} does not parse: ${parsed.error}`);
   const verdict = isTrue(parsed.value, conditionContext(ctx, record, id), statusOf(ctx, record, id));
-  if (verdict.ok && verdict.value) return undefined;
-  const failure: Failure | undefined = verdict.ok
-    ? undefined
-    : { reason: 'condition-failed', message: `if: ${parsed.value.source}: ${verdict.error}` };
+  if (!verdict.ok)
+    return {
+      failure: { reason: 'condition-failed', message: `if: ${parsed.value.source}: ${verdict.error}` },
+    };
+  return verdict.value ? { run: true } : { skipped: { condition: parsed.value.source } };
+}
+
+/**
+ * Evaluates the task's `if:` before it starts (see `conditionVerdict`): a task it does not run is
+ * recorded `skipped` or `failed`, and that is returned. Undefined: the task runs.
+ */
+export async function skipByCondition(ctx: RunContext, id: string): Promise<NodeOutcome | undefined> {
+  const verdict = conditionVerdict(ctx, ctx.journal.record, id);
+  if ('run' in verdict) return undefined;
+  const failure = 'failure' in verdict ? verdict.failure : undefined;
+  const skipped = 'skipped' in verdict ? verdict.skipped : undefined;
   const status = failure ? 'failed' : 'skipped';
   const now = Date.now();
   await ctx.journal.updateTask(id, (t) => {
@@ -80,7 +94,7 @@ export async function skipByCondition(ctx: RunContext, id: string): Promise<Node
     t.startedAt = now;
     t.finishedAt = now;
     if (failure) t.failure = failure;
-    else t.skipped = { condition: parsed.value.source };
+    if (skipped) t.skipped = skipped;
   });
   ctx.emit({
     type: 'task-finished',
@@ -90,7 +104,8 @@ export async function skipByCondition(ctx: RunContext, id: string): Promise<Node
     attempts: 0,
     durationMs: 0,
     branch: ctx.journal.task(id).branch,
-    ...(failure ? { failure } : { skipped: { condition: parsed.value.source } }),
+    ...(failure ? { failure } : {}),
+    ...(skipped ? { skipped } : {}),
   });
   return status;
 }

@@ -88,6 +88,20 @@ const DAG = `  a:
     run: echo d > d.txt
 `;
 
+/** A planner whose output (from $ITEMS) is a dynamic matrix's values; a leg fails where $BREAK says. */
+const PLANNED = `  plan:
+    run: |
+      echo plan > plan.txt
+      echo "items=$ITEMS" >> "$ORCHESTRA_OUTPUT"
+  impl:
+    needs: [plan]
+    matrix: { item: '\${{ fromJSON(tasks.plan.outputs.items) }}' }
+    run: 'test "\${{ matrix.item }}" != "$BREAK" || exit 1; echo \${{ matrix.item }} > impl-\${{ matrix.item }}.txt'
+  final:
+    needs: [impl]
+    run: echo final > final.txt
+`;
+
 /** The result branch of DAG: every task's file. */
 const EVERY_TASKS_WORK = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'orchestra.yaml'];
 
@@ -247,6 +261,85 @@ describe('orchestra job: a run spread over machines through a git remote', { tim
       /ship\s+succeeded.*approved by alice/,
     );
     expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['m-1.txt', 'm-2.txt', 'orchestra.yaml']);
+  });
+
+  it("a dynamic matrix runs one leg per job, picked from the planner's pushed output; integrate aggregates them", () => {
+    const r = remote(PLANNED);
+    expect(r.job(['--start']).code).toBe(0);
+    expect(r.job(['plan'], { ITEMS: '["x","y"]' }).code).toBe(0);
+    const wrong = r.job(['impl', '--matrix', '{"item":"z"}']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('is no combination of task "impl"');
+    expect(wrong.stderr).toContain('its combinations: {"item":"x"}, {"item":"y"}');
+    expect(r.job(['impl', '--matrix', '{"item":"x"}']).code).toBe(0);
+    const broken = r.job(['impl', '--matrix', '{"item":"y"}'], { BREAK: 'y' });
+    expect(broken.code, broken.stderr).toBe(1);
+    // Each leg pushed only its own refs.
+    const refs = r.refs();
+    for (const leg of ['impl-x', 'impl-y'])
+      expect(refs.has(`refs/orchestra/runs/${RUN}/records/${leg}`)).toBe(true);
+    expect(refs.has(`refs/orchestra/runs/${RUN}/records/impl`)).toBe(false);
+    // What needs the matrix waits for every leg's result.
+    const early = r.job(['final']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('task final needs impl');
+    const failed = r.job(['--integrate']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('failed: impl (1 of 2 instances did not succeed: impl-y)');
+    expect(failed.stderr).toContain('never ran: final');
+    // GitHub's "Re-run failed jobs": the failed leg again, then what needs the matrix, then integrate.
+    expect(r.job(['impl', '--matrix', '{"item":"y"}']).code).toBe(0);
+    const final = r.job(['final']);
+    expect(final.code, final.stderr).toBe(0);
+    expect(r.refs().has(`refs/orchestra/runs/${RUN}/records/impl`)).toBe(false);
+    expect(r.files(`refs/orchestra/runs/${RUN}/tasks/final`)).toContain('impl-y.txt');
+    const integrated = r.job(['--integrate']);
+    expect(integrated.code, integrated.stderr).toBe(0);
+    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual([
+      'final.txt',
+      'impl-x.txt',
+      'impl-y.txt',
+      'orchestra.yaml',
+      'plan.txt',
+    ]);
+    const status = cli(['status', '--remote', 'origin', '--run', RUN], r.clone()).stdout;
+    expect(status).toMatch(/impl\s+succeeded/);
+    // The integration merged the legs' pushed results: no leg ran again.
+    const after = r.refs();
+    for (const leg of ['impl-x', 'impl-y'])
+      execFileSync(
+        'git',
+        [
+          'merge-base',
+          '--is-ancestor',
+          after.get(`refs/orchestra/runs/${RUN}/tasks/${leg}`)!,
+          `orchestra/${RUN}`,
+        ],
+        { cwd: r.bare },
+      );
+  });
+
+  it('tasks GitHub skipped (if: false, an empty dynamic matrix, behind a skipped need) do not fail job --integrate', () => {
+    const r = remote(`${PLANNED}  notes:
+    needs: [plan]
+    if: \${{ tasks.plan.outputs.items != '[]' }}
+    run: echo notes > notes.txt
+  lonely:
+    needs: [plan]
+    run: echo lonely > lonely.txt
+`);
+    expect(r.job(['--start']).code).toBe(0);
+    expect(r.job(['plan'], { ITEMS: '[]' }).code).toBe(0);
+    // lonely should have run: it is the one task integrate names.
+    const missing = r.job(['--integrate']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('never ran: lonely)');
+    expect(r.job(['lonely']).code).toBe(0);
+    const integrated = r.job(['--integrate']);
+    expect(integrated.code, integrated.stderr).toBe(0);
+    expect(r.files(`refs/heads/orchestra/${RUN}`)).toEqual(['lonely.txt', 'orchestra.yaml', 'plan.txt']);
+    const status = cli(['status', '--remote', 'origin', '--run', RUN], r.clone()).stdout;
+    for (const task of ['impl', 'final', 'notes']) expect(status).toMatch(new RegExp(`${task}\\s+skipped`));
   });
 
   it('the result branch is created or moved from where the run put it, never over one it did not make', () => {

@@ -69,7 +69,7 @@ export async function jobCommand(task: string | undefined, flags: JobFlags): Pro
     }
     return code;
   }
-  const missing = incompleteTasks(fetched.record);
+  const missing = incompleteTasks(loaded, fetched.record);
   if (missing) {
     const said = [
       missing.failed.length ? `failed: ${missing.failed.join(', ')}` : '',
