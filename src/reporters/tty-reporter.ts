@@ -36,6 +36,8 @@ export class TtyReporter implements Reporter {
   private readonly rows = new Map<string, Row>();
   private tree: ListrTree | undefined;
   private integration: Row | undefined;
+  /** The result branches made, in order (one a repository across repositories). */
+  private readonly integrated: EventOf<'integration-finished'>[] = [];
   /** Spend against the run's budget, when it has one. */
   private budget: Row | undefined;
   private ticker: NodeJS.Timeout | undefined;
@@ -114,11 +116,13 @@ export class TtyReporter implements Reporter {
         });
         break;
       case 'integration-finished':
-        // Across repositories the row is the first result branch's; the summary lists every one.
-        if (this.integration !== undefined && !this.integration.tree.finished)
-          this.finish(this.integration, this.integrationOutcome(this.integration, event));
+        // Across repositories each result branch finishes in turn: the row waits for the last.
+        this.integrated.push(event);
+        this.update(null, (s) => (s.activity = this.integratedText()));
         break;
       case 'run-finished':
+        if (this.integration !== undefined && !this.integration.tree.finished && this.integrated.length)
+          this.finish(this.integration, this.integrationOutcome(this.integration));
         this.summary = formatSummary(event, this.record, {
           style: this.style,
           cwd: this.opts.cwd,
@@ -337,14 +341,30 @@ export class TtyReporter implements Reporter {
     row.tree.setTitle(row.state.title(Date.now(), this.style));
   }
 
-  private integrationOutcome(row: Row, event: EventOf<'integration-finished'>): RowOutcome {
+  /** Each result branch made so far, with the repository it is in when the run has several. */
+  private integratedText(): string {
+    return this.integrated
+      .map((e) => {
+        const where = this.integrated.length > 1 ? `${e.repo ?? 'self'}: ` : '';
+        const at = e.commit === undefined ? '' : ` at ${shortSha(e.commit)}`;
+        return `${where}${e.ok ? `${e.branch}${at}` : 'failed'}`;
+      })
+      .join(', ');
+  }
+
+  private integrationOutcome(row: Row): RowOutcome {
     const { style } = this;
-    if (event.ok) {
-      const at = event.commit === undefined ? '' : ` at ${shortSha(event.commit)}`;
-      return { kind: 'succeeded', title: row.state.finalTitle(style.green(`${event.branch}${at}`), style) };
-    }
-    const title = row.state.finalTitle(style.red('failed'), style);
-    return { kind: 'failed', title, message: event.failure?.message ?? 'integration failed' };
+    const failed = this.integrated.filter((e) => !e.ok);
+    if (failed.length === 0)
+      return { kind: 'succeeded', title: row.state.finalTitle(style.green(this.integratedText()), style) };
+    const title = row.state.finalTitle(style.red(this.integratedText()), style);
+    const message = failed
+      .map((e) => {
+        const text = e.failure?.message ?? 'integration failed';
+        return this.integrated.length > 1 ? `${e.repo ?? 'self'}: ${text}` : text;
+      })
+      .join('; ');
+    return { kind: 'failed', title, message };
   }
 
   private label(row: Row, text: string): string {

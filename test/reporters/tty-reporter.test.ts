@@ -36,6 +36,24 @@ describe('tty reporter', () => {
     expect(screen(out)).toContain(`${figures.tick} auth-tests   succeeded in 34.1s · lint ⚠ flaky`);
   });
 
+  it('across repositories, the integration row names every result branch, not only the first', async () => {
+    const out = new Capture({ tty: true });
+    const reporter = createReporter('tty', out, opts);
+    for (const event of scriptedRun(paths, Date.now())) {
+      reporter.onEvent(event);
+      if (event.type === 'integration-finished') {
+        const lib = { ...event, repo: 'lib', commit: 'abc1234def' };
+        reporter.onEvent({ ...lib, type: 'integration-started', tasks: ['lib-change'] });
+        reporter.onEvent({ ...lib, ok: false, failure: { message: 'gate "lib-test" failed (exit 1)' } });
+      }
+    }
+    await reporter.close();
+    expectInOrder(screen(out), [
+      `${figures.cross} integration  self: ${BRANCH} at f00dfee, lib: failed`,
+      'lib: gate "lib-test" failed (exit 1)',
+    ]);
+  });
+
   it('draws a row per task that follows the run, then leaves the final tree and the summary', async () => {
     const timersBefore = timers();
     const sigintBefore = process.listenerCount('SIGINT');
