@@ -8,6 +8,7 @@ import { coalesce } from './coalesce.js';
 import type { Page } from './main.js';
 import { taskPanel } from './task-panel.js';
 import { whenStopped } from './when-stopped.js';
+import { resultBranches } from './result-branches.js';
 
 /** A run: its summary and actions, its DAG, its timeline, and the panel of the task opened. */
 export function runPage(main: HTMLElement, runId: string, initialTask: string | undefined): Page {
@@ -64,7 +65,7 @@ export function runPage(main: HTMLElement, runId: string, initialTask: string | 
     summary.replaceChildren(
       h('span', { class: `badge status-${r.state}`, 'data-state': r.state }, r.state),
       ` ${r.workflowName} · started ${time(r.startedAt)} · ${duration((r.finishedAt ?? Date.now()) - (r.history.at(-1)?.at ?? r.startedAt))}${r.state === 'running' ? '…' : ''} · ${spend(v.tokens, v.costUsd)} · base ${r.baseRef} (${r.baseCommit.slice(0, 10)})`,
-      r.integration.status === 'succeeded' ? ` · result ${r.integration.branch}` : '',
+      resultBranches(r).length ? ` · result ${resultBranches(r).join(', ')}` : '',
     );
     actions.replaceChildren(
       h('button', { type: 'button', ...whenStopped(v.live), onclick: () => void act_('resume') }, 'Resume'),
