@@ -11,6 +11,7 @@ import type { IsolationSupport } from './detect.js';
 import { jailGitConfig } from './jail-git-config.js';
 import { enterTools, startKeptJail, type EnterTools, type KeptJail } from './kept-jail.js';
 import { openLinkOverlays } from './link-overlay.js';
+import { inOwnUserNamespace } from './own-user-namespace.js';
 import { openNetworkGate } from './network-gate.js';
 import { sandboxExecProfile } from './sandbox-exec-profile.js';
 
@@ -108,8 +109,18 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   if (o.support.tool === 'bwrap') {
     const program = o.support.program;
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
-    // `tail` ends bwrap's arguments (`--`, and before it any of its own options to add).
-    const bwrap = (cwd: string, { home, state, deny }: HomeView, path: string, tail: string[]) => {
+    // Not root, the kept jail is entered through a user namespace of orchestra's: the link overlays'
+    // or one made for it.
+    const outer = process.getuid?.() !== 0;
+    // `tail` ends bwrap's arguments (`--`, and before it any of its own options to add); `unshare`
+    // runs it in a user namespace of orchestra's.
+    const bwrap = (
+      cwd: string,
+      { home, state, deny }: HomeView,
+      path: string,
+      tail: string[],
+      unshare?: string,
+    ) => {
       const layout: JailLayout = {
         writable: [...writable, ...(links?.folders ?? [])],
         tmp,
@@ -118,7 +129,8 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         deny,
       };
       const args = [...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }), ...tail];
-      return links ? links.prefix([program, ...args]) : [program, ...args];
+      if (links) return links.prefix([program, ...args]);
+      return unshare ? inOwnUserNamespace(unshare, [program, ...args]) : [program, ...args];
     };
     // One kept jail per view and PATH (what its layout depends on), started by the first process.
     const keptFor = new Map<HomeView, Map<string, Promise<KeptJail | undefined>>>();
@@ -130,10 +142,11 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         const log = join(o.stateDir, `kept-${kept.length}.log`);
         // When it cannot start, each process starts a bwrap of its own, which reports why in its log.
         jail = startKeptJail(
-          (tail) => bwrap('/', view, path, tail),
+          (tail) => bwrap('/', view, path, tail, outer ? tools.unshare : undefined),
           (argv) => gate.wrapInner(argv),
           tools,
           log,
+          outer,
         ).then((started) => (typeof started === 'string' ? undefined : started));
         kept.push(jail);
         byPath.set(path, jail);
@@ -141,7 +154,8 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       return jail;
     };
     command = async (cwd, view, path, argv) => {
-      const tools = await enterTools();
+      const found = await enterTools();
+      const tools = outer && !found?.unshare ? undefined : found;
       let jail = tools && (await keptJail(view, path, tools));
       // Ended by one of its own processes (`kill -9 -1` in the jail): the next one starts it again.
       if (tools && jail?.ended) {

@@ -22,6 +22,8 @@ export interface KeptJail {
 export interface EnterTools {
   readonly nsenter: string;
   readonly setpriv: string;
+  /** Makes the user namespace a jail started by a user other than root is entered through. */
+  readonly unshare: string | undefined;
 }
 
 let tools: Promise<EnterTools | undefined> | undefined;
@@ -39,7 +41,7 @@ export function enterTools(): Promise<EnterTools | undefined> {
     const help = await new Promise<string>((done) =>
       execFile(nsenter, ['--help'], { timeout: 10_000 }, (_error, stdout) => done(String(stdout))),
     );
-    return help.includes('--wdns') ? { nsenter, setpriv } : undefined;
+    return help.includes('--wdns') ? { nsenter, setpriv, unshare: findProgram('unshare', '/') } : undefined;
   })();
   return tools;
 }
@@ -48,16 +50,21 @@ export function enterTools(): Promise<EnterTools | undefined> {
 // `close` kills it). `read` is the shell's own: no further process.
 const KEEPER = ['/bin/sh', '-c', 'echo ready; read -r _'];
 
+// What `setpriv` drops: bwrap's --cap-drop ALL and its no_new_privs.
+const DROP = ['--no-new-privs', '--inh-caps=-all', '--ambient-caps=-all', '--bounding-set=-all', '--'];
+
 /**
- * Starts `bwrapArgv` (bwrap and its arguments, up to and without the `--`, possibly behind the link
- * overlays' `unshare`) keeping `inner(KEEPER)`, and waits until it is ready. Returns why it could not
- * start instead (bwrap's own message).
+ * Starts `bwrapArgv` (bwrap and its arguments, up to and without the `--`, possibly behind an
+ * `unshare`) keeping `inner(KEEPER)`, and waits until it is ready. `outer`: bwrap was started in a
+ * user namespace of orchestra's (see `inOwnUserNamespace`), which its processes are entered through.
+ * Returns why it could not start instead (bwrap's own message).
  */
 export async function startKeptJail(
   bwrapArgv: (tail: string[]) => string[],
   inner: (argv: string[]) => string[],
   enter: EnterTools,
   logFile: string,
+  outer = false,
 ): Promise<KeptJail | string> {
   const log = await open(logFile, 'w');
   // Its own process group: Ctrl-C at the terminal must reach the task's processes through orchestra
@@ -70,19 +77,26 @@ export async function startKeptJail(
   void log.close();
   let ended = false;
   const exited = new Promise<void>((done) => child.once('exit', () => ((ended = true), done())));
-  const pid = await new Promise<number | undefined>((done) => {
+  // bwrap's PID 1 in the jail, and the namespaces it made (`mnt`, `pid`, ...).
+  const started = await new Promise<{ pid: number; namespaces: string[] } | undefined>((done) => {
     let info = '';
     let ready = false;
-    let childPid: number | undefined;
+    let parsed: { pid: number; namespaces: string[] } | undefined;
     const settle = () => {
-      if (ready && childPid !== undefined) done(childPid);
+      if (ready && parsed !== undefined) done(parsed);
     };
     child.stdio[3]!.on('data', (chunk: Buffer) => {
       info += chunk.toString();
-      // The whole number: a chunk may end in the middle of it.
-      const found = /"child-pid":\s*(\d+)[\s,}]/.exec(info);
-      if (!found) return;
-      childPid = Number(found[1]);
+      // Written in parts: whole once it ends with its brace.
+      if (!info.trimEnd().endsWith('}')) return;
+      let json: Record<string, number>;
+      try {
+        json = JSON.parse(info) as Record<string, number>;
+      } catch {
+        return;
+      }
+      const names = Object.keys(json).filter((key) => key.endsWith('-namespace'));
+      parsed = { pid: json['child-pid']!, namespaces: names.map((key) => key.replace(/-namespace$/, '')) };
       settle();
     });
     child.stdout!.once('data', () => {
@@ -92,24 +106,42 @@ export async function startKeptJail(
     child.once('error', () => done(undefined));
     void exited.then(() => done(undefined));
   });
-  if (pid === undefined) {
+  if (started === undefined) {
     const why = (await readFile(logFile, 'utf8').catch(() => '')).trim();
     return why || 'the jail ended as it started';
   }
-  const enterArgv = (cwd: string) => [
-    enter.nsenter,
-    '--all',
-    '--preserve-credentials',
-    `--target=${pid}`,
-    '--root',
-    `--wdns=${cwd}`,
-    enter.setpriv,
-    '--no-new-privs',
-    '--inh-caps=-all',
-    '--ambient-caps=-all',
-    '--bounding-set=-all',
-    '--',
-  ];
+  const { pid, namespaces } = started;
+  const enterArgv = (cwd: string) =>
+    outer
+      ? [
+          // Root in orchestra's user namespace (its capabilities reach the namespaces bwrap's first
+          // user namespace owns), into the jail's others, then into its nested user namespace, that
+          // of its PID 1, which gives back the user's ids. The bounding set stays full there: without
+          // any capability and with no_new_privs, no exec can raise one.
+          enter.nsenter,
+          `--user=/proc/${child.pid}/ns/user`,
+          `--target=${pid}`,
+          ...namespaces.map((name) => (name === 'mnt' ? '--mount' : `--${name}`)),
+          '--preserve-credentials',
+          '--root',
+          `--wdns=${cwd}`,
+          enter.nsenter,
+          '--target=1',
+          '--user',
+          '--preserve-credentials',
+          enter.setpriv,
+          ...DROP,
+        ]
+      : [
+          enter.nsenter,
+          '--all',
+          '--preserve-credentials',
+          `--target=${pid}`,
+          '--root',
+          `--wdns=${cwd}`,
+          enter.setpriv,
+          ...DROP,
+        ];
   // Tried once: where bwrap made a user namespace of its own (orchestra not run as root), some
   // kernels refuse to enter its other namespaces; each process then starts a bwrap of its own.
   const refused = await new Promise<string | undefined>((done) =>

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../doctor/find-program.js';
+import { userIdArgs } from './own-user-namespace.js';
 
 /**
  * A per-task writable layer over each `link:`ed folder, so that tools writing caches into
@@ -87,15 +88,6 @@ export async function openLinkOverlays(
     await mkdir(work, { recursive: true });
     triples.push(folder, upper, work);
   }
-  // In the outer namespace orchestra is root: bwrap makes a user namespace of its own again, with the
-  // user's ids, so that an agent that refuses to run as root (Claude Code) runs.
-  const ids = [
-    '--unshare-user',
-    '--uid',
-    String(process.getuid?.() ?? 0),
-    '--gid',
-    String(process.getgid?.() ?? 0),
-  ];
   return {
     folders: usable,
     prefix: ([bwrap, ...args]) => [
@@ -104,7 +96,7 @@ export async function openLinkOverlays(
       String(usable.length),
       ...triples,
       bwrap!,
-      ...ids,
+      ...userIdArgs(),
       ...args,
     ],
   };
