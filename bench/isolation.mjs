@@ -3,16 +3,50 @@
 // on all of them alike: the task's first process (which starts the task's kept jail), its later ones
 // (which enter it), the first one behind a network gate (its proxy and relay start too), and a bare
 // `bwrap --ro-bind / / true` (what one bwrap per process cost at the least). Also the one-off cost
-// per task of making the jail (its private tmp, the agents' state copies, the network gate).
-import { mkdtempSync, rmSync } from 'node:fs';
+// per task of making the jail (its private tmp, the agents' state copies, the network gate). Run as
+// root, the same rounds run again as uid 65534 (`nonRoot`): a user's kept jail is entered another way.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { detectIsolation } from '../dist/isolation/detect.js';
 import { openJail } from '../dist/isolation/jail.js';
 import { runProcess } from '../dist/process/run-process.js';
 import { median, ms, printRows } from './lib.mjs';
 
+const NOBODY = 65534;
+
 export async function benchIsolation({ runs = 21 } = {}) {
+  const r = await benchIsolationAsThisUser(runs);
+  return r.skipped || process.getuid() !== 0 ? r : { ...r, nonRoot: benchIsolationAsNobody(runs) };
+}
+
+/** The same rounds in a node of uid 65534's, with a HOME of its own; its figures as JSON. */
+function benchIsolationAsNobody(runs) {
+  const home = mkdtempSync(join(os.tmpdir(), 'orchestra-bench-home-'));
+  try {
+    chmodSync(home, 0o777);
+    const script = fileURLToPath(import.meta.url);
+    const ids = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'];
+    const out = execFileSync(
+      'setpriv',
+      [...ids, 'env', `HOME=${home}`, process.execPath, script, String(runs)],
+      {
+        encoding: 'utf8',
+        cwd: os.tmpdir(),
+      },
+    );
+    return JSON.parse(out);
+  } catch (error) {
+    return { skipped: `as uid ${NOBODY}: ${String(error.stderr ?? error.message).trim()}` };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function benchIsolationAsThisUser(runs) {
   const support = await detectIsolation();
   if (!support.ok) return { skipped: support.why };
   const root = mkdtempSync(join(os.tmpdir(), 'orchestra-bench-jail-'));
@@ -81,11 +115,11 @@ export async function benchIsolation({ runs = 21 } = {}) {
   }
 }
 
-export function printIsolation(r) {
-  if (r.skipped) return printRows('isolation', [['skipped', r.skipped]]);
+export function printIsolation(r, as = process.getuid() === 0 ? 'root' : 'this user') {
+  if (r.skipped) return printRows(`isolation, as ${as}`, [['skipped', r.skipped]]);
   const added = (v) => `${ms(v)} added`;
   printRows(
-    `isolation: a process (\`true\`) started through runProcess, median of ${r.runs} interleaved rounds`,
+    `isolation, as ${as}: a process (\`true\`) started through runProcess, median of ${r.runs} interleaved rounds`,
     [
       ['plain', ms(r.plainMs)],
       ['jailed, later processes (goal <= 50 ms added)', `${ms(r.laterMs)}, ${added(r.addedLaterMs)}`],
@@ -95,4 +129,9 @@ export function printIsolation(r) {
       ['making the jail, once per task', `${ms(r.openMs)}; with a network gate ${ms(r.openNetMs)}`],
     ],
   );
+  if (r.nonRoot) printIsolation(r.nonRoot, `uid ${NOBODY}`);
 }
+
+// The child of `benchIsolationAsNobody`.
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  process.stdout.write(JSON.stringify(await benchIsolationAsThisUser(Number(process.argv[2]))));
