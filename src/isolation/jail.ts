@@ -106,6 +106,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   const ownFiles = packageFile('.');
   let command: (cwd: string, view: HomeView, path: string, argv: string[]) => Promise<string[]>;
   const kept: Promise<KeptJail | undefined>[] = [];
+  let ahead: Promise<unknown> = Promise.resolve();
   if (o.support.tool === 'bwrap') {
     const program = o.support.program;
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
@@ -132,7 +133,8 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       if (links) return links.prefix([program, ...args]);
       return unshare ? inOwnUserNamespace(unshare, [program, ...args]) : [program, ...args];
     };
-    // One kept jail per view and PATH (what its layout depends on), started by the first process.
+    // One kept jail per view and PATH (what its layout depends on), started by the first process
+    // (or ahead, below).
     const keptFor = new Map<HomeView, Map<string, Promise<KeptJail | undefined>>>();
     const keptJail = (view: HomeView, path: string, tools: EnterTools) => {
       const byPath = keptFor.get(view) ?? new Map<string, Promise<KeptJail | undefined>>();
@@ -153,9 +155,19 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       }
       return jail;
     };
-    command = async (cwd, view, path, argv) => {
+    const usableTools = async () => {
       const found = await enterTools();
-      const tools = outer && !found?.unshare ? undefined : found;
+      return outer && !found?.unshare ? undefined : found;
+    };
+    // Started now for the environment most processes get (orchestra's own $HOME and PATH): the
+    // task's first process, while the engine records its start, finds it started or on its way.
+    ahead = (async () => {
+      const tools = await usableTools();
+      if (tools)
+        await keptJail(await viewOf(process.env as Record<string, string>), process.env.PATH ?? '', tools);
+    })().catch(() => undefined);
+    command = async (cwd, view, path, argv) => {
+      const tools = await usableTools();
       let jail = tools && (await keptJail(view, path, tools));
       // Ended by one of its own processes (`kill -9 -1` in the jail): the next one starts it again.
       if (tools && jail?.ended) {
@@ -197,6 +209,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       return { ...opts, env, command: { argv: await command(opts.cwd, view, path, argv) } };
     },
     async close() {
+      await ahead;
       await Promise.all(kept.map(async (jail) => (await jail)?.close()));
       await gate.close();
       await rm(o.stateDir, { recursive: true, force: true });
