@@ -142,8 +142,8 @@ export async function startKeptJail(
           enter.setpriv,
           ...DROP,
         ];
-  // Tried once: where bwrap made a user namespace of its own (orchestra not run as root), some
-  // kernels refuse to enter its other namespaces; each process then starts a bwrap of its own.
+  // Tried once: a kernel or a security policy may still refuse the entry (as bwrap's own nested
+  // user namespace refuses it, hence `outer`); each process then starts a bwrap of its own.
   const refused = await new Promise<string | undefined>((done) =>
     execFile(
       enterArgv('/')[0]!,
