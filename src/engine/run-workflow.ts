@@ -329,14 +329,16 @@ export async function executeRun(
       failureMode: opts.failureMode ?? 'continue',
       signal,
     });
+    let branchesMade: Promise<unknown> = Promise.resolve();
     try {
       await scheduled;
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
-      for (const side of repoSides(ctx)) {
-        await side.pool.drain();
-        await side.branches.flush();
-      }
+      for (const side of repoSides(ctx)) await side.pool.drain();
+      // The `none` sandboxes' branches are made while the result is: it is combined from the
+      // tasks' commits, not from their branches. Awaited before the run's end is recorded.
+      branchesMade = Promise.all(repoSides(ctx).map((side) => side.branches.flush()));
+      branchesMade.catch(() => undefined);
     }
 
     const green = (opts.only ?? record.selected).every((id) => hasResult(record.tasks[id]!.status));
@@ -357,6 +359,14 @@ export async function executeRun(
         for (const name of ctx.repos?.keys() ?? [SELF]) integrationOf(r, name).status = 'skipped';
       });
     }
+    const { branch, commit } = record.integration;
+    // A hint only: a git error here must not turn a finished run into a crash. Found while the
+    // run's end is checked and written.
+    const landing =
+      record.integration.status === 'succeeded' && commit !== undefined
+        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
+        : undefined;
+    await branchesMade;
     // What a setup command or an integration gate changed there is found by no attempt's check.
     const repoWarnings: string[] = [];
     for (const side of repoSides(ctx)) {
@@ -364,13 +374,6 @@ export async function executeRun(
       if (change) repoWarnings.push(repoChangedMessage(side.repoGuard.gitDir!, change, 'run'));
     }
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
-    const { branch, commit } = record.integration;
-    // A hint only: a git error here must not turn a finished run into a crash. Found while the
-    // outcome is written.
-    const landing =
-      record.integration.status === 'succeeded' && commit !== undefined
-        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
-        : undefined;
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();

@@ -24,10 +24,13 @@ export async function findLanding(
   const withRemote = remote === undefined ? {} : { remote };
   const current = head.branch;
   if (current !== undefined && head.commit !== undefined) {
-    // One merge base answers both ways: the result is in HEAD, or HEAD is in the result.
-    const common = current === result.branch ? undefined : await repo.mergeBase(result.commit, head.commit);
-    if (current === result.branch || common === result.commit)
-      return { kind: 'landed', current, ...withRemote };
+    // One merge base answers both ways: the result is in HEAD, or HEAD is in the result. None is
+    // needed when HEAD is the result (tasks that changed nothing).
+    const common =
+      current === result.branch || head.commit === result.commit
+        ? result.commit
+        : await repo.mergeBase(result.commit, head.commit);
+    if (common === result.commit) return { kind: 'landed', current, ...withRemote };
     if (common === head.commit) return { kind: 'fast-forward', current, ...withRemote };
   }
   const baseTip = baseRef !== current ? await repo.resolveCommit(`refs/heads/${baseRef}`) : undefined;
