@@ -132,6 +132,8 @@ export async function executeTask(
   id: string,
   signal: AbortSignal,
   prepared: Promise<PreparedTask> = prepareTask(ctx, id),
+  /** Called once nothing of the task runs any more but its record is to be written (see `schedule`). */
+  workDone: () => void = () => {},
 ): Promise<NodeOutcome> {
   const task = ctx.workflow.tasks.get(id)!;
   const runId = ctx.journal.record.id;
@@ -206,6 +208,8 @@ export async function executeTask(
       const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
+        // Unjailed in a `none` sandbox, nothing is left to stop or remove.
+        if (sandbox.type === 'none' && taskIsolation(ctx, task) === 'none') workDone();
         const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
         // The last write of a success: a crash before it leaves the task to be run again, never half-recorded.
         await ctx.journal.updateTask(id, (t) => {
