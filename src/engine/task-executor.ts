@@ -85,14 +85,17 @@ export async function prepareTask(ctx: RunContext, id: string, ahead = false): P
     before.sandbox !== undefined ||
     before.attempts.length > 0;
   try {
-    // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
-    await ctx.journal.updateTask(id, (t) => {
+    const start = (t: TaskRecord) => {
       t.sandbox = sandboxPath;
       t.isolation = taskIsolation(ctx, task);
       t.startedAt = started;
       delete t.failure;
       delete t.commit;
-    });
+    };
+    // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
+    // A `none` sandbox creates nothing: that rides with the attempt's write.
+    if (task.sandbox.type === 'none') ctx.journal.noteTask(id, start);
+    else await ctx.journal.updateTask(id, start);
     ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'sandbox', detail: sandboxPath });
     const prepared = await prepareSandbox(ctx, task, sandboxPath, triedBefore, ahead);
     const startCommit = prepared.startCommit;
