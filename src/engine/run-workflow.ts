@@ -9,7 +9,7 @@ import { hasResult } from '../events/task-status.js';
 import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
-import { findLanding } from '../integrate/landing.js';
+import { checkoutState, findLanding, type CheckoutState } from '../integrate/landing.js';
 import { RepoGuard, repoChangedMessage } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
@@ -343,9 +343,13 @@ export async function executeRun(
 
     const green = (opts.only ?? record.selected).every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
+    let checkout: Promise<CheckoutState> | undefined;
     if (opts.only || opts.integrate === false) {
       // Another process integrates (`orchestra job --integrate`).
     } else if (outcome === 'succeeded') {
+      // What the landing hint reads of the user's checkout, asked while the result is made.
+      checkout = checkoutState(ctx.repo);
+      checkout.catch(() => undefined);
       // Integration gates run unjailed, in worktrees that share each repository's git folder.
       const releases = integrationRunsGates(loaded.workflow)
         ? repoSides(ctx).map((side) => side.repoGuard.expose())
@@ -364,7 +368,7 @@ export async function executeRun(
     // run's end is checked and written.
     const landing =
       record.integration.status === 'succeeded' && commit !== undefined
-        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
+        ? findLanding(ctx.repo, { branch, commit }, record.baseRef, checkout).catch(() => undefined)
         : undefined;
     await branchesMade;
     // What a setup command or an integration gate changed there is found by no attempt's check.
