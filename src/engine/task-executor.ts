@@ -408,7 +408,9 @@ async function runAttempt(
     t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
   });
   void recorded.catch(() => undefined);
-  await resetOutputFile(outputFile(ctx, task.id, n));
+  // Emptied while the prompt is saved; both are done before the work starts.
+  const outputReset = resetOutputFile(outputFile(ctx, task.id, n));
+  outputReset.catch(() => undefined);
   ctx.emit({
     type: 'task-started',
     time: Date.now(),
@@ -431,7 +433,7 @@ async function runAttempt(
 
   const phase = task.kind === 'command' ? 'command' : 'agent';
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase });
-  const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)) };
+  const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)), outputReset };
   const ran = await runWork(ctx, task, { sandbox, spawn }, env, values, files, signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
@@ -525,7 +527,7 @@ async function runWork(
   { sandbox, spawn }: { sandbox: Sandbox; spawn: Spawn },
   env: Record<string, string>,
   values: TemplateValues,
-  files: { log: string; prompt: string },
+  files: { log: string; prompt: string; outputReset: Promise<void> },
   signal: AbortSignal,
   feedback: Feedback | undefined,
 ): Promise<{ outcome: ProcessOutcome; tail: string; logError?: LogError; report?: AgentReport }> {
@@ -543,7 +545,7 @@ async function runWork(
   };
   if (task.kind === 'command') {
     const shell = renderTemplate(task.run!, values);
-    await savePrompt(files.prompt, shell);
+    await Promise.all([files.outputReset, savePrompt(files.prompt, shell)]);
     const r = await spawn({
       ...base,
       command: { shell },
@@ -556,10 +558,10 @@ async function runWork(
   const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
   const instructions = role?.instructions ? renderTemplate(role.instructions, values) : undefined;
   const prompt = buildPrompt(task, values, feedback);
-  await savePrompt(
-    files.prompt,
-    promptWithInstructions({ prompt, ...(instructions ? { instructions } : {}) }),
-  );
+  await Promise.all([
+    files.outputReset,
+    savePrompt(files.prompt, promptWithInstructions({ prompt, ...(instructions ? { instructions } : {}) })),
+  ]);
   const invocation = adapter.build({
     prompt,
     ...(instructions ? { instructions } : {}),
