@@ -1,13 +1,16 @@
 // Benchmark: what a whole `orchestra run` process costs beyond its tasks. 30 `run:` tasks that sleep
 // 200 ms (`sandbox: none`, concurrency 4): 24 independent ones and a chain of 6. The wall time from
 // exec to exit is compared with the lower bound of the makespan (max(chain, work / 4)), and the time
-// from exec to the first task-started event (from `--json`) with `node -e 0`.
+// from exec to the first task-started event (from `--json`) with `node -e 0`. Next to the bound, `make -j4` of
+// the same 30 commands and dependencies, each through `/bin/sh -c` as a `run:` task's: what a runner
+// of real processes pays on this machine.
 // Run standalone (`node bench/fixed-costs.mjs`, after `npm run build`) or through bench/run.mjs.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { median, ms, printRows, timeCommand } from './lib.mjs';
-import { deleteBranches, makeRepo, removeDir, runOrchestra, tempDir } from './repo.mjs';
+import { deleteBranches, makeRepo, removeDir, runOrchestra, sh, tempDir } from './repo.mjs';
 
 const TASK_MS = 200;
 const FAN_OUT = 24;
@@ -35,8 +38,22 @@ function workflow() {
 }
 
 /**
+ * The same DAG for make. `exec` sends each recipe through `/bin/sh -c` (make runs a plain command
+ * itself), which then execs `sleep`, as for a `run:` task; the chain's end is listed first, since make
+ * starts prerequisites in the order given and has no critical path of its own.
+ */
+function makefile() {
+  const fanOut = Array.from({ length: FAN_OUT }, (_, i) => `f${i}`);
+  const lines = [`all: c${CHAIN} ${fanOut.join(' ')}`, '.PHONY: all'];
+  const recipe = `\t@exec sleep ${TASK_MS / 1000}`;
+  for (const id of fanOut) lines.push(`${id}:`, recipe);
+  for (let i = 1; i <= CHAIN; i++) lines.push(`c${i}:${i > 1 ? ` c${i - 1}` : ''}`, recipe);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * Medians of the whole process and of its start-up, next to their baselines.
- * @returns {{ tasks: number, jobs: number, runs: number, boundMs: number, wallMs: number, firstTaskMs: number, integrationMs: number, nodeMs: number, wallTimes: number[] }}
+ * @returns {{ tasks: number, jobs: number, runs: number, boundMs: number, makeMs: number, wallMs: number, firstTaskMs: number, integrationMs: number, nodeMs: number, wallTimes: number[] }}
  */
 export function benchFixedCosts({ runs = 7 } = {}) {
   const tasks = FAN_OUT + CHAIN;
@@ -45,6 +62,12 @@ export function benchFixedCosts({ runs = 7 } = {}) {
   try {
     const repo = join(dir, 'repo');
     makeRepo(repo, { 'orchestra.yaml': workflow(), 'README.md': '# fixed costs\n' });
+    writeFileSync(join(dir, 'Makefile'), makefile());
+    const make = () => {
+      const start = process.hrtime.bigint();
+      sh('make', ['-s', `-j${JOBS}`, '-f', join(dir, 'Makefile')], { cwd: dir });
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
     const once = () => {
       const execAt = Date.now();
       const { wallMs, events } = runOrchestra(repo);
@@ -54,7 +77,12 @@ export function benchFixedCosts({ runs = 7 } = {}) {
       return { wallMs, firstTaskMs: started - execAt, integrationMs: integration[1] - integration[0] };
     };
     once();
-    const all = Array.from({ length: runs }, once);
+    // Alternating with orchestra's runs: both see the same load.
+    const makeTimes = [];
+    const all = Array.from({ length: runs }, () => {
+      makeTimes.push(make());
+      return once();
+    });
     const node = timeCommand(process.execPath, ['-e', '0'], { runs });
     const med = (key) => median(all.map((r) => r[key]));
     return {
@@ -62,6 +90,7 @@ export function benchFixedCosts({ runs = 7 } = {}) {
       jobs: JOBS,
       runs,
       boundMs,
+      makeMs: median(makeTimes),
       wallMs: med('wallMs'),
       firstTaskMs: med('firstTaskMs'),
       integrationMs: med('integrationMs'),
@@ -80,10 +109,15 @@ export function printFixedCosts(r) {
     [
       ['lower bound of the makespan', ms(r.boundMs)],
       [
+        `make -j${r.jobs}, the same commands`,
+        `${ms(r.makeMs)}  (${(r.makeMs / r.boundMs).toFixed(3)}x the bound)`,
+      ],
+      [
         'orchestra run, exec to exit',
         `${ms(r.wallMs)}  (all: ${r.wallTimes.map((t) => t.toFixed(0)).join(', ')})`,
       ],
       ['  / bound (goal <= 1.10x)', `${(r.wallMs / r.boundMs).toFixed(3)}x`],
+      [`  / make -j${r.jobs}`, `${(r.wallMs / r.makeMs).toFixed(3)}x`],
       ['exec to first task started', ms(r.firstTaskMs)],
       ['node -e 0', ms(r.nodeMs)],
       ['  first task / node (goal <= 2x)', `${(r.firstTaskMs / r.nodeMs).toFixed(2)}x`],

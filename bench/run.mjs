@@ -146,6 +146,7 @@ Machine: ${m.cpus}, ${m.memory}, ${m.os}; Node ${m.node}; ${m.git}; ${m.make}.
 | 5 | its log | ${mem.logBytes.toLocaleString('en')} bytes | printed: ${mem.bytes.toLocaleString('en')} bytes | | complete | ${met(mem.logBytes === mem.bytes && mem.lastLineWhole)} |
 | 6 | integrating ${i.branches} branches (merge), per branch | ${ms(i.merge)} | worktree + \`git merge\`: ${ms(i.worktreeMs)} | ${x(i.merge / i.worktreeMs)} | <= 15 ms | ${met(i.merge <= 15)} |
 | 7 | \`orchestra run\`, exec to exit, ${f.tasks} short tasks | ${ms(f.wallMs)} | lower bound: ${ms(f.boundMs)} | ${x(f.wallMs / f.boundMs)} | <= 1.10x | ${met(f.wallMs / f.boundMs <= 1.1)} |
+| 7 | the same | ${ms(f.wallMs)} | \`make -j${f.jobs}\` of the same commands: ${ms(f.makeMs)} | ${x(f.wallMs / f.makeMs)} | | |
 | 7 | the same, exec to the first task started | ${ms(f.firstTaskMs)} | \`node -e 0\`: ${ms(f.nodeMs)} | ${x(f.firstTaskMs / f.nodeMs)} | <= 2x | ${met(f.firstTaskMs / f.nodeMs <= 2)} |
 | 8 | commit phase of a task that writes one file (process exit to teardown), 3-file repository | ${ms(c.phaseMs)}, ${c.processes} git processes | \`git add --all\`, \`git commit\` by hand: ${ms(c.byHandMs)} | ${x(c.phaseMs / c.byHandMs)} | <= 4 git processes | ${met(c.processes <= 4)} |
 | 10 | ${j.skipped ? `a process in its bubblewrap jail: not measured (${j.skipped})` : `a later process of a jailed task (\`true\`, entering the task's kept jail), added start-up | ${ms(j.addedLaterMs)} | started plainly: ${ms(j.plainMs)} | ${x(j.laterMs / j.plainMs)} | <= 50 ms | ${met(j.addedLaterMs <= 50)}`} |

@@ -8,12 +8,13 @@ const POLL_MS = 1_000;
  * called: how another orchestra process's request (a cancel, an approval) reaches a running one at
  * once. `check` is never run twice at the same time; its failures are ignored (the next one retries).
  * `keepAlive`: the watch alone keeps the process running (a run with nothing to do but wait for a
- * person must not end because its event loop is empty).
+ * person must not end because its event loop is empty). `only`: the one file of `dir` whose changes
+ * matter; others are ignored (the run folder changes with every write of the run's record).
  */
 export function watchFolder(
   dir: string,
   check: () => Promise<void>,
-  { keepAlive = false }: { keepAlive?: boolean } = {},
+  { keepAlive = false, only }: { keepAlive?: boolean; only?: string } = {},
 ): { stop: () => void } {
   let running = false;
   let again = false;
@@ -37,7 +38,10 @@ export function watchFolder(
   };
   let watcher: FSWatcher | undefined;
   try {
-    watcher = watch(dir, { persistent: false }, run);
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      // Without a name (some platforms give none) any change may be it.
+      if (only === undefined || name === null || name === only) run();
+    });
     watcher.on('error', () => undefined);
   } catch {
     // No such folder yet, or no inotify left: the poll alone still answers within a second.

@@ -9,7 +9,7 @@ import { hasResult } from '../events/task-status.js';
 import { BranchBatch } from '../git/branch-batch.js';
 import { Git } from '../git/git.js';
 import { noWorkTree } from '../diagnostics/no-work-tree.js';
-import { findLanding } from '../integrate/landing.js';
+import { checkoutState, findLanding, type CheckoutState } from '../integrate/landing.js';
 import { RepoGuard, repoChangedMessage } from '../sandbox/repo-guard.js';
 import { WorktreePool } from '../sandbox/worktree-pool.js';
 import { defaultSandboxRoot, newRunId } from '../state/run-paths.js';
@@ -329,21 +329,27 @@ export async function executeRun(
       failureMode: opts.failureMode ?? 'continue',
       signal,
     });
+    let branchesMade: Promise<unknown> = Promise.resolve();
     try {
       await scheduled;
     } finally {
       // Spares are of no use once the tasks are done (integration makes its own worktree).
-      for (const side of repoSides(ctx)) {
-        await side.pool.drain();
-        await side.branches.flush();
-      }
+      for (const side of repoSides(ctx)) await side.pool.drain();
+      // The `none` sandboxes' branches are made while the result is: it is combined from the
+      // tasks' commits, not from their branches. Awaited before the run's end is recorded.
+      branchesMade = Promise.all(repoSides(ctx).map((side) => side.branches.flush()));
+      branchesMade.catch(() => undefined);
     }
 
     const green = (opts.only ?? record.selected).every((id) => hasResult(record.tasks[id]!.status));
     let outcome: RunOutcome = signal.aborted ? 'cancelled' : green ? 'succeeded' : 'failed';
+    let checkout: Promise<CheckoutState> | undefined;
     if (opts.only || opts.integrate === false) {
       // Another process integrates (`orchestra job --integrate`).
     } else if (outcome === 'succeeded') {
+      // What the landing hint reads of the user's checkout, asked while the result is made.
+      checkout = checkoutState(ctx.repo);
+      checkout.catch(() => undefined);
       // Integration gates run unjailed, in worktrees that share each repository's git folder.
       const releases = integrationRunsGates(loaded.workflow)
         ? repoSides(ctx).map((side) => side.repoGuard.expose())
@@ -357,6 +363,14 @@ export async function executeRun(
         for (const name of ctx.repos?.keys() ?? [SELF]) integrationOf(r, name).status = 'skipped';
       });
     }
+    const { branch, commit } = record.integration;
+    // A hint only: a git error here must not turn a finished run into a crash. Found while the
+    // run's end is checked and written.
+    const landing =
+      record.integration.status === 'succeeded' && commit !== undefined
+        ? findLanding(ctx.repo, { branch, commit }, record.baseRef, checkout).catch(() => undefined)
+        : undefined;
+    await branchesMade;
     // What a setup command or an integration gate changed there is found by no attempt's check.
     const repoWarnings: string[] = [];
     for (const side of repoSides(ctx)) {
@@ -364,13 +378,6 @@ export async function executeRun(
       if (change) repoWarnings.push(repoChangedMessage(side.repoGuard.gitDir!, change, 'run'));
     }
     await removeEmptyRunFolder(record.repoRoot, join(record.sandboxRoot, record.id));
-    const { branch, commit } = record.integration;
-    // A hint only: a git error here must not turn a finished run into a crash. Found while the
-    // outcome is written.
-    const landing =
-      record.integration.status === 'succeeded' && commit !== undefined
-        ? findLanding(ctx.repo, { branch, commit }, record.baseRef).catch(() => undefined)
-        : undefined;
     await journal.update((r) => {
       r.outcome = outcome;
       r.finishedAt = Date.now();

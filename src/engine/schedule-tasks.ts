@@ -61,9 +61,9 @@ export function scheduleTasks(
     runsAfterAny: (id) => runsAfterAny(workflow.tasks.get(id)),
     // A best_of task runs its candidates, each in a slot of its own; a dynamic matrix its instances.
     coordinates,
-    runTask: async (id, taskSignal, inner) => {
+    runTask: async (id, taskSignal, inner, workDone) => {
       const slot = outer ? both(inner, outer) : inner;
-      if (!outer || coordinates(id) || slotless(id)) return runTask(id, taskSignal, slot);
+      if (!outer || coordinates(id) || slotless(id)) return runTask(id, taskSignal, slot, workDone);
       const release = await outer(id, taskSignal);
       if (!release) {
         await unprepare(id);
@@ -71,7 +71,8 @@ export function scheduleTasks(
         return 'cancelled';
       }
       try {
-        return await runTask(id, taskSignal, slot);
+        // The outer slot is held to the end: a matrix instance gives back neither early.
+        return await runTask(id, taskSignal, slot, () => {});
       } finally {
         release();
       }
@@ -87,7 +88,12 @@ export function scheduleTasks(
     notStarted,
   });
 
-  async function runTask(id: string, taskSignal: AbortSignal, slot: SlotRequest): Promise<NodeOutcome> {
+  async function runTask(
+    id: string,
+    taskSignal: AbortSignal,
+    slot: SlotRequest,
+    workDone: () => void,
+  ): Promise<NodeOutcome> {
     const made = prepared.get(id);
     prepared.delete(id);
     // Each task works in its own repository (`repo:`).
@@ -103,7 +109,7 @@ export function scheduleTasks(
       if (task?.kind === 'approval') return runApproval(taskCtx, id, taskSignal);
       const outcome = task?.bestOf
         ? await executeBestOf(taskCtx, id, taskSignal, slot)
-        : await executeTask(taskCtx, id, taskSignal, made);
+        : await executeTask(taskCtx, id, taskSignal, made, workDone);
       await reportSpend(ctx);
       return outcome;
     }

@@ -41,8 +41,16 @@ export interface SchedulerOptions {
   /**
    * Runs one task to its end; must resolve (failures are outcomes, not rejections). A task that
    * `coordinates` takes no slot itself: it asks `slot` for one per part it runs (best_of candidates).
+   * `workDone` says that the task's work is over and only its record is left to write: its slot goes
+   * to the next task then, unless a task of this schedule needs it (that one competes for the slot
+   * once the result is recorded, so the critical path keeps its turn).
    */
-  runTask: (task: string, signal: AbortSignal, slot: SlotRequest) => Promise<NodeOutcome>;
+  runTask: (
+    task: string,
+    signal: AbortSignal,
+    slot: SlotRequest,
+    workDone: () => void,
+  ) => Promise<NodeOutcome>;
   /** Tasks that run their work in parts, each part in a slot of its own (see `runTask`). */
   coordinates?: (task: string) => boolean;
   /**
@@ -187,7 +195,8 @@ export async function schedule(opts: SchedulerOptions): Promise<Map<string, Node
         }
         const release = slotless ? () => {} : take(pool);
         ahead.delete(id);
-        const done = opts.runTask(id, kill.signal, slot(id)).then((result) => {
+        const needed = graph.dependents(id).some((d) => selected.has(d));
+        const done = opts.runTask(id, kill.signal, slot(id), needed ? () => {} : release).then((result) => {
           outcome.set(id, result);
           running.delete(id);
           release();

@@ -85,14 +85,17 @@ export async function prepareTask(ctx: RunContext, id: string, ahead = false): P
     before.sandbox !== undefined ||
     before.attempts.length > 0;
   try {
-    // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
-    await ctx.journal.updateTask(id, (t) => {
+    const start = (t: TaskRecord) => {
       t.sandbox = sandboxPath;
       t.isolation = taskIsolation(ctx, task);
       t.startedAt = started;
       delete t.failure;
       delete t.commit;
-    });
+    };
+    // Recorded before anything is created, so `clean` and `resume` know where to look after a crash.
+    // A `none` sandbox creates nothing: that rides with the attempt's write.
+    if (task.sandbox.type === 'none') ctx.journal.noteTask(id, start);
+    else await ctx.journal.updateTask(id, start);
     ctx.emit({ type: 'task-phase', time: Date.now(), task: id, phase: 'sandbox', detail: sandboxPath });
     const prepared = await prepareSandbox(ctx, task, sandboxPath, triedBefore, ahead);
     const startCommit = prepared.startCommit;
@@ -132,6 +135,8 @@ export async function executeTask(
   id: string,
   signal: AbortSignal,
   prepared: Promise<PreparedTask> = prepareTask(ctx, id),
+  /** Called once nothing of the task runs any more but its record is to be written (see `schedule`). */
+  workDone: () => void = () => {},
 ): Promise<NodeOutcome> {
   const task = ctx.workflow.tasks.get(id)!;
   const runId = ctx.journal.record.id;
@@ -206,6 +211,8 @@ export async function executeTask(
       const result = await checkRepo(ctx, id, await ran);
       if (result.kind === 'cancelled') return (outcome = 'cancelled');
       if (result.kind === 'passed') {
+        // Unjailed in a `none` sandbox, nothing is left to stop or remove.
+        if (sandbox.type === 'none' && taskIsolation(ctx, task) === 'none') workDone();
         const fp = taskFingerprint(ctx.workflow, ctx.graph, ctx.journal.record, id);
         // The last write of a success: a crash before it leaves the task to be run again, never half-recorded.
         await ctx.journal.updateTask(id, (t) => {
@@ -401,7 +408,9 @@ async function runAttempt(
     t.attempts.push({ n, startedAt: Date.now(), log, gates: [] });
   });
   void recorded.catch(() => undefined);
-  await resetOutputFile(outputFile(ctx, task.id, n));
+  // Emptied while the prompt is saved; both are done before the work starts.
+  const outputReset = resetOutputFile(outputFile(ctx, task.id, n));
+  outputReset.catch(() => undefined);
   ctx.emit({
     type: 'task-started',
     time: Date.now(),
@@ -424,7 +433,7 @@ async function runAttempt(
 
   const phase = task.kind === 'command' ? 'command' : 'agent';
   ctx.emit({ type: 'task-phase', time: Date.now(), task: task.id, phase });
-  const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)) };
+  const files = { log: paths.abs(log), prompt: paths.abs(paths.attemptPrompt(task.id, n)), outputReset };
   const ran = await runWork(ctx, task, { sandbox, spawn }, env, values, files, signal, feedback);
   await recorded;
   if (ran.outcome.kind === 'cancelled' || signal.aborted) return { kind: 'cancelled' };
@@ -518,7 +527,7 @@ async function runWork(
   { sandbox, spawn }: { sandbox: Sandbox; spawn: Spawn },
   env: Record<string, string>,
   values: TemplateValues,
-  files: { log: string; prompt: string },
+  files: { log: string; prompt: string; outputReset: Promise<void> },
   signal: AbortSignal,
   feedback: Feedback | undefined,
 ): Promise<{ outcome: ProcessOutcome; tail: string; logError?: LogError; report?: AgentReport }> {
@@ -536,7 +545,7 @@ async function runWork(
   };
   if (task.kind === 'command') {
     const shell = renderTemplate(task.run!, values);
-    await savePrompt(files.prompt, shell);
+    await Promise.all([files.outputReset, savePrompt(files.prompt, shell)]);
     const r = await spawn({
       ...base,
       command: { shell },
@@ -549,10 +558,10 @@ async function runWork(
   const role = task.role ? ctx.workflow.roles.get(task.role) : undefined;
   const instructions = role?.instructions ? renderTemplate(role.instructions, values) : undefined;
   const prompt = buildPrompt(task, values, feedback);
-  await savePrompt(
-    files.prompt,
-    promptWithInstructions({ prompt, ...(instructions ? { instructions } : {}) }),
-  );
+  await Promise.all([
+    files.outputReset,
+    savePrompt(files.prompt, promptWithInstructions({ prompt, ...(instructions ? { instructions } : {}) })),
+  ]);
   const invocation = adapter.build({
     prompt,
     ...(instructions ? { instructions } : {}),

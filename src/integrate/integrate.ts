@@ -74,6 +74,10 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
   // Carried through every write until a new result replaces it (see `placed`).
   const placed = placedBranch(integrationOf(record, ctx.repoName));
   const kept = placed ? { placed } : {};
+  // Checked before the work (to fail fast), while the record is written, and again before the branch
+  // is set (the user may have checked it out meanwhile).
+  const checked = resultBranchState(ctx, branch, placed);
+  checked.catch(() => undefined);
   await ctx.journal.update((r) =>
     setIntegration(r, ctx.repoName, { status: 'running', branch, tasks, gates: [], ...kept }),
   );
@@ -98,9 +102,7 @@ export async function integrate(ctx: RunContext, signal: AbortSignal): Promise<I
     return result;
   };
 
-  // Checked before the work (to fail fast) and again before the branch is set (the user may have
-  // checked it out meanwhile).
-  const before = await resultBranchState(ctx, branch, placed);
+  const before = await checked;
   if (before.refusal)
     return finish({ status: 'failed', branch, tasks, gates: [], failure: { message: before.refusal } });
 

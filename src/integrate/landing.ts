@@ -1,4 +1,4 @@
-import type { Git } from '../git/git.js';
+import type { Git, HeadState } from '../git/git.js';
 
 /** How the result branch can be brought into the user's branch, as of now. */
 export type Landing =
@@ -13,21 +13,36 @@ export type Landing =
   /** HEAD is detached: no branch to land it in. */
   | { kind: 'detached'; remote?: string };
 
+/** What of the user's checkout `findLanding` reads whatever the result: it may be asked ahead. */
+export interface CheckoutState {
+  head: HeadState;
+  remotes: string[];
+}
+
+export async function checkoutState(repo: Git): Promise<CheckoutState> {
+  const [head, remotes] = await Promise.all([repo.headState(), repo.remotes()]);
+  return { head, remotes };
+}
+
 /** Where the user's checkout stands relative to a run's result commit. */
 export async function findLanding(
   repo: Git,
   result: { branch: string; commit: string },
   baseRef: string,
+  checkout: Promise<CheckoutState> = checkoutState(repo),
 ): Promise<Landing> {
-  const [head, remotes] = await Promise.all([repo.headState(), repo.remotes()]);
+  const { head, remotes } = await checkout;
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   const withRemote = remote === undefined ? {} : { remote };
   const current = head.branch;
   if (current !== undefined && head.commit !== undefined) {
-    // One merge base answers both ways: the result is in HEAD, or HEAD is in the result.
-    const common = current === result.branch ? undefined : await repo.mergeBase(result.commit, head.commit);
-    if (current === result.branch || common === result.commit)
-      return { kind: 'landed', current, ...withRemote };
+    // One merge base answers both ways: the result is in HEAD, or HEAD is in the result. None is
+    // needed when HEAD is the result (tasks that changed nothing).
+    const common =
+      current === result.branch || head.commit === result.commit
+        ? result.commit
+        : await repo.mergeBase(result.commit, head.commit);
+    if (common === result.commit) return { kind: 'landed', current, ...withRemote };
     if (common === head.commit) return { kind: 'fast-forward', current, ...withRemote };
   }
   const baseTip = baseRef !== current ? await repo.resolveCommit(`refs/heads/${baseRef}`) : undefined;

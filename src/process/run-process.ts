@@ -1,6 +1,7 @@
-// The only module that imports execa: swapping the process library touches this file alone.
+// Plain child_process: execa's own setup took the main thread ~3 ms more a process (bench 7), on top
+// of the synchronous fork every process costs.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { execa, type Options } from 'execa';
 import { OutputSink, type LogError } from './output-sink.js';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -108,61 +109,74 @@ export async function runProcess(opts: RunProcessOptions): Promise<ProcessResult
   }
 
   const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
-  const options = {
-    cwd: opts.cwd,
-    env: opts.env,
-    extendEnv: true,
-    ...(opts.stdin === undefined ? { stdin: 'ignore' as const } : { input: opts.stdin }),
-    stdout: 'pipe',
-    stderr: 'pipe',
-    // Output goes to the log file through our sink, never into memory.
-    buffer: false,
-    // Failures are outcomes, not exceptions.
-    reject: false,
-    // Own process group: the handle to kill the whole tree.
-    detached: true,
-    // execa decides *when* to kill (timeout, cancelSignal) and calls subprocess.kill(); the override
-    // below decides *how*: the whole group. Its own SIGKILL follow-up would reach only the group leader,
-    // so the group's SIGKILL comes from GroupTerminator instead.
-    ...(opts.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs }),
-    ...(opts.signal === undefined ? {} : { cancelSignal: opts.signal }),
-    forceKillAfterDelay: false,
-    // No-op for a detached child; process-group.ts kills live groups when we exit instead.
-    cleanup: true,
-    windowsHide: true,
-  } satisfies Options;
-
-  const subprocess = execa(file, args, options);
-  const pid = subprocess.pid;
+  let child: ChildProcess;
+  try {
+    child = spawn(file, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      // Own process group: the handle to kill the whole tree.
+      detached: true,
+      windowsHide: true,
+    });
+  } catch (error) {
+    // Some failures (E2BIG) are thrown rather than emitted.
+    await sink.close();
+    return early(spawnFailure(file, error));
+  }
+  let spawnError: unknown;
+  const closed = new Promise<void>((resolve) => {
+    child.once('error', (error) => (spawnError ??= error));
+    child.once('close', () => resolve());
+  });
+  if (child.stdin) {
+    // A child that exits without reading its input closes the pipe under us: not our failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.stdin);
+  }
+  if (child.stdout) sink.attach(child.stdout);
+  if (child.stderr) sink.attach(child.stderr);
+  const pid = child.pid;
   if (pid !== undefined) opts.onStart?.(pid);
   const terminator = pid === undefined ? undefined : new GroupTerminator(pid, graceMs);
+  // Why the tree was killed while its leader ran: the outcome then, whatever the leader exited with.
+  let killedFor: 'timed-out' | 'cancelled' | undefined;
+  const kill = (why: 'timed-out' | 'cancelled') => {
+    killedFor ??= why;
+    terminator?.terminate();
+  };
+  const timer =
+    opts.timeoutMs === undefined ? undefined : setTimeout(() => kill('timed-out'), opts.timeoutMs);
+  const onAbort = () => kill('cancelled');
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const stopWatching = () => {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+  };
   if (terminator !== undefined) {
-    subprocess.kill = () => {
-      terminator.terminate();
-      return true;
-    };
     sink.whenFileFails(() => {
       if (sink.logError?.diskFull === true) terminator.terminate();
     });
     // The child's ends of its output pipes, read now while it has surely not exited yet: through them
     // a process that left its group but holds them open is found (see `releaseOutput`).
     const handles = new Set(fileHandles(terminator.pgid, [1, 2]));
-    const streams = [subprocess.stdout, subprocess.stderr].filter((s) => s !== null);
-    subprocess.once('exit', () => void releaseOutput(streams, terminator, handles, graceMs));
+    const streams = [child.stdout, child.stderr].filter((s) => s !== null);
+    child.once('exit', () => {
+      stopWatching();
+      void releaseOutput(streams, terminator, handles, graceMs);
+    });
   }
-  if (subprocess.stdout) sink.attach(subprocess.stdout);
-  if (subprocess.stderr) sink.attach(subprocess.stderr);
 
-  const result = await subprocess;
+  await closed;
+  stopWatching();
   await terminator?.settle();
   await sink.close();
 
   let outcome: ProcessOutcome;
-  if (result.timedOut) outcome = { kind: 'timed-out' };
-  else if (result.isCanceled) outcome = { kind: 'cancelled' };
-  else if (typeof result.exitCode === 'number') outcome = { kind: 'exited', exitCode: result.exitCode };
-  else if (result.signal !== undefined) outcome = { kind: 'signaled', signal: result.signal };
-  else outcome = spawnFailure(file, result);
+  if (spawnError !== undefined) outcome = spawnFailure(file, spawnError);
+  else if (killedFor !== undefined) outcome = { kind: killedFor };
+  else if (child.exitCode !== null) outcome = { kind: 'exited', exitCode: child.exitCode };
+  else outcome = { kind: 'signaled', signal: child.signalCode ?? 'unknown' };
 
   return {
     outcome,
@@ -228,18 +242,15 @@ async function checkCwd(cwd: string): Promise<string | undefined> {
   }
 }
 
-function spawnFailure(
-  file: string,
-  result: { code?: string | undefined; shortMessage?: string | undefined },
-): ProcessOutcome {
+function spawnFailure(file: string, error: unknown): ProcessOutcome {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const failed = (message: string, cause?: 'not-found' | 'too-long'): ProcessOutcome => ({
     kind: 'spawn-failed',
     message,
     ...(cause === undefined ? {} : { cause }),
   });
-  if (result.code === 'ENOENT') return failed(`program not found: ${file}`, 'not-found');
-  if (result.code === 'EACCES') return failed(`permission denied (not executable?): ${file}`);
-  if (result.code === 'E2BIG')
-    return failed(`its command line is too long for the OS (E2BIG): ${file}`, 'too-long');
-  return failed(`cannot start ${file}: ${result.shortMessage ?? result.code ?? 'unknown error'}`);
+  if (code === 'ENOENT') return failed(`program not found: ${file}`, 'not-found');
+  if (code === 'EACCES') return failed(`permission denied (not executable?): ${file}`);
+  if (code === 'E2BIG') return failed(`its command line is too long for the OS (E2BIG): ${file}`, 'too-long');
+  return failed(`cannot start ${file}: ${error instanceof Error ? error.message : String(code ?? error)}`);
 }

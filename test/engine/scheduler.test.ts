@@ -95,6 +95,34 @@ describe('schedule', () => {
     expect(runner.started).toEqual(['long', 'mid', 'short', 'end']);
   });
 
+  it('gives the slot of a task nothing waits for to the next task once its work is done', async () => {
+    const runner = new FakeRunner();
+    const workDone = new Map<string, () => void>();
+    // One slot: `a` is needed by `b`, `x` and `y` by nobody.
+    const g = graph({ a: [], b: ['a'], x: [], y: [] });
+    const { done } = start(g, runner, {
+      concurrency: 1,
+      runTask: (task, signal, _slot, free) => {
+        workDone.set(task, free);
+        return runner.run(task, signal);
+      },
+    });
+    await tick();
+    expect(runner.started).toEqual(['a']);
+    // `b` needs `a`: the slot stays taken until a's result is in, and `b` then gets it first.
+    workDone.get('a')!();
+    await tick();
+    expect(runner.started).toEqual(['a']);
+    await runner.finish('a');
+    expect(runner.started).toEqual(['a', 'b']);
+    // Nobody needs `b`: its slot goes to the next task while its result is still being recorded.
+    workDone.get('b')!();
+    await tick();
+    expect(runner.started).toEqual(['a', 'b', 'x']);
+    await runner.drain();
+    expect((await done).get('b')).toBe('succeeded');
+  });
+
   it('holds each pool to its limit while other tasks use the free slots', async () => {
     const runner = new FakeRunner();
     const g = graph({ a1: [], a2: [], a3: [], b1: [] });
