@@ -131,7 +131,12 @@ ${['a', 'b', 'c'].map((t) => `  ${t}: { agent: bot, prompt: do ${t} }`).join('\n
     expect(tasks.b!.startedAt).toBeGreaterThanOrEqual(tasks.a!.finishedAt!);
     expect(tasks.c!.startedAt).toBeGreaterThanOrEqual(tasks.b!.finishedAt!);
 
-    const { result, events } = await fx.run(yaml, { a: [{ exit: 1 }] }, { failureMode: 'no-new' });
+    // a fails after b's sandbox is under way (a quick failure could beat it on a loaded machine).
+    const { result, events } = await fx.run(
+      yaml,
+      { a: [{ exit: 1, sleepMs: 400 }] },
+      { failureMode: 'no-new' },
+    );
     expect(result.record.tasks.b!.status).toBe('cancelled');
     expect(result.record.tasks.b!.sandbox).toBeUndefined();
     expect(events.some((e) => e.type === 'task-phase' && e.task === 'b')).toBe(true);
