@@ -17,23 +17,26 @@ describe('the code cache of the CLI', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is written by the first start and used, unchanged, by the next', () => {
+  it('is written by the first start of a command and used, unchanged, by the next', () => {
     const first = version();
     expect(first.code).toBe(0);
     const [name, ...others] = readdirSync(cacheDir());
     expect(others).toEqual([]);
-    expect(name).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version}-${process.arch}\\.bin$`));
+    expect(name).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version}-${process.arch}-other\\.bin$`));
     const written = statSync(join(cacheDir(), name!)).mtimeMs;
     const second = version();
     expect(second).toEqual(first);
     expect(statSync(join(cacheDir(), name!)).mtimeMs).toBe(written);
+    // Each command has its own: it runs other functions.
+    expect(cli(['schema'], dir, { XDG_CACHE_HOME: cacheHome }).code).toBe(0);
+    expect(readdirSync(cacheDir()).sort()).toEqual([name, name!.replace('-other.bin', '-schema.bin')].sort());
   });
 
   it('replaces a damaged cache and drops the caches of other builds', () => {
     version();
     const [name] = readdirSync(cacheDir());
     writeFileSync(join(cacheDir(), name!), 'not a code cache');
-    writeFileSync(join(cacheDir(), `0123456789abcdef-${process.version}-${process.arch}.bin`), 'stale');
+    writeFileSync(join(cacheDir(), `0123456789abcdef-${process.version}-${process.arch}-other.bin`), 'stale');
     const r = version();
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
