@@ -10,6 +10,7 @@
 // need no compiling either. Each command has a cache of its own (they run different code), written
 // when its first run of a build (with this Node) exits; a missing or unwritable cache folder only
 // costs that speed.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -30,9 +31,15 @@ type CommonJsBody = (
 
 const filename = fileURLToPath(new URL('./orchestra.cjs', import.meta.url));
 const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'orchestra', 'code-cache');
-// V8 refuses a cache of another V8 version or other flags; naming them keeps one cache for each.
+// V8 refuses a cache of another V8 version or made with other flags (the shebang's, or none when
+// run as `node dist/bin/orchestra.js`): naming them keeps one cache for each instead of one that
+// each rewrites.
+const flags = createHash('sha256')
+  .update(`${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}`)
+  .digest('hex')
+  .slice(0, 8);
 const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2]! : 'other';
-const cacheName = `${BUNDLE_HASH}-${process.version}-${process.arch}-${command}.bin`;
+const cacheName = `${BUNDLE_HASH}-${process.version}-${process.arch}-${flags}-${command}.bin`;
 
 let cachedData: Buffer | undefined;
 try {
