@@ -1,40 +1,52 @@
-// Bundles the CLI (dist/cli/main.js, compiled by tsc) and its dependencies into dist/bin/: one entry
-// file plus chunks that each command imports lazily. Loading some forty ES modules one by one cost
-// ~20 ms of every start-up (orchestra validate, orchestra --help), and the dependencies' ~400 files
-// (execa alone is over a hundred) a quarter of `orchestra run`'s CPU time before its first task:
-// bundled, a one-task run takes 0.75x the CPU time it did. The library entry point (dist/index.js)
-// stays unbundled.
+// Bundles the CLI (dist/cli/main.js, compiled by tsc) and its dependencies into one CommonJS file,
+// dist/bin/orchestra.cjs, run by dist/bin/orchestra.js (src/cli/bin.ts) with a V8 code cache: Node 20
+// compiles ES modules from source at every start, and that compile was half of `orchestra run`'s
+// start-up beyond `node -e 0`. Modules that only some commands need are still evaluated lazily
+// (esbuild turns their import() into a call); the code cache makes their compile nearly free. The
+// library entry point (dist/index.js) stays unbundled.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bin`;
 
 rmSync(outdir, { recursive: true, force: true });
+const { outputFiles } = await build({
+  entryPoints: [`${root}dist/cli/main.js`],
+  bundle: true,
+  write: false,
+  outfile: `${outdir}/orchestra.cjs`,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Every import() becomes a lazy evaluation within the bundle (or a require() of cosmiconfig).
+  supported: { 'dynamic-import': false },
+  // package-file.ts finds the package's files from its own place, which is this file's.
+  define: { 'import.meta.url': '__orchestraBundleUrl' },
+  banner: { js: "const __orchestraBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // cosmiconfig picks its loaders with require() and import() of names esbuild cannot follow; it is
+  // required lazily (only when no -f is given) and stays a package of its own.
+  external: ['cosmiconfig'],
+  logLevel: 'warning',
+});
+// esbuild escapes what is not ASCII in strings, not in comments: escaped there too, the bundle is
+// read as latin1 (bin.ts), which is faster than decoding UTF-8, and V8 keeps it one byte a character.
+const bundle = outputFiles[0].text.replace(
+  /[\u0080-\uffff]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+mkdirSync(outdir, { recursive: true });
+writeFileSync(`${outdir}/orchestra.cjs`, bundle);
 await build({
-  entryPoints: { orchestra: `${root}dist/cli/main.js` },
+  entryPoints: { orchestra: `${root}dist/cli/bin.js` },
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
-  // CommonJS dependencies (commander, proper-lockfile, …) call require() for Node's built-ins, and
-  // write-file-atomic reads __filename, which an ES module does not have: give every output file them.
-  banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
-    ].join('\n'),
-  },
-  // cosmiconfig picks its loaders with require() and import() of names esbuild cannot follow; it is
-  // imported lazily (only when no -f is given) and stays a package of its own.
-  external: ['cosmiconfig'],
+  define: { BUNDLE_HASH: JSON.stringify(createHash('sha256').update(bundle).digest('hex').slice(0, 16)) },
   logLevel: 'warning',
 });
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** The file names searched, in order, in each folder from the current one up to the repository root. */
@@ -15,6 +15,10 @@ export const SEARCH_PLACES = [
  * Returns the path, and for package.json the key holding the workflow.
  */
 export async function discoverWorkflow(cwd: string): Promise<{ file: string; root: string[] } | undefined> {
+  // What cosmiconfig would find first, found without loading it: a quarter of `orchestra run`'s CPU
+  // time from its command's start to its first task went to loading and setting up cosmiconfig.
+  const here = join(resolve(cwd), SEARCH_PLACES[0]!);
+  if (isFile(here)) return { file: here, root: [] };
   const { cosmiconfig } = await import('cosmiconfig');
   // Loaders only confirm presence: the loader re-parses with source positions for diagnostics.
   const present = () => true;
@@ -38,4 +42,8 @@ export function searchStop(cwd: string): { dir: string; inRepo: boolean } {
     if (existsSync(join(dir, '.git'))) return { dir, inRepo: true };
     if (dirname(dir) === dir) return { dir, inRepo: false };
   }
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 }

@@ -181,7 +181,7 @@ export function newRunRecord(
   concurrency = workflow.concurrency,
   command = 'run',
 ): RunRecord {
-  return {
+  const record: RunRecord = {
     version: 1,
     id: runId,
     workflowFile: workflow.file,
@@ -207,6 +207,10 @@ export function newRunRecord(
     ...(repos.length ? { repos: repoRecords(repos) } : {}),
     history: [{ at: Date.now(), command }],
   };
+  // As every go starts with it (executeRun), so that a new run writes nothing more before its tasks.
+  const budget = runBudget(workflow, record);
+  if (budget) record.budget = { limit: budget.limit, spent: budget.spent };
+  return record;
 }
 
 /**
@@ -270,6 +274,10 @@ export async function executeRun(
         return [id, t.skipped ? ('skipped' as const) : taskHasResult(t)];
       }),
   );
+  // The durations of earlier runs make the critical path one of time, not of task count. Read while
+  // the run starts: with many runs recorded, reading them took as long as the rest of the start.
+  const durations = recordedDurations(record, todo);
+  durations.catch(() => undefined); // awaited below
   try {
     const warnings = await checkoutWarnings(
       ctx.repo,
@@ -279,11 +287,26 @@ export async function executeRun(
     );
     const unbudgeted = budgetWarning(loaded.workflow, todo);
     if (unbudgeted !== undefined) warnings.push(unbudgeted);
-    // A new go: a raised budget may let it go on, so "stopped" is for this go to say again.
+    // A new go (rerun, resume). A new run's record holds all this from the start: nothing is written.
     await journal.update((r) => {
+      // A raised budget may let it go on, so "stopped" is for this go to say again.
       const budget = runBudget(loaded.workflow, r);
       if (budget) r.budget = { limit: budget.limit, spent: budget.spent };
       else delete r.budget;
+      delete r.outcome;
+      delete r.finishedAt;
+      // Where an earlier integration of this run put the result branch is kept: it says the branch is
+      // orchestra's to move (see `integrate`).
+      for (const name of ctx.repos?.keys() ?? [SELF]) {
+        const placed = placedBranch(integrationOf(r, name));
+        setIntegration(r, name, {
+          status: 'pending',
+          branch: '',
+          tasks: [],
+          gates: [],
+          ...(placed ? { placed } : {}),
+        });
+      }
     });
     emit({
       type: 'run-started',
@@ -303,25 +326,8 @@ export async function executeRun(
       warnings: [...warnings, ...isolation.warnings],
       ...(record.budget ? { budget: record.budget } : {}),
     });
-    await journal.update((r) => {
-      delete r.outcome;
-      delete r.finishedAt;
-      // Where an earlier integration of this run put the result branch is kept: it says the branch is
-      // orchestra's to move (see `integrate`).
-      for (const name of ctx.repos?.keys() ?? [SELF]) {
-        const placed = placedBranch(integrationOf(r, name));
-        setIntegration(r, name, {
-          status: 'pending',
-          branch: '',
-          tasks: [],
-          gates: [],
-          ...(placed ? { placed } : {}),
-        });
-      }
-    });
 
-    // The durations of earlier runs make the critical path one of time, not of task count.
-    const weight = durationWeight(await recordedDurations(record, todo));
+    const weight = durationWeight(await durations);
     const scheduled = scheduleTasks(ctx, {
       selected: todo,
       prior,

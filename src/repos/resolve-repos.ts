@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
-import { SourceDocument } from '../config/source-document.js';
 import type { YamlPath } from '../config/source-document.js';
 import type { RepoDef } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -31,7 +30,9 @@ export async function resolveRepos({
   const results = await Promise.all([...workflow.repos.values()].map(resolveRepo));
   const problems = results.flatMap((r) => (r.ok ? [] : [r.error]));
   if (problems.length === 0) return ok(results.flatMap((r) => (r.ok ? [r.value] : [])));
-  // The workflow of a package.json is its `orchestra` key.
+  // The workflow of a package.json is its `orchestra` key. The YAML parser that locates them is
+  // loaded only then: a run has no use for it otherwise.
+  const { SourceDocument } = await import('../config/source-document.js');
   const doc = new SourceDocument(
     workflow.file,
     source,

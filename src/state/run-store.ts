@@ -18,6 +18,8 @@ import type { RunRecord } from './run-state.js';
 export class RunStore {
   readonly paths: RunPaths;
   #release: (() => Promise<void>) | undefined;
+  /** run.json as this store last wrote it (only this process writes a run it holds). */
+  #saved: string | undefined;
 
   constructor(
     readonly repoRoot: string,
@@ -33,8 +35,11 @@ export class RunStore {
   async create(record: RunRecord, resolvedWorkflow: unknown): Promise<Result<void, string>> {
     try {
       await mkdir(this.paths.dir, { recursive: true });
-      await excludeFromGit(this.repoRoot, excludedFolders(this.repoRoot, record.sandboxRoot));
-      await replaceFile(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`);
+      // run.json last: a run folder without it is no run, and one with it has its workflow.
+      await Promise.all([
+        excludeFromGit(this.repoRoot, excludedFolders(this.repoRoot, record.sandboxRoot)),
+        replaceFile(this.paths.workflow, `${JSON.stringify(resolvedWorkflow, null, 2)}\n`),
+      ]);
       await this.save(record);
       return ok(undefined);
     } catch (e) {
@@ -42,9 +47,15 @@ export class RunStore {
     }
   }
 
-  /** Writes the record as it is at the moment of the call (it is serialised before anything waits). */
+  /**
+   * Writes the record as it is at the moment of the call (it is serialised before anything waits).
+   * A record this store wrote already, unchanged, is not written again: run.json holds it.
+   */
   async save(record: RunRecord): Promise<void> {
-    await replaceFile(this.paths.state, `${JSON.stringify(record, null, 2)}\n`);
+    const text = `${JSON.stringify(record, null, 2)}\n`;
+    if (text === this.#saved) return;
+    await replaceFile(this.paths.state, text);
+    this.#saved = text;
   }
 
   /** The record, checked: a damaged, truncated or foreign run.json is an error saying what is wrong. */

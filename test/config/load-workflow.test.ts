@@ -264,6 +264,18 @@ describe('discovery', () => {
     expect(loaded(await loadWorkflow(undefined, { cwd: repo.root })).workflow.file).toBe(yaml);
   });
 
+  it('takes an empty orchestra.yaml as the workflow (reported as empty) and a folder of that name as none', async () => {
+    repo = tempRepo();
+    repo.write('orchestra.yml', minimal('yml'));
+    const empty = repo.write('orchestra.yaml', '');
+    const { diagnostics } = failed(await loadWorkflow(undefined, { cwd: repo.root }));
+    expect(diagnostics[0]?.location?.file ?? diagnostics[0]?.message).toContain(empty);
+    rmSync(empty);
+    repo.mkdir('orchestra.yaml');
+    const yml = join(repo.root, 'orchestra.yml');
+    expect(loaded(await loadWorkflow(undefined, { cwd: repo.root })).workflow.file).toBe(yml);
+  });
+
   it('does not look above the repository root', async () => {
     repo = tempRepo();
     repo.write('../orchestra.yaml', minimal('outside'));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,4 +78,23 @@ it('rejects the updates of a failed write, and the next write catches the record
   await journal.updateTask('b', (t) => (t.status = 'succeeded'));
   expect(onDisk().tasks.a!.status).toBe('running');
   expect(onDisk().tasks.b!.status).toBe('succeeded');
+});
+
+it('writes nothing for an update that leaves the record as run.json holds it', async () => {
+  const created = record(['a']);
+  await store.create(created, {});
+  const journal = new RunJournal(store, created);
+  const file = () => statSync(store.paths.state).ino;
+  const before = file();
+
+  // As a new run's start does: what it sets, the new record holds already.
+  await journal.update((r) => {
+    delete r.outcome;
+    r.integration = { status: 'pending', branch: '', tasks: [], gates: [] };
+  });
+  expect(file()).toBe(before);
+
+  await journal.updateTask('a', (t) => (t.status = 'running'));
+  expect(file()).not.toBe(before);
+  expect(onDisk().tasks.a!.status).toBe('running');
 });

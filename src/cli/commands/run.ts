@@ -21,7 +21,6 @@ import type { WorkflowOptions } from '../load.js';
 import { loadOrExit, printDiagnostics } from '../load.js';
 import { useColor } from '../terminal.js';
 import { eventJournal } from '../../ui/event-journal.js';
-import { ApprovalPrompt } from '../approval-prompt.js';
 
 export interface RunFlags extends WorkflowOptions {
   concurrency?: number;
@@ -99,10 +98,15 @@ export async function withReporter(
   // SIGHUP (the terminal was closed) cancels too: nobody is left to see the run, and it must not go
   // on with nobody able to stop it.
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
-  // In a terminal orchestra asks about approvals itself; elsewhere `orchestra approve` decides.
+  // In a terminal orchestra asks about approvals itself; elsewhere `orchestra approve` decides (and
+  // readline, which the prompt loads, is not needed).
   const prompt =
     !json && process.stdin.isTTY
-      ? new ApprovalPrompt(process.stdin, stream, () => reporter.hold?.() ?? (() => undefined))
+      ? new (await import('../approval-prompt.js')).ApprovalPrompt(
+          process.stdin,
+          stream,
+          () => reporter.hold?.() ?? (() => undefined),
+        )
       : undefined;
   if (prompt) prompt.repoRoot = repoRoot;
   try {
