@@ -72,7 +72,7 @@ export async function rerunWorkflow(
     if (stale.length) throw new Refused(stale);
     const isolation = await planIsolation(loaded, record.selected);
     if (!isolation.ok) throw new Refused(isolation.error);
-    await stopLeftoverProcesses(record);
+    await stopLeftoverProcesses(record, store.paths);
     const journal = new RunJournal(store, record);
     const rerun = new Set(chosen.value);
     await journal.update((r) => {

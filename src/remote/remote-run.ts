@@ -311,7 +311,8 @@ async function addLogs(files: Map<string, string>, runDir: string, dir: string):
   const abs = join(runDir, dir);
   if (!existsSync(abs)) return;
   for (const entry of await readdir(abs, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    // A process group is this machine's: another one would look for it among its own processes.
+    if (!entry.isFile() || entry.name === 'process-group') continue;
     const file = join(entry.parentPath, entry.name);
     files.set(relative(runDir, file).split('\\').join('/'), await readFile(file, 'utf8'));
   }

@@ -41,6 +41,11 @@ export class RunPaths {
       : `logs/${task}/attempt-${attempt}.gate-${gate}${again}.log`;
   }
 
+  /** The process group of the task's latest process, written as it starts (see recordProcessGroup). */
+  processGroup(task: string): string {
+    return `logs/${task}/process-group`;
+  }
+
   setupLog(task: string): string {
     return `logs/${task}/setup.log`;
   }

@@ -70,7 +70,7 @@ async function printStatus(
   const live = await store.isLocked();
   const record = effectiveRecord(raw, live);
   // Processes a run killed with SIGKILL left running (its agents do not die with it).
-  const leftovers = live ? [] : await leftoverProcesses(raw);
+  const leftovers = live ? [] : await leftoverProcesses(raw, store.paths);
   const green = record.state === 'succeeded';
   if (opts.json) {
     const shown = leftovers.length ? { ...record, stillRunning: leftovers } : record;
