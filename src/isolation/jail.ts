@@ -7,6 +7,7 @@ import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
 import { hostPath } from './host-path.js';
+import { findHostSockets } from './host-sockets.js';
 import type { IsolationSupport } from './detect.js';
 import { jailGitConfig } from './jail-git-config.js';
 import { enterTools, startKeptJail, type EnterTools, type KeptJail } from './kept-jail.js';
@@ -77,7 +78,10 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   await mkdir(tmp, { recursive: true });
   const write = o.write.map((path) => expand(path));
   // Named writable paths are made, as a cache folder a tool expects is: bwrap binds only what exists.
-  for (const path of write) await mkdir(path, { recursive: true });
+  // One that exists may be a socket the task is to reach (`write: [/run/docker.sock]`).
+  for (const path of write)
+    if (!(await stat(path).catch(() => undefined))) await mkdir(path, { recursive: true });
+  const sockets = o.support.tool === 'bwrap' ? findHostSockets(process.env, process.getuid?.()) : undefined;
   const userDeny = await existing([...BUILTIN_READ_DENY, ...o.readDeny].map((path) => expand(path)));
   const views = new Map<string, Promise<HomeView>>();
   const viewOf = (env: Record<string, string>): Promise<HomeView> => {
@@ -109,6 +113,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   let ahead: Promise<unknown> = Promise.resolve();
   if (o.support.tool === 'bwrap') {
     const program = o.support.program;
+    const hostSockets = (await sockets)!;
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
     // Not root, the kept jail is entered through a user namespace of orchestra's: the link overlays'
     // or one made for it.
@@ -128,6 +133,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         visible: [o.repoRoot, userHome, home, ownFiles, ...path.split(delimiter).filter(isAbsolute)],
         state,
         deny,
+        sockets: hostSockets,
       };
       const args = [...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }), ...tail];
       if (links) return links.prefix([program, ...args]);

@@ -17,6 +17,7 @@ describe('bwrap arguments', () => {
       { path: '/home/u/.ssh', folder: true },
       { path: '/home/u/.netrc', folder: false },
     ],
+    sockets: { runtimeDirs: [], sockets: [] },
   };
 
   it('shows the host read-only, then what the task writes, then hides the deny list over all of it', () => {
@@ -31,6 +32,31 @@ describe('bwrap arguments', () => {
         '--tmpfs /home/u/.ssh --remount-ro /home/u/.ssh --ro-bind /dev/null /home/u/.netrc',
         '--unshare-pid --unshare-ipc --unshare-uts --unshare-cgroup-try --unshare-net --cap-drop ALL --die-with-parent',
         '--chdir /work/sandboxes/r1/a',
+      ].join(' '),
+    );
+  });
+
+  it("hides the host's sockets where the jail shows them, but the task's own and the runtime folder's visible paths", () => {
+    const sockets = {
+      runtimeDirs: ['/run/user/1000'],
+      sockets: [
+        '/run/docker.sock',
+        '/run/user/1000/bus',
+        '/tmp/ssh-a/agent.1',
+        '/tmp/repo/s.sock',
+        '/work/sandboxes/r1/a/own.sock',
+      ],
+    };
+    const visible = [...layout.visible, '/run/user/1000/fnm/bin'];
+    const args = bwrapArgs({ ...layout, visible, sockets }, { cwd: '/w', shareNet: false, extra: [] }).join(
+      ' ',
+    );
+    expect(args).toContain(
+      [
+        '--ro-bind-try /tmp/repo /tmp/repo',
+        '--tmpfs /run/user/1000 --ro-bind-try /run/user/1000/fnm/bin /run/user/1000/fnm/bin',
+        '--ro-bind /dev/null /run/docker.sock --ro-bind /dev/null /tmp/repo/s.sock',
+        '--bind /work/sandboxes/r1/a /work/sandboxes/r1/a',
       ].join(' '),
     );
   });
