@@ -69,7 +69,7 @@ describe('bwrap arguments', () => {
 });
 
 describe('sandbox-exec profile (macOS)', () => {
-  it('denies writes but to the writable folders, reads of the deny list, outside signals and the network', () => {
+  it('denies writes but to the writable folders, reads of the deny list, outside signals, the network and host sockets', () => {
     expect(
       sandboxExecProfile({ writable: ['/Users/u/sb/a'], deny: ['/Users/u/.ssh'], shareNet: false }),
     ).toBe(
@@ -83,15 +83,20 @@ describe('sandbox-exec profile (macOS)', () => {
         '(allow signal (target same-sandbox))',
         '(deny network*)',
         '(allow network* (remote ip "localhost:*") (remote unix-socket))',
+        // connect() only to the task's own sockets and the resolver's.
+        '(deny network-outbound (remote unix-socket))',
+        '(allow network-outbound (remote unix-socket (path-literal "/private/var/run/mDNSResponder")) (remote unix-socket (path-regex #"^/Users/u/sb/a(/|$)")))',
         '',
       ].join('\n'),
     );
   });
 
-  it('leaves the network open for network: ["*"], and quotes paths', () => {
-    const profile = sandboxExecProfile({ writable: ['/a "b"'], deny: [], shareNet: true });
-    expect(profile).not.toContain('network');
-    expect(profile).toContain('(subpath "/a \\"b\\"")');
+  it('leaves the network open for network: ["*"] but host sockets, and quotes paths', () => {
+    const profile = sandboxExecProfile({ writable: ['/a "b".c'], deny: [], shareNet: true });
+    expect(profile).not.toContain('network*');
+    expect(profile).toContain('(deny network-outbound (remote unix-socket))');
+    expect(profile).toContain('(subpath "/a \\"b\\".c")');
+    expect(profile).toContain('(path-regex #"^/a \\"b\\"\\.c(/|$)")');
   });
 });
 
