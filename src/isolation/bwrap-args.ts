@@ -1,4 +1,4 @@
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { HostSockets } from './host-sockets.js';
 
 /** What a jailed process sees of the file system, in host paths. */
@@ -16,7 +16,7 @@ export interface JailLayout {
   state: readonly { copy: string; original: string }[];
   /** Paths that cannot be read: folders become empty, files /dev/null. */
   deny: readonly { path: string; folder: boolean }[];
-  /** The host's unix sockets to make unreachable (those under `writable` stay: the task's own). */
+  /** The host's unix sockets to make unreachable. */
   sockets: HostSockets;
 }
 
@@ -48,22 +48,29 @@ export function bwrapArgs(
 }
 
 /**
- * Runtime folders become empty (writable, private to the jail: tools keep a place for theirs), but for
+ * /run becomes an empty folder with its entries but the sockets shown again, read-only once done;
+ * runtime folders become empty (writable, private to the jail: tools keep a place for theirs) but for
  * the visible paths in them (a version manager's folder on PATH); other sockets get /dev/null over
- * them where the jail still shows them: not under the private /tmp (unless a visible path shows it)
- * or a runtime folder, where bwrap could not make the mount point.
+ * them where the jail still shows them: not under the private /tmp unless a visible path shows it.
  */
-function hideSockets({ sockets, writable, visible }: JailLayout): string[] {
+function hideSockets({ sockets, visible }: JailLayout): string[] {
   const args: string[] = [];
+  const { run, runtimeDirs } = sockets;
   const under = (path: string, folders: readonly string[]) => folders.some((f) => isUnder(path, resolve(f)));
-  const hidden = sockets.runtimeDirs.filter((dir) => !under(dir, writable));
-  for (const dir of hidden) args.push('--tmpfs', dir);
-  for (const path of outermost(visible.map((p) => resolve(p)).filter((p) => under(p, hidden))))
-    args.push('--ro-bind-try', path, path);
-  for (const path of sockets.sockets) {
-    const shown = !isUnder(path, '/tmp') || under(path, visible);
-    if (shown && !under(path, writable) && !under(path, hidden)) args.push('--ro-bind', '/dev/null', path);
+  if (run) {
+    args.push('--tmpfs', run.path);
+    for (const { name, link, socket } of run.entries) {
+      const path = join(run.path, name);
+      if (link !== undefined) args.push('--symlink', link, path);
+      else if (!socket) args.push('--ro-bind-try', path, path);
+    }
   }
+  for (const dir of runtimeDirs) args.push('--tmpfs', dir);
+  for (const path of outermost(visible.map((p) => resolve(p)).filter((p) => under(p, runtimeDirs))))
+    args.push('--ro-bind-try', path, path);
+  for (const path of sockets.sockets)
+    if (!isUnder(path, '/tmp') || under(path, visible)) args.push('--ro-bind', '/dev/null', path);
+  if (run) args.push('--remount-ro', run.path);
   return args;
 }
 

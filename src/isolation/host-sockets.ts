@@ -1,6 +1,7 @@
-import { access, readdir, realpath, stat } from 'node:fs/promises';
-import { constants, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { access, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isUnder } from './bwrap-args.js';
 
 /**
  * The host's unix sockets, which a read-only bind does not close: connect() needs no write to the
@@ -10,8 +11,21 @@ import { join } from 'node:path';
 export interface HostSockets {
   /** Per-user runtime folders ($XDG_RUNTIME_DIR, those under /run/user this user can enter): shown empty. */
   runtimeDirs: string[];
-  /** Socket files under /run and those the environment names: /dev/null is bound over each. */
+  /**
+   * /run, shown again entry by entry over an empty folder but for its sockets: what a daemon started
+   * after the jail makes there (`/run/docker.sock`, `/run/containerd/`) is not seen either.
+   */
+  run?: { path: string; entries: RunEntry[] };
+  /** Other socket files, deeper under /run or named by the environment: /dev/null is bound over each. */
   sockets: string[];
+}
+
+export interface RunEntry {
+  name: string;
+  /** A symlink's target, made again as such. */
+  link?: string;
+  /** A socket, left out. */
+  socket: boolean;
 }
 
 /** How deep and how much of /run is read: its sockets lie one to three folders down. */
@@ -27,20 +41,45 @@ const SOCKET_VARIABLES = [
   'CONTAINER_HOST',
 ];
 
-/** Finds them, in real paths (bwrap mounts over what a symlink points to). */
-export async function findHostSockets(env: NodeJS.ProcessEnv, uid: number | undefined): Promise<HostSockets> {
+/**
+ * Finds them, in real paths (bwrap mounts over what a symlink points to), but for those under `keep`
+ * (the task's writable paths, where its own sockets are, and a host socket it is to reach).
+ */
+export async function findHostSockets(
+  env: NodeJS.ProcessEnv,
+  uid: number | undefined,
+  keep: readonly string[],
+): Promise<HostSockets> {
+  const kept = unique(await Promise.all(keep.map((p) => realpath(p).catch(() => undefined))));
+  const isKept = (path: string) => kept.some((k) => isUnder(path, k));
   const runUser = await readdir('/run/user').catch(() => [] as string[]);
   const runtimeDirs = await enterable([
     ...(env.XDG_RUNTIME_DIR ? [env.XDG_RUNTIME_DIR] : []),
     ...(uid === undefined ? [] : [`/run/user/${uid}`]),
     ...runUser.map((name) => join('/run/user', name)),
   ]);
+  const hidden = runtimeDirs.filter((dir) => !isKept(dir));
   const roots = unique(
     await Promise.all(['/run', '/var/run'].map((p) => realpath(p).catch(() => undefined))),
   );
-  const found = await scan(roots, new Set(runtimeDirs));
+  const { sockets: found, top } = await scan(roots, new Set(runtimeDirs));
   const named = await Promise.all(SOCKET_VARIABLES.flatMap((name) => socketPaths(env[name])).map(socketAt));
-  return { runtimeDirs, sockets: unique([...found, ...named]) };
+  const run = roots[0];
+  const entries = await Promise.all(
+    top.map(async (entry): Promise<RunEntry> => {
+      const path = join(run!, entry.name);
+      const link = entry.isSymbolicLink() ? await readlink(path).catch(() => undefined) : undefined;
+      return {
+        name: entry.name,
+        ...(link === undefined ? {} : { link }),
+        socket: entry.isSocket() && !isKept(path),
+      };
+    }),
+  );
+  const sockets = unique([...found, ...named]).filter(
+    (path) => !isKept(path) && !hidden.some((dir) => isUnder(path, dir)) && dirname(path) !== run,
+  );
+  return { runtimeDirs: hidden, ...(run ? { run: { path: run, entries } } : {}), sockets };
 }
 
 /** The socket paths in one variable's value: a path, D-Bus addresses, or a `unix://` URL. */
@@ -59,9 +98,13 @@ export function socketPaths(value: string | undefined): string[] {
   });
 }
 
-/** Sockets under `roots`, breadth first within the bounds; `skip` folders are not read. */
-async function scan(roots: string[], skip: ReadonlySet<string>): Promise<string[]> {
+/** Sockets under `roots`, breadth first within the bounds, and the first root's entries; `skip` folders are not read. */
+async function scan(
+  roots: string[],
+  skip: ReadonlySet<string>,
+): Promise<{ sockets: string[]; top: Dirent[] }> {
   const sockets: string[] = [];
+  let top: Dirent[] = [];
   let level = roots;
   let budget = SCAN_ENTRIES;
   for (let depth = 0; depth < SCAN_DEPTH && level.length && budget > 0; depth++) {
@@ -71,6 +114,7 @@ async function scan(roots: string[], skip: ReadonlySet<string>): Promise<string[
         entries: await readdir(dir, { withFileTypes: true }).catch(() => []),
       })),
     );
+    if (depth === 0) top = listed[0]?.entries ?? [];
     const next: string[] = [];
     for (const { dir, entries } of listed)
       for (const entry of entries.slice(0, Math.max(budget, 0))) {
@@ -82,7 +126,7 @@ async function scan(roots: string[], skip: ReadonlySet<string>): Promise<string[
       }
     level = next;
   }
-  return sockets;
+  return { sockets, top };
 }
 
 async function socketAt(path: string): Promise<string | undefined> {

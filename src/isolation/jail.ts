@@ -112,9 +112,10 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   let ahead: Promise<unknown> = Promise.resolve();
   if (o.support.tool === 'bwrap') {
     const program = o.support.program;
-    // Looked for as each bwrap starts: one over a socket gone since would fail to make its mount point.
-    const hostSockets = () => findHostSockets(process.env, process.getuid?.());
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
+    // Looked for as each bwrap starts: one over a socket gone since would fail to make its mount point.
+    const hostSockets = () =>
+      findHostSockets(process.env, process.getuid?.(), [...writable, ...(links?.folders ?? [])]);
     // Not root, the kept jail is entered through a user namespace of orchestra's: the link overlays'
     // or one made for it.
     const outer = process.getuid?.() !== 0;

@@ -27,8 +27,11 @@ const canWriteRun = (() => {
 let fx: RunFixture;
 let folders: string[];
 let servers: Server[];
-/** Host sockets: one under /run, the bus of a runtime folder, an ssh-agent's named by the environment. */
-let host: { run: string; bus: string; agent: string };
+/**
+ * Host sockets: one in /run itself, one deeper, the bus of a runtime folder, an ssh-agent's named by
+ * the environment.
+ */
+let host: { top: string; run: string; bus: string; agent: string };
 
 async function listen(path: string): Promise<string> {
   const server = createServer((c) => c.end('ok'));
@@ -43,7 +46,10 @@ beforeEach(async () => {
   // Not under /tmp, which the jail replaces with the task's own already.
   folders = [folderIn('/run')!, folderIn('/var/tmp')!, folderIn('/var/tmp')!];
   const [run, runtime, agent] = folders as [string, string, string];
+  const top = `${run}.sock`;
+  folders.push(top);
   host = {
+    top: await listen(top),
     run: await listen(join(run, 'docker.sock')),
     bus: await listen(join(runtime, 'bus')),
     agent: await listen(join(agent, 'agent.sock')),
@@ -60,7 +66,7 @@ afterEach(async () => {
 
 /** Runs a `run:` task that connects to each host socket and to its own; what each connect gave. */
 async function probe(isolation: string, write: string[] = []): Promise<Record<string, string>> {
-  const command = [process.execPath, PROBE, host.run, host.bus, host.agent].join(' ');
+  const command = [process.execPath, PROBE, host.top, host.run, host.bus, host.agent].join(' ');
   const { result } = await fx.run(`version: 1
 sandbox: { dir: ${JSON.stringify(fx.sandboxes)}, keep: never, isolation: ${isolation}, write: ${JSON.stringify(write)} }
 tasks:
@@ -77,6 +83,7 @@ describe.skipIf(!canWriteRun)(
   () => {
     it('isolation: none reaches every host socket (what the jail takes away)', async () => {
       expect(await probe('none')).toEqual({
+        [host.top]: 'ok',
         [host.run]: 'ok',
         [host.bus]: 'ok',
         [host.agent]: 'ok',
@@ -88,6 +95,8 @@ describe.skipIf(!canWriteRun)(
     describe.skipIf(!support.ok)(`isolation: os${support.ok ? '' : `: skipped, ${support.why}`}`, () => {
       it('reaches no host socket (under /run, in the runtime folder, named by the environment), but its own', async () => {
         const reached = await probe('os');
+        // /run is shown again without its sockets.
+        expect(reached[host.top]).toBe('ENOENT');
         expect(reached[host.run]).toBe('ECONNREFUSED');
         // The runtime folder is shown empty.
         expect(reached[host.bus]).toBe('ENOENT');
@@ -96,8 +105,9 @@ describe.skipIf(!canWriteRun)(
       });
 
       it('reaches a host socket its `write` list names, and only that one', async () => {
-        const reached = await probe('os', [host.run, host.bus]);
+        const reached = await probe('os', [host.top, host.run, host.bus]);
         expect(reached).toEqual({
+          [host.top]: 'ok',
           [host.run]: 'ok',
           [host.bus]: 'ok',
           [host.agent]: 'ECONNREFUSED',

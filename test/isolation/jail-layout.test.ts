@@ -36,16 +36,18 @@ describe('bwrap arguments', () => {
     );
   });
 
-  it("hides the host's sockets where the jail shows them, but the task's own and the runtime folder's visible paths", () => {
+  it("hides the host's sockets: /run shown again without its own, runtime folders emptied, /dev/null over the others", () => {
     const sockets = {
+      run: {
+        path: '/run',
+        entries: [
+          { name: 'docker.sock', socket: true },
+          { name: 'dbus', socket: false },
+          { name: 'shm', link: '/dev/shm', socket: false },
+        ],
+      },
       runtimeDirs: ['/run/user/1000'],
-      sockets: [
-        '/run/docker.sock',
-        '/run/user/1000/bus',
-        '/tmp/ssh-a/agent.1',
-        '/tmp/repo/s.sock',
-        '/work/sandboxes/r1/a/own.sock',
-      ],
+      sockets: ['/run/dbus/system_bus_socket', '/tmp/ssh-a/agent.1', '/tmp/repo/s.sock'],
     };
     const visible = [...layout.visible, '/run/user/1000/fnm/bin'];
     const args = bwrapArgs({ ...layout, visible, sockets }, { cwd: '/w', shareNet: false, extra: [] }).join(
@@ -54,8 +56,11 @@ describe('bwrap arguments', () => {
     expect(args).toContain(
       [
         '--ro-bind-try /tmp/repo /tmp/repo',
+        '--tmpfs /run --ro-bind-try /run/dbus /run/dbus --symlink /dev/shm /run/shm',
         '--tmpfs /run/user/1000 --ro-bind-try /run/user/1000/fnm/bin /run/user/1000/fnm/bin',
-        '--ro-bind /dev/null /run/docker.sock --ro-bind /dev/null /tmp/repo/s.sock',
+        // Under /tmp, only what a visible path shows.
+        '--ro-bind /dev/null /run/dbus/system_bus_socket --ro-bind /dev/null /tmp/repo/s.sock',
+        '--remount-ro /run',
         '--bind /work/sandboxes/r1/a /work/sandboxes/r1/a',
       ].join(' '),
     );
