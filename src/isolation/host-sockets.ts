@@ -50,20 +50,25 @@ export async function findHostSockets(
   uid: number | undefined,
   keep: readonly string[],
 ): Promise<HostSockets> {
-  const kept = unique(await Promise.all(keep.map((p) => realpath(p).catch(() => undefined))));
-  const isKept = (path: string) => kept.some((k) => isUnder(path, k));
-  const runUser = await readdir('/run/user').catch(() => [] as string[]);
-  const runtimeDirs = await enterable([
-    ...(env.XDG_RUNTIME_DIR ? [env.XDG_RUNTIME_DIR] : []),
-    ...(uid === undefined ? [] : [`/run/user/${uid}`]),
-    ...runUser.map((name) => join('/run/user', name)),
+  // Looked up side by side: this runs as each jail starts.
+  const [kept, runtimeDirs, roots, named] = await Promise.all([
+    Promise.all(keep.map((p) => realpath(p).catch(() => undefined))).then(unique),
+    readdir('/run/user')
+      .catch(() => [] as string[])
+      .then((names) =>
+        enterable([
+          ...(env.XDG_RUNTIME_DIR ? [env.XDG_RUNTIME_DIR] : []),
+          ...(uid === undefined ? [] : [`/run/user/${uid}`]),
+          ...names.map((name) => join('/run/user', name)),
+        ]),
+      ),
+    Promise.all(['/run', '/var/run'].map((p) => realpath(p).catch(() => undefined))).then(unique),
+    Promise.all(SOCKET_VARIABLES.flatMap((name) => socketPaths(env[name])).map(socketAt)),
   ]);
+  const isKept = (path: string) => kept.some((k) => isUnder(path, k));
   const hidden = runtimeDirs.filter((dir) => !isKept(dir));
-  const roots = unique(
-    await Promise.all(['/run', '/var/run'].map((p) => realpath(p).catch(() => undefined))),
-  );
-  const { sockets: found, top } = await scan(roots, new Set(runtimeDirs));
-  const named = await Promise.all(SOCKET_VARIABLES.flatMap((name) => socketPaths(env[name])).map(socketAt));
+  // /run/user holds runtime folders: hidden, or not this user's to enter.
+  const { sockets: found, top } = await scan(roots, new Set([...runtimeDirs, '/run/user']));
   const run = roots[0];
   const entries = await Promise.all(
     top.map(async (entry): Promise<RunEntry> => {
