@@ -164,7 +164,7 @@ const schema11 = {
         },
         write: {
           description:
-            'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.',
+            'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build; a host unix socket named here (/run/docker.sock) stays reachable.',
           $ref: '#/definitions/StringList',
         },
         dir: {
@@ -563,7 +563,8 @@ const schema13 = {
       $ref: '#/definitions/StringList',
     },
     write: {
-      description: 'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.',
+      description:
+        'Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build; a host unix socket named here (/run/docker.sock) stays reachable.',
       $ref: '#/definitions/StringList',
     },
     dir: {

@@ -42,7 +42,7 @@ export type StringList3 = string[];
  */
 export type StringList4 = string[];
 /**
- * Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build.
+ * Extra paths an isolated task may write (created when missing), e.g. ~/.cache/go-build; a host unix socket named here (/run/docker.sock) stays reachable.
  */
 export type StringList5 = string[];
 /**

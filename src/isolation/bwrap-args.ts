@@ -1,4 +1,5 @@
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import type { HostSockets } from './host-sockets.js';
 
 /** What a jailed process sees of the file system, in host paths. */
 export interface JailLayout {
@@ -15,6 +16,8 @@ export interface JailLayout {
   state: readonly { copy: string; original: string }[];
   /** Paths that cannot be read: folders become empty, files /dev/null. */
   deny: readonly { path: string; folder: boolean }[];
+  /** The host's unix sockets to make unreachable. */
+  sockets: HostSockets;
 }
 
 /**
@@ -33,6 +36,7 @@ export function bwrapArgs(
     layout.visible.map((p) => resolve(p)).filter((p) => isUnder(p, '/tmp') && p !== '/tmp'),
   ))
     args.push('--ro-bind-try', path, path);
+  args.push(...hideSockets(layout));
   for (const path of layout.writable) args.push('--bind', path, path);
   for (const { copy, original } of layout.state) args.push('--bind', copy, original);
   for (const { path, folder } of layout.deny)
@@ -40,6 +44,33 @@ export function bwrapArgs(
   args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
   if (!options.shareNet) args.push('--unshare-net');
   args.push('--cap-drop', 'ALL', '--die-with-parent', ...options.extra, '--chdir', options.cwd);
+  return args;
+}
+
+/**
+ * /run becomes an empty folder with its entries but the sockets shown again, read-only once done;
+ * runtime folders become empty (writable, private to the jail: tools keep a place for theirs) but for
+ * the visible paths in them (a version manager's folder on PATH); other sockets get /dev/null over
+ * them where the jail still shows them: not under the private /tmp unless a visible path shows it.
+ */
+function hideSockets({ sockets, visible }: JailLayout): string[] {
+  const args: string[] = [];
+  const { run, runtimeDirs } = sockets;
+  const under = (path: string, folders: readonly string[]) => folders.some((f) => isUnder(path, resolve(f)));
+  if (run) {
+    args.push('--tmpfs', run.path);
+    for (const { name, link, socket } of run.entries) {
+      const path = join(run.path, name);
+      if (link !== undefined) args.push('--symlink', link, path);
+      else if (!socket) args.push('--ro-bind-try', path, path);
+    }
+  }
+  for (const dir of runtimeDirs) args.push('--tmpfs', dir);
+  for (const path of outermost(visible.map((p) => resolve(p)).filter((p) => under(p, runtimeDirs))))
+    args.push('--ro-bind-try', path, path);
+  for (const path of sockets.sockets)
+    if (!isUnder(path, '/tmp') || under(path, visible)) args.push('--ro-bind', '/dev/null', path);
+  if (run) args.push('--remount-ro', run.path);
   return args;
 }
 

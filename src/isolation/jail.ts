@@ -7,6 +7,7 @@ import type { RunProcessOptions } from '../process/run-process.js';
 import { agentStatePaths, copyAgentState, STATE_VARIABLES } from './agent-state.js';
 import { bwrapArgs, type JailLayout } from './bwrap-args.js';
 import { hostPath } from './host-path.js';
+import { findHostSockets, type HostSockets } from './host-sockets.js';
 import type { IsolationSupport } from './detect.js';
 import { jailGitConfig } from './jail-git-config.js';
 import { enterTools, startKeptJail, type EnterTools, type KeptJail } from './kept-jail.js';
@@ -77,7 +78,9 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   await mkdir(tmp, { recursive: true });
   const write = o.write.map((path) => expand(path));
   // Named writable paths are made, as a cache folder a tool expects is: bwrap binds only what exists.
-  for (const path of write) await mkdir(path, { recursive: true });
+  // One that exists may be a socket the task is to reach (`write: [/run/docker.sock]`).
+  for (const path of write)
+    if (!(await stat(path).catch(() => undefined))) await mkdir(path, { recursive: true });
   const userDeny = await existing([...BUILTIN_READ_DENY, ...o.readDeny].map((path) => expand(path)));
   const views = new Map<string, Promise<HomeView>>();
   const viewOf = (env: Record<string, string>): Promise<HomeView> => {
@@ -110,6 +113,9 @@ export async function openJail(o: JailOptions): Promise<Jail> {
   if (o.support.tool === 'bwrap') {
     const program = o.support.program;
     const links = o.links?.length ? await openLinkOverlays(o.links, join(o.stateDir, 'links')) : undefined;
+    // Looked for as each bwrap starts: one over a socket gone since would fail to make its mount point.
+    const hostSockets = () =>
+      findHostSockets(process.env, process.getuid?.(), [...writable, ...(links?.folders ?? [])]);
     // Not root, the kept jail is entered through a user namespace of orchestra's: the link overlays'
     // or one made for it.
     const outer = process.getuid?.() !== 0;
@@ -120,6 +126,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       { home, state, deny }: HomeView,
       path: string,
       tail: string[],
+      sockets: HostSockets,
       unshare?: string,
     ) => {
       const layout: JailLayout = {
@@ -128,6 +135,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         visible: [o.repoRoot, userHome, home, ownFiles, ...path.split(delimiter).filter(isAbsolute)],
         state,
         deny,
+        sockets,
       };
       const args = [...bwrapArgs(layout, { cwd, shareNet: gate.shareNet, extra: gate.bwrapArgs }), ...tail];
       if (links) return links.prefix([program, ...args]);
@@ -143,13 +151,17 @@ export async function openJail(o: JailOptions): Promise<Jail> {
       if (!jail) {
         const log = join(o.stateDir, `kept-${kept.length}.log`);
         // When it cannot start, each process starts a bwrap of its own, which reports why in its log.
-        jail = startKeptJail(
-          (tail) => bwrap('/', view, path, tail, outer ? tools.unshare : undefined),
-          (argv) => gate.wrapInner(argv),
-          tools,
-          log,
-          outer,
-        ).then((started) => (typeof started === 'string' ? undefined : started));
+        jail = hostSockets()
+          .then((sockets) =>
+            startKeptJail(
+              (tail) => bwrap('/', view, path, tail, sockets, outer ? tools.unshare : undefined),
+              (argv) => gate.wrapInner(argv),
+              tools,
+              log,
+              outer,
+            ),
+          )
+          .then((started) => (typeof started === 'string' ? undefined : started));
         kept.push(jail);
         byPath.set(path, jail);
       }
@@ -175,7 +187,7 @@ export async function openJail(o: JailOptions): Promise<Jail> {
         jail = await keptJail(view, path, tools);
       }
       if (jail) return [...jail.enter(cwd), ...argv];
-      return [...bwrap(cwd, view, path, ['--']), ...gate.wrapInner(argv)];
+      return [...bwrap(cwd, view, path, ['--'], await hostSockets()), ...gate.wrapInner(argv)];
     };
   } else {
     // Seatbelt cannot show a copy in the original's place: the agents' state folders are writable.

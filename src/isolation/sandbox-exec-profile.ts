@@ -10,7 +10,8 @@ export interface ProfileLayout {
 
 /**
  * A Seatbelt profile for `sandbox-exec -p`: everything allowed but writes outside `writable`, reads of
- * `deny`, signals to processes outside the sandbox, and (unless shared) the network beyond loopback.
+ * `deny`, signals to processes outside the sandbox, (unless shared) the network beyond loopback, and
+ * connecting to a unix socket outside `writable` (the Docker socket, an ssh-agent), but the resolver's.
  * Later rules win in Seatbelt, so the denials come after the allowances they narrow.
  */
 export function sandboxExecProfile(layout: ProfileLayout): string {
@@ -23,9 +24,18 @@ export function sandboxExecProfile(layout: ProfileLayout): string {
   lines.push('(deny signal)', '(allow signal (target same-sandbox))');
   if (!layout.shareNet)
     lines.push('(deny network*)', '(allow network* (remote ip "localhost:*") (remote unix-socket))');
+  const sockets = ['/private/var/run/mDNSResponder'].map(
+    (p) => `(remote unix-socket (path-literal ${quote(p)}))`,
+  );
+  sockets.push(...layout.writable.map((p) => `(remote unix-socket (path-regex #"^${regexEscape(p)}(/|$)"))`));
+  lines.push('(deny network-outbound (remote unix-socket))', `(allow network-outbound ${sockets.join(' ')})`);
   return lines.join('\n') + '\n';
 }
 
 function quote(path: string): string {
   return JSON.stringify(path);
+}
+
+function regexEscape(path: string): string {
+  return path.replace(/[\\^$.*+?()[\]{}|"]/g, '\\$&');
 }

@@ -17,6 +17,7 @@ describe('bwrap arguments', () => {
       { path: '/home/u/.ssh', folder: true },
       { path: '/home/u/.netrc', folder: false },
     ],
+    sockets: { runtimeDirs: [], sockets: [] },
   };
 
   it('shows the host read-only, then what the task writes, then hides the deny list over all of it', () => {
@@ -35,6 +36,36 @@ describe('bwrap arguments', () => {
     );
   });
 
+  it("hides the host's sockets: /run shown again without its own, runtime folders emptied, /dev/null over the others", () => {
+    const sockets = {
+      run: {
+        path: '/run',
+        entries: [
+          { name: 'docker.sock', socket: true },
+          { name: 'dbus', socket: false },
+          { name: 'shm', link: '/dev/shm', socket: false },
+        ],
+      },
+      runtimeDirs: ['/run/user/1000'],
+      sockets: ['/run/dbus/system_bus_socket', '/tmp/ssh-a/agent.1', '/tmp/repo/s.sock'],
+    };
+    const visible = [...layout.visible, '/run/user/1000/fnm/bin'];
+    const args = bwrapArgs({ ...layout, visible, sockets }, { cwd: '/w', shareNet: false, extra: [] }).join(
+      ' ',
+    );
+    expect(args).toContain(
+      [
+        '--ro-bind-try /tmp/repo /tmp/repo',
+        '--tmpfs /run --ro-bind-try /run/dbus /run/dbus --symlink /dev/shm /run/shm',
+        '--tmpfs /run/user/1000 --ro-bind-try /run/user/1000/fnm/bin /run/user/1000/fnm/bin',
+        // Under /tmp, only what a visible path shows.
+        '--ro-bind /dev/null /run/dbus/system_bus_socket --ro-bind /dev/null /tmp/repo/s.sock',
+        '--remount-ro /run',
+        '--bind /work/sandboxes/r1/a /work/sandboxes/r1/a',
+      ].join(' '),
+    );
+  });
+
   it('shares the network only when the gate says so, and adds the gate arguments', () => {
     const args = bwrapArgs(layout, { cwd: '/w', shareNet: true, extra: ['--bind', '/s.sock', '/s.sock'] });
     expect(args).not.toContain('--unshare-net');
@@ -43,7 +74,7 @@ describe('bwrap arguments', () => {
 });
 
 describe('sandbox-exec profile (macOS)', () => {
-  it('denies writes but to the writable folders, reads of the deny list, outside signals and the network', () => {
+  it('denies writes but to the writable folders, reads of the deny list, outside signals, the network and host sockets', () => {
     expect(
       sandboxExecProfile({ writable: ['/Users/u/sb/a'], deny: ['/Users/u/.ssh'], shareNet: false }),
     ).toBe(
@@ -57,15 +88,20 @@ describe('sandbox-exec profile (macOS)', () => {
         '(allow signal (target same-sandbox))',
         '(deny network*)',
         '(allow network* (remote ip "localhost:*") (remote unix-socket))',
+        // connect() only to the task's own sockets and the resolver's.
+        '(deny network-outbound (remote unix-socket))',
+        '(allow network-outbound (remote unix-socket (path-literal "/private/var/run/mDNSResponder")) (remote unix-socket (path-regex #"^/Users/u/sb/a(/|$)")))',
         '',
       ].join('\n'),
     );
   });
 
-  it('leaves the network open for network: ["*"], and quotes paths', () => {
-    const profile = sandboxExecProfile({ writable: ['/a "b"'], deny: [], shareNet: true });
-    expect(profile).not.toContain('network');
-    expect(profile).toContain('(subpath "/a \\"b\\"")');
+  it('leaves the network open for network: ["*"] but host sockets, and quotes paths', () => {
+    const profile = sandboxExecProfile({ writable: ['/a "b".c'], deny: [], shareNet: true });
+    expect(profile).not.toContain('network*');
+    expect(profile).toContain('(deny network-outbound (remote unix-socket))');
+    expect(profile).toContain('(subpath "/a \\"b\\".c")');
+    expect(profile).toContain('(path-regex #"^/a \\"b\\"\\.c(/|$)")');
   });
 });
 

@@ -1,15 +1,21 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import {
+  chmodSync,
   chownSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
   statSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { findProgram } from '../../src/doctor/find-program.js';
 import { detectIsolation } from '../../src/isolation/detect.js';
 import { enterTools } from '../../src/isolation/kept-jail.js';
@@ -23,6 +29,7 @@ const NOBODY = 65534;
 const setpriv = findProgram('setpriv', '/');
 const asNobody = setpriv ? [setpriv, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
 const support = await detectIsolation();
+const PROBE = fileURLToPath(new URL('../fixtures/procs/socket-probe.mjs', import.meta.url));
 const tools = await enterTools();
 
 function skipReason(): string | undefined {
@@ -53,20 +60,36 @@ function chownTree(path: string, id: number): void {
   if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), id);
 }
 
-function cliAsNobody(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, CLI, ...args], {
+/** Runs the CLI as that user, apart from this process (which may serve a socket meanwhile). */
+async function cliAsNobody(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(asNobody[0]!, [...asNobody.slice(1), process.execPath, CLI, ...args], {
     cwd: fx.repo,
     env: { ...process.env, HOME: home, NO_COLOR: '1' },
-    encoding: 'utf8',
     timeout: 120_000,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
 }
 
 describe.skipIf(skipped !== undefined)(
   `isolation: os run by a user other than root${skipped ? `: skipped, ${skipped}` : ''}`,
   () => {
-    it("runs a task's processes in its kept jail, which stops the escapes while its writes are committed", () => {
+    it("runs a task's processes in its kept jail, which stops the escapes while its writes are committed", async () => {
+      // A host socket that user could connect to, under /run.
+      const run = mkdtempSync(join('/run', 'orchestra-sockets-'));
+      chmodSync(run, 0o755);
+      const socket = join(run, 'docker.sock');
+      const server = createServer((c) => c.end('ok'));
+      await new Promise<void>((done) => server.listen(socket, done));
+      chmodSync(socket, 0o777);
+      onTestFinished(async () => {
+        await new Promise((done) => server.close(done));
+        rmSync(run, { recursive: true, force: true });
+      });
       const config = join(fx.repo, '.git', 'config');
       const configBefore = readFileSync(config, 'utf8');
       // Each process notes its PID namespace and the jail's PID 1: the kept jail's bwrap keeps a
@@ -84,13 +107,13 @@ sandbox:
 tasks:
   jailed:
     run: ${JSON.stringify(
-      `${note('run')}; touch "$HOME/escaped" 2>/dev/null; echo "[escaped]" >> ${config} 2>/dev/null; id -u > uid.txt; echo inside > inside.txt`,
+      `${note('run')}; ${process.execPath} ${PROBE} ${socket}; touch "$HOME/escaped" 2>/dev/null; echo "[escaped]" >> ${config} 2>/dev/null; id -u > uid.txt; echo inside > inside.txt`,
     )}
 `,
       );
-      const r = cliAsNobody(['run']);
+      const r = await cliAsNobody(['run']);
       expect(r.code, r.stderr).toBe(0);
-      expect(cliAsNobody(['status']).stdout).toMatch(/^jailed +succeeded +1 .* os$/m);
+      expect((await cliAsNobody(['status'])).stdout).toMatch(/^jailed +succeeded +1 .* os$/m);
       // Read back as root: git refuses a repository another user owns.
       chownTree(fx.root, 0);
       const branches = fx.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/').split('\n');
@@ -101,6 +124,11 @@ tasks:
         );
       expect(show('inside.txt')).toBe('inside');
       expect(show('uid.txt')).toBe(String(NOBODY));
+      expect(JSON.parse(show('sockets.json'))).toEqual({
+        [socket]: 'ECONNREFUSED',
+        sandbox: 'ok',
+        tmp: 'ok',
+      });
       // Setup and command ran in one PID namespace, the kept jail's.
       expect(show('run-ns.txt')).toBe(show('setup-ns.txt'));
       expect(show('run-pid1.txt')).toContain('-- /bin/sh -c echo ready; read -r _');
