@@ -46,6 +46,9 @@ export function enterTools(): Promise<EnterTools | undefined> {
   return tools;
 }
 
+/** The kinds of kept jail this process has entered (see the trial entry in `startKeptJail`). */
+const enterable = new Set<string>();
+
 // What the kept jail runs: says it is ready, then waits until orchestra's end closes its stdin (or
 // `close` kills it). `read` is the shell's own: no further process.
 const KEEPER = ['/bin/sh', '-c', 'echo ready; read -r _'];
@@ -143,15 +146,22 @@ export async function startKeptJail(
           ...DROP,
         ];
   // Tried once: a kernel or a security policy may still refuse the entry (as bwrap's own nested
-  // user namespace refuses it, hence `outer`); each process then starts a bwrap of its own.
-  const refused = await new Promise<string | undefined>((done) =>
-    execFile(
-      enterArgv('/')[0]!,
-      [...enterArgv('/').slice(1), '/bin/sh', '-c', 'exit 0'],
-      { timeout: 10_000 },
-      (error, _out, stderr) => done(error ? String(stderr).trim() || error.message : undefined),
-    ),
-  );
+  // user namespace refuses it, hence `outer`); each process then starts a bwrap of its own. Once one
+  // jail of a kind (behind `unshare` or not, entered through orchestra's user namespace or not) has
+  // been entered, the others are too: the same kernel and policy answer the same (a task's first
+  // process waited ~10 ms for each trial).
+  const kind = `${program}:${outer}`;
+  const refused = enterable.has(kind)
+    ? undefined
+    : await new Promise<string | undefined>((done) =>
+        execFile(
+          enterArgv('/')[0]!,
+          [...enterArgv('/').slice(1), '/bin/sh', '-c', 'exit 0'],
+          { timeout: 10_000 },
+          (error, _out, stderr) => done(error ? String(stderr).trim() || error.message : undefined),
+        ),
+      );
+  if (refused === undefined) enterable.add(kind);
   if (refused !== undefined) {
     process.kill(pid, 'SIGKILL');
     await exited;

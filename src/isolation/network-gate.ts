@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseNetworkAllowList } from './network-allow.js';
-import { startNetworkProxy, startPortForward } from './network-proxy.js';
 import type { SocketServer } from './network-proxy.js';
 import { findRelayTools, relayArgv } from './network-relay.js';
 import type { Relay } from './network-relay.js';
@@ -78,6 +77,8 @@ export async function openNetworkGate(options: {
   const relays: Relay[] = [{ port: proxyPort, socket: join(dir, 'proxy.sock') }];
   const credentials = `orchestra:${randomBytes(16).toString('hex')}`;
   try {
+    // Loaded here, not with the run: the proxy brings Node's http, which most runs never use.
+    const { startNetworkProxy, startPortForward } = await import('./network-proxy.js');
     servers.push(await startNetworkProxy(allow, join(dir, 'proxy.sock'), credentials));
     for (const { port, host } of allow.loopbackPorts) {
       const socket = join(dir, `port-${port}.sock`);
