@@ -58,6 +58,18 @@ function processesNaming(text: string): string[] {
     });
 }
 
+/**
+ * What `get` answers once `done` accepts it, or after 5 s: a process a shell started in the
+ * background may not have been exec'd yet when that shell returns.
+ */
+async function settled<T>(get: () => T | Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (const deadline = Date.now() + 5000; ;) {
+    const value = await get();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Whether this machine enters a kept jail (not where bwrap's user namespace cannot be entered). */
 async function entersKeptJail(): Promise<boolean> {
   if (!support.ok || support.tool !== 'bwrap' || !tools) return false;
@@ -79,7 +91,12 @@ describe.skipIf(!enters)('a task kept jail (nsenter)', () => {
     const { run } = await open();
     // The same PID namespace: the second process sees what the first left running there.
     await run('setsid sleep 97 >/dev/null 2>&1 < /dev/null &');
-    expect(await run('ps -eo args')).toContain('sleep 97');
+    expect(
+      await settled(
+        () => run('ps -eo args'),
+        (out) => out.includes('sleep 97'),
+      ),
+    ).toContain('sleep 97');
     // As bwrap --cap-drop ALL and its no_new_privs: root outside (CI) is no root inside.
     const status = await run('grep -E "^(CapEff|CapPrm|CapBnd|CapAmb|NoNewPrivs):" /proc/self/status');
     expect(status).toMatch(/CapEff:\s+0+\n/);
@@ -101,7 +118,12 @@ describe.skipIf(!enters)('a task kept jail (nsenter)', () => {
   it('ends everything left running in the jail when the task closes it', async () => {
     const { jail, run } = await open();
     await run('setsid sleep 98 >/dev/null 2>&1 < /dev/null &');
-    expect(processesNaming('sleep 98')).toHaveLength(1);
+    expect(
+      await settled(
+        () => processesNaming('sleep 98'),
+        (found) => found.length > 0,
+      ),
+    ).toHaveLength(1);
     await jail.close();
     expect(processesNaming('sleep 98')).toEqual([]);
   });
