@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
+import { workflowLocator } from '../config/locate-in-workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { err, ok, type Result } from '../util/result.js';
 import { allowedHosts } from './agent-hosts.js';
@@ -23,10 +23,11 @@ export interface IsolationPlan {
  * `os` refuses the run (exit 2, before any task) when it has none.
  */
 export async function planIsolation(
-  { workflow, source }: LoadedWorkflow,
+  loaded: LoadedWorkflow,
   tasks: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Result<IsolationPlan, Diagnostic[]>> {
+  const { workflow } = loaded;
   const wanted = tasks.map((id) => [id, workflow.tasks.get(id)?.sandbox.isolation ?? 'none'] as const);
   if (wanted.every(([, mode]) => mode === 'none'))
     return ok({ modes: new Map(wanted.map(([id]) => [id, 'none'])), warnings: [] });
@@ -35,16 +36,13 @@ export async function planIsolation(
     const strict = wanted.filter(([, mode]) => mode === 'os').map(([id]) => id);
     if (strict.length) {
       const path = workflow.sandbox.isolation === 'os' ? ['sandbox'] : ['tasks', strict[0]!, 'sandbox'];
-      // The workflow of a package.json is its `orchestra` key.
-      const root = basename(workflow.file) === 'package.json' ? ['orchestra'] : [];
-      // The position-keeping parser (the yaml package) is loaded only to report.
-      const { SourceDocument } = await import('../config/source-document.js');
+      const locate = await workflowLocator(loaded);
       return err([
         {
           severity: 'error',
           code: 'usage',
           path: [...path, 'isolation'].join('.'),
-          location: new SourceDocument(workflow.file, source, root).locate([...path, 'isolation']),
+          location: locate([...path, 'isolation']),
           message: `isolation "os" needs an OS sandbox, and ${support.why} (tasks: ${strict.join(', ')})`,
           hint: `${support.install}, or set sandbox.isolation to auto or none`,
         },

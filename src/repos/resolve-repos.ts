@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import type { LoadedWorkflow } from '../config/load-workflow.js';
+import { workflowLocator } from '../config/locate-in-workflow.js';
 import type { YamlPath } from '../config/source-document.js';
 import type { RepoDef } from '../config/workflow.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,28 +22,19 @@ export interface ResolvedRepo {
  * start: a path that is no git repository, a URL that cannot be fetched or a base that does not
  * exist is a located error before any task starts.
  */
-export async function resolveRepos({
-  workflow,
-  source,
-}: LoadedWorkflow): Promise<Result<ResolvedRepo[], Diagnostic[]>> {
+export async function resolveRepos(loaded: LoadedWorkflow): Promise<Result<ResolvedRepo[], Diagnostic[]>> {
+  const { workflow } = loaded;
   if (workflow.repos.size === 0) return ok([]);
   const results = await Promise.all([...workflow.repos.values()].map(resolveRepo));
   const problems = results.flatMap((r) => (r.ok ? [] : [r.error]));
   if (problems.length === 0) return ok(results.flatMap((r) => (r.ok ? [r.value] : [])));
-  // The workflow of a package.json is its `orchestra` key. The YAML parser that locates them is
-  // loaded only then: a run has no use for it otherwise.
-  const { SourceDocument } = await import('../config/source-document.js');
-  const doc = new SourceDocument(
-    workflow.file,
-    source,
-    basename(workflow.file) === 'package.json' ? ['orchestra'] : [],
-  );
+  const locate = await workflowLocator(loaded);
   return err(
     problems.map(({ path, message, hint }) => ({
       severity: 'error',
       code: 'repo',
       path: path.join('.'),
-      location: doc.locate(path),
+      location: locate(path),
       message,
       hint,
     })),
