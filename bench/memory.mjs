@@ -1,7 +1,7 @@
 // Benchmark: orchestra's memory while an agent prints 1 GB. A custom command agent writes 10 million
 // lines of 100 bytes; orchestra's peak RSS (VmHWM of the orchestra process itself, polled, and
 // /usr/bin/time's figure where it exists) must stay far below that, and the task's log must hold every
-// byte. The baseline is the peak RSS of `node dist/bin/orchestra.js --help`: what loading orchestra costs.
+// byte. The baseline is the peak RSS of `node dist/bin/orchestra.cjs --help`: what loading orchestra costs.
 // Run standalone (`node bench/memory.mjs`) or through bench/run.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
 /** The built CLI (`npm run bench` builds first). */
-export const CLI = fileURLToPath(new URL('../dist/bin/orchestra.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/bin/orchestra.cjs', import.meta.url));
 
 /** Environment for every git and orchestra process of the benchmarks: no user config, an identity. */
 export const GIT_ENV = {
@@ -63,15 +63,24 @@ export function deleteBranches(repo, prefix) {
 /**
  * Runs `orchestra run --json` in `repo`, events to a file (not a pipe, so a slow reader cannot slow
  * orchestra down); returns the wall time and the parsed events. Throws unless the run succeeded.
- * `env` replaces the environment, `cli` the built CLI (to measure another build).
+ * `env` replaces the environment, `cli` the built CLI (to measure another build); `installed` execs
+ * the CLI file itself rather than `node <file>`.
  */
 export function runOrchestra(
   repo,
-  { args = [], eventsFile = join(repo, '..', 'events.ndjson'), env = GIT_ENV, cli = CLI } = {},
+  {
+    args = [],
+    eventsFile = join(repo, '..', 'events.ndjson'),
+    env = GIT_ENV,
+    cli = CLI,
+    installed = false,
+  } = {},
 ) {
   const out = openSync(eventsFile, 'w');
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'run', '--json', ...args], {
+  // `installed`: exec the file itself, as the `orchestra` command on PATH runs (its shebang's flags).
+  const [command, ...argv] = installed ? [cli] : [process.execPath, cli];
+  const r = spawnSync(command, [...argv, 'run', '--json', ...args], {
     cwd: repo,
     env: { ...env, CI: '1', NO_COLOR: '1' },
     stdio: ['ignore', out, 'pipe'],

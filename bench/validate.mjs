@@ -8,7 +8,7 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import { ms, printRows, prng, timeCommand } from './lib.mjs';
 
-const cli = fileURLToPath(new URL('../dist/bin/orchestra.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/bin/orchestra.cjs', import.meta.url));
 
 const ROLES = ['test-author', 'implementer', 'reviewer', 'doc-writer', 'fixer'];
 const GATES = ['lint', 'typecheck', 'unit', 'e2e'];
@@ -84,7 +84,7 @@ export function generateWorkflow({ tasks = 2000, seed = 42, width = 50 } = {}) {
 }
 
 /**
- * Median wall time of `node dist/bin/orchestra.js validate -f <generated file>` and of `node -e 0`.
+ * Median wall time of `node dist/bin/orchestra.cjs validate -f <generated file>` and of `node -e 0`.
  * @returns {{ tasks: number, bytes: number, runs: number, validateMs: number, nodeMs: number, ratio: number }}
  */
 export function benchValidate({ tasks = 2000, runs = 7, seed = 42 } = {}) {

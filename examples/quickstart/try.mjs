@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const cli = join(here, '../../dist/bin/orchestra.js');
+const cli = join(here, '../../dist/bin/orchestra.cjs');
 const keep = process.argv.includes('--keep-scratch');
 const runArgs = process.argv.slice(2).filter((arg) => arg !== '--keep-scratch');
 const repo = mkdtempSync(join(tmpdir(), 'orchestra-quickstart-'));

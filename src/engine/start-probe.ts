@@ -2,8 +2,8 @@ import { Git } from '../git/git.js';
 
 /**
  * What a new run asks git before it starts, asked as soon as the command starts so that git answers
- * while the workflow loads (the two processes then cost the run no waiting after it): the work tree
- * around the folder with HEAD's commit, and the uncommitted paths there.
+ * while the workflow loads (then it costs the run no waiting): the work tree around the folder with
+ * HEAD's commit, and the uncommitted paths there. Both come from one process (see `Git.probeHead`).
  */
 export interface StartProbe {
   /** As `Git.locate(dir, 'HEAD')` answers: used when the workflow's base is HEAD (the default). */
@@ -14,9 +14,7 @@ export interface StartProbe {
 
 /** Starts both questions in `dir`. */
 export function probeRepo(dir: string): StartProbe {
-  const repo = new Git(dir);
-  const head = Git.locate(dir, 'HEAD');
+  const answer = Git.probeHead(dir);
   // git status lists paths relative to the top of the work tree whichever folder it runs in.
-  const uncommitted = repo.uncommittedPaths().catch(() => []);
-  return { head, uncommitted };
+  return { head: answer.then((a) => a.head), uncommitted: answer.then((a) => a.uncommitted) };
 }

@@ -15,7 +15,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 // End to end: the built CLI as a user runs it. `npm test` builds dist/ first.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const main = join(root, 'dist/bin/orchestra.js');
+const main = join(root, 'dist/bin/orchestra.cjs');
 const invalid = join(root, 'test/fixtures/invalid');
 const valid = join(root, 'test/fixtures/valid');
 

@@ -57,7 +57,7 @@ export interface SimulationOptions {
   origin: string;
   /** Where the clones, shim and per-step files go. */
   workDir: string;
-  /** The built CLI (dist/bin/orchestra.js). */
+  /** The built CLI (dist/bin/orchestra.cjs). */
   cli: string;
   inputs?: Record<string, string>;
   env?: NodeJS.ProcessEnv;

@@ -109,6 +109,39 @@ describe('refs', () => {
   });
 });
 
+describe('probeHead', () => {
+  it('answers as locate and uncommittedPaths do, from a subfolder, in one process', async () => {
+    await writeFiles(repo.path, { 'sub/new file.txt': 'n', 'README.md': 'changed' });
+    git(repo.path, 'mv', 'README.md', 'READ.md');
+    const sub = join(repo.path, 'sub');
+    const probed = await Git.probeHead(sub);
+    expect(probed.head).toEqual(await Git.locate(sub, 'HEAD'));
+    expect(probed.head).toEqual({ topLevel: repo.path, commit: base });
+    expect(probed.uncommitted.sort()).toEqual((await new Git(sub).uncommittedPaths()).sort());
+    expect(probed.uncommitted.sort()).toEqual(['READ.md', 'sub/']);
+  });
+
+  it('tells a repository without a commit from no repository at all', async () => {
+    const empty = await makeRepo();
+    try {
+      await rm(join(empty.path, '.git'), { recursive: true });
+      git(empty.path, 'init', '--quiet');
+      expect((await Git.probeHead(empty.path)).head).toEqual({ topLevel: empty.path });
+      await rm(join(empty.path, '.git'), { recursive: true });
+      // Above the repository's folder (a temp folder) there is none either.
+      const none = await Git.probeHead(empty.path);
+      expect(none).toEqual({ uncommitted: [] });
+      expect(await Git.locate(empty.path, 'HEAD')).toBeUndefined();
+    } finally {
+      await empty.cleanup();
+    }
+  });
+
+  it('answers nothing for a folder that does not exist', async () => {
+    expect(await Git.probeHead(join(repo.path, 'gone'))).toEqual({ uncommitted: [] });
+  });
+});
+
 describe('commitAll', () => {
   it('commits changes, deletions and new files but leaves excluded paths out', async () => {
     // cfg/ is ignored, .env is not: both kinds of excluded path must stay out.

@@ -7,7 +7,7 @@ import type { EngineEvent } from '../../src/events/engine-event.js';
 import type { RunRecord } from '../../src/state/run-state.js';
 
 /** The built CLI: `npm test` builds before it runs the tests. */
-export const CLI = fileURLToPath(new URL('../../dist/bin/orchestra.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/bin/orchestra.cjs', import.meta.url));
 
 function requireBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
