@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
-// A small young generation: a run that streams gigabytes of agent output stays under 100 MB
-// (the default lets V8 grow it to ~48 MB before collecting). See bench/memory.mjs.
+#!/usr/bin/env node
+// No node flags: any flag (`--max-semi-space-size=4` was one) makes V8 refuse Node's own code cache
+// for its built-in modules, which then cost a run ~30 ms more to start. (What a run that streams a
+// gigabyte of agent output holds is what V8 has not collected yet: see bench/memory.mjs.)
 //
 // The CLI's entry point (dist/bin/orchestra.cjs): runs the CLI bundle (dist/bin/bundle.cjs, made
 // by scripts/bundle.mjs from main.ts) compiled with a V8 code cache kept in the user's cache folder.
@@ -11,7 +12,6 @@
 // need no compiling either. Each command has a cache of its own (they run different code), written
 // when its first run of a build (with this Node) exits; a missing or unwritable cache folder only
 // costs that speed.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -35,10 +35,7 @@ const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), '
 // V8 refuses a cache of another V8 version or made with other flags (the shebang's, or none when
 // run as `node dist/bin/orchestra.cjs`): naming them keeps one cache for each instead of one that
 // each rewrites.
-const flags = createHash('sha256')
-  .update(`${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}`)
-  .digest('hex')
-  .slice(0, 8);
+const flags = fnv1a(`${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}`);
 const command = /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2]! : 'other';
 const cacheName = `${BUNDLE_HASH}-${process.version}-${process.arch}-${flags}-${command}.bin`;
 
@@ -79,4 +76,14 @@ function saveCache(data: Buffer): void {
   } catch {
     // A read-only home: every start compiles from source, as without a cache.
   }
+}
+
+/**
+ * A name for a text (FNV-1a, 32 bits, in hex): loading node:crypto for this took every command's
+ * start ~4 ms, commands that need no hash too (`--help`).
+ */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -407,6 +407,9 @@ program
 // The one catch site: usage errors exit 2, printed errors keep their code, anything else is a bug.
 // A function, not a top-level await: the bundle is CommonJS, compiled with V8's code cache (bin.ts).
 async function main(): Promise<void> {
+  // A reader that went away (`orchestra --help | head -1`) gets no more, as from git; without a
+  // listener the pipe's EPIPE was thrown as a stack trace. (A run goes on unwatched: see run.ts.)
+  process.stdout.on('error', () => undefined);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

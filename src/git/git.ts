@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { withNestedReposAsFolders } from './nested-repos.js';
+import { ALWAYS, gitEnv } from './git-env.js';
+import { STATUS_PATHS, statusPaths } from './head-probe.js';
 
 /** A git command that exited non-zero. `exitCode` tells a "no" answer (1) from a failure. */
 export class GitCommandError extends Error {
@@ -40,12 +42,6 @@ export interface Worktree {
   branch: string | undefined;
 }
 
-/**
- * Not passed on to git: they can make git run other programs, which git needs none of here, and an
- * inherited GIT_DIR or GIT_INDEX_FILE would point every command at the wrong repository.
- */
-const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
-
 /** Identity for commits in repositories that have none configured. */
 const FALLBACK_IDENTITY = [
   ['user.name', 'orchestra'],
@@ -62,20 +58,6 @@ const HEADS = 'refs/heads/';
  * git writes them itself as before. Older gits ignore the settings.
  */
 const PARALLEL_CHECKOUT = ['-c', 'checkout.workers=8', '-c', 'checkout.thresholdForParallelism=1000'];
-
-/**
- * On every command: no commit signing, and no hook of the user's (`prepare-commit-msg`, `post-commit`,
- * `post-checkout`, `reference-transaction`...): a failing or slow one must not fail or slow every task,
- * and orchestra's own bookkeeping is not the user's work. `/dev/null` is no folder, so no hook is found.
- * No fsmonitor: it is a program the config names, and a task can write the config (see repo-guard.ts).
- * No automatic housekeeping either: every commit and fetch started `git maintenance run --auto`
- * (a quarter of a commit's time here), and now and then a `gc` of the user's whole repository in
- * the middle of a task; the user's own next commit does it.
- */
-const ALWAYS = [
-  ...['-c', 'commit.gpgSign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'],
-  ...['-c', 'maintenance.auto=false', '-c', 'gc.auto=0'],
-];
 
 /**
  * A sandbox is a full checkout whatever the user's repository does: `git worktree add` copies the
@@ -140,11 +122,8 @@ export class Git {
     readonly dir: string,
     pin?: { gitDir: string },
   ) {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GUARDED_ENV.test(key)));
     this.#env = {
-      ...env,
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_EDITOR: 'true',
+      ...gitEnv(),
       ...(pin && { GIT_DIR: pin.gitDir, GIT_WORK_TREE: dir, GIT_CEILING_DIRECTORIES: dirname(dir) }),
     };
     this.#options = pin ? FULL_CHECKOUT : [];
@@ -372,35 +351,6 @@ export class Git {
   /** Paths `git status` lists as changed or untracked (not ignored) in this work tree. */
   async uncommittedPaths(): Promise<string[]> {
     return statusPaths(await this.#run(STATUS_PATHS));
-  }
-
-  /**
-   * `locate(dir, 'HEAD')` and `uncommittedPaths()` in one process started by node (a shell running
-   * both gits), as a new run asks them: node forks the whole of itself for each process it starts,
-   * which took 8–12 ms of its main thread each while the run was starting; the shell's forks are
-   * small and on another core. `uncommitted` is [] when git cannot tell.
-   */
-  static async probeHead(
-    dir: string,
-  ): Promise<{ head?: { topLevel: string; commit?: string }; uncommitted: string[] }> {
-    const git = new Git(dir);
-    const always = ALWAYS.map((arg) => `'${arg}'`).join(' ');
-    const script = [
-      `git ${always} rev-parse --show-toplevel --verify --quiet --end-of-options 'HEAD^{commit}'`,
-      `printf '\\0%s\\0' "$?"`,
-      `git ${always} ${STATUS_PATHS.join(' ')}`,
-    ].join('; ');
-    const r = await runProgram('sh', ['-c', script], dir, git.#env).catch(() => undefined);
-    const first = r?.stdout.indexOf('\0') ?? -1;
-    const second = first < 0 ? -1 : r!.stdout.indexOf('\0', first + 1);
-    if (second < 0) return { uncommitted: [] };
-    // As `locate`: exit 1 is git's "no such commit" (a repository without one), more is no repository.
-    const located = Number(r!.stdout.slice(first + 1, second)) <= 1;
-    const [topLevel, commit] = lines(r!.stdout.slice(0, first));
-    return {
-      ...(located && topLevel !== undefined ? { head: { topLevel, ...(commit ? { commit } : {}) } } : {}),
-      uncommitted: r!.exitCode === 0 ? statusPaths(r!.stdout.slice(second + 1)) : [],
-    };
   }
 
   /** Paths that differ between two commits; a rename counts as both its old and its new path. */
@@ -656,21 +606,10 @@ function runGit(
   env: NodeJS.ProcessEnv,
   input?: string,
 ): Promise<GitOutput> {
-  return runProgram('git', [...ALWAYS, ...args], cwd, env, input);
-}
-
-/** Runs `program` (git, or a shell running gits) to its end, as `runGit` says. */
-function runProgram(
-  program: string,
-  args: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  input?: string,
-): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
     const child = execFile(
-      program,
-      args,
+      'git',
+      [...ALWAYS, ...args],
       { cwd, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error === null) return resolve({ exitCode: 0, stdout, stderr });
@@ -697,22 +636,6 @@ function literal(paths: readonly string[], magic = ''): string[] {
 
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
-}
-
-/** What `uncommittedPaths` asks git. */
-const STATUS_PATHS = ['status', '--porcelain=v1', '-z'];
-
-/** The paths of `git status --porcelain=v1 -z` output. */
-function statusPaths(output: string): string[] {
-  const entries = nulSeparated(output);
-  const paths: string[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    paths.push(entry.slice(3));
-    // A rename or copy is followed by its source path.
-    if (entry[0] === 'R' || entry[0] === 'C') i++;
-  }
-  return paths;
 }
 
 function nulSeparated(text: string): string[] {

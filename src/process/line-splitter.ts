@@ -3,6 +3,8 @@ import { StringDecoder } from 'node:string_decoder';
 /** Longest line handed to `onLine`; longer lines are cut and end with an ellipsis. */
 export const MAX_LINE_CHARS = 500;
 
+const NEWLINE = 0x0a;
+
 /**
  * Splits one output stream into lines for a live display. It never holds more than one truncated line:
  * a child printing a single 1 GB line costs MAX_LINE_CHARS characters here.
@@ -22,18 +24,22 @@ export class LineSplitter {
   ) {}
 
   push(chunk: Uint8Array): void {
-    const text = this.#decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-    let start = 0;
+    let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     if (this.latestOnly) {
-      const last = text.lastIndexOf('\n');
-      const previous = last > 0 ? text.lastIndexOf('\n', last - 1) : -1;
+      const last = bytes.lastIndexOf(NEWLINE);
+      const previous = last > 0 ? bytes.lastIndexOf(NEWLINE, last - 1) : -1;
       if (previous !== -1) {
-        // The lines before the last complete one are skipped, the partial line before them too.
+        // The lines before the last complete one are skipped, the partial line before them too, and
+        // never decoded: a string of every chunk was what grew V8's young generation when an agent
+        // printed a gigabyte. A newline byte is a whole character, so the decoder starts anew there.
         this.#partial = '';
         this.#overflow = false;
-        start = previous + 1;
+        this.#decoder.end();
+        bytes = bytes.subarray(previous + 1);
       }
     }
+    const text = this.#decoder.write(bytes);
+    let start = 0;
     for (;;) {
       const newline = text.indexOf('\n', start);
       if (newline === -1) break;

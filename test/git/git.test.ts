@@ -3,6 +3,7 @@ import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Git, GitCommandError } from '../../src/git/git.js';
+import { probeHead } from '../../src/git/head-probe.js';
 import { commitFiles, git, makeRepo, trackedFiles, writeFiles, type TestRepo } from '../support/git-repo.js';
 
 let repo: TestRepo;
@@ -114,7 +115,7 @@ describe('probeHead', () => {
     await writeFiles(repo.path, { 'sub/new file.txt': 'n', 'README.md': 'changed' });
     git(repo.path, 'mv', 'README.md', 'READ.md');
     const sub = join(repo.path, 'sub');
-    const probed = await Git.probeHead(sub);
+    const probed = await probeHead(sub);
     expect(probed.head).toEqual(await Git.locate(sub, 'HEAD'));
     expect(probed.head).toEqual({ topLevel: repo.path, commit: base });
     expect(probed.uncommitted.sort()).toEqual((await new Git(sub).uncommittedPaths()).sort());
@@ -126,10 +127,10 @@ describe('probeHead', () => {
     try {
       await rm(join(empty.path, '.git'), { recursive: true });
       git(empty.path, 'init', '--quiet');
-      expect((await Git.probeHead(empty.path)).head).toEqual({ topLevel: empty.path });
+      expect((await probeHead(empty.path)).head).toEqual({ topLevel: empty.path });
       await rm(join(empty.path, '.git'), { recursive: true });
       // Above the repository's folder (a temp folder) there is none either.
-      const none = await Git.probeHead(empty.path);
+      const none = await probeHead(empty.path);
       expect(none).toEqual({ uncommitted: [] });
       expect(await Git.locate(empty.path, 'HEAD')).toBeUndefined();
     } finally {
@@ -138,7 +139,7 @@ describe('probeHead', () => {
   });
 
   it('answers nothing for a folder that does not exist', async () => {
-    expect(await Git.probeHead(join(repo.path, 'gone'))).toEqual({ uncommitted: [] });
+    expect(await probeHead(join(repo.path, 'gone'))).toEqual({ uncommitted: [] });
   });
 });
 

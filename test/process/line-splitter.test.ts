@@ -45,4 +45,15 @@ describe('LineSplitter, latest line only', () => {
     s.end();
     expect(lines).toEqual(['two', 'three', 'six']);
   });
+
+  it('skips a character split before the skipped lines whole, and decodes one split after them', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter((l) => lines.push(l), true);
+    const euro = Buffer.from('€');
+    s.push(Buffer.concat([Buffer.from('x'), euro.subarray(0, 1)]));
+    s.push(Buffer.concat([euro.subarray(1), Buffer.from('\nskipped\nkept\ny'), euro.subarray(0, 2)]));
+    s.push(Buffer.concat([euro.subarray(2), Buffer.from('\n')]));
+    s.end();
+    expect(lines).toEqual(['kept', 'y€']);
+  });
 });
