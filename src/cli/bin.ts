@@ -18,6 +18,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { ExitCode } from './exit-codes.js';
 
 /** The bundle's content hash, set by scripts/bundle.mjs: a cache is only used for the code it was made from. */
 declare const BUNDLE_HASH: string;
@@ -52,9 +53,12 @@ const script = new Script(
   cachedData ? { filename, cachedData } : { filename },
 );
 // At exit, the cache holds the functions the command compiled, not only the bundle's top level: a
-// one-task run took 0.9x the CPU time it took with a cache made before running.
+// one-task run took 0.9x the CPU time it took with a cache made before running. Not after a usage
+// error: nothing of the command ran, and a mistyped command would leave a cache of its own name.
 if (cachedData === undefined || script.cachedDataRejected)
-  process.once('exit', () => saveCache(script.createCachedData()));
+  process.once('exit', (code) => {
+    if (code !== ExitCode.usage) saveCache(script.createCachedData());
+  });
 const module = { exports: {} };
 (script.runInThisContext() as CommonJsBody)(
   module.exports,

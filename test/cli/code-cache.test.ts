@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,15 @@ describe('the code cache of the CLI', () => {
     expect(readdirSync(cacheDir()).sort()).toEqual([name, name!.replace('-other.bin', '-schema.bin')].sort());
   });
 
-  it("keeps one cache for each set of Node flags: the shebang's start does not rewrite the plain one", () => {
+  it('writes none after a usage error: a mistyped command leaves no cache of its own', () => {
+    expect(cli(['bogus'], dir, { XDG_CACHE_HOME: cacheHome }).code).toBe(2);
+    expect(cli(['run', '--bogus'], dir, { XDG_CACHE_HOME: cacheHome }).code).toBe(2);
+    expect(existsSync(cacheDir())).toBe(false);
+    version();
+    expect(readdirSync(cacheDir())).toHaveLength(1);
+  });
+
+  it('keeps one cache for each set of Node flags: `node --flag` does not rewrite the plain one', () => {
     version();
     const [plain] = readdirSync(cacheDir());
     const written = statSync(join(cacheDir(), plain!)).mtimeMs;
