@@ -407,9 +407,11 @@ program
 // The one catch site: usage errors exit 2, printed errors keep their code, anything else is a bug.
 // A function, not a top-level await: the bundle is CommonJS, compiled with V8's code cache (bin.ts).
 async function main(): Promise<void> {
-  // A reader that went away (`orchestra --help | head -1`) gets no more, as from git; without a
-  // listener the pipe's EPIPE was thrown as a stack trace. (A run goes on unwatched: see run.ts.)
-  process.stdout.on('error', () => undefined);
+  // A reader that went away (`orchestra --help | head -1`, `orchestra run --json | head -1`, a closed
+  // terminal) gets no more, as from git. Without a listener the stream's EPIPE or EIO was thrown: a
+  // stack trace, or a run left half-recorded with its agents running; a run goes on unwatched and is
+  // recorded as usual. The listeners stay to the end: the last write's error comes after it returned.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

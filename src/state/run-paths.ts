@@ -91,3 +91,9 @@ export function newRunId(now = new Date()): string {
     .toString(16)
     .padStart(4, '0')}`;
 }
+
+/** The start of the second a run id of `newRunId`'s form names (UTC), or undefined for another id. */
+export function runIdSecond(id: string): number | undefined {
+  const m = /^(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)-/.exec(id);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : undefined;
+}

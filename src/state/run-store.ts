@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { checkRunRecord } from './check-run-record.js';
-import { RunPaths, runsDir } from './run-paths.js';
+import { RunPaths, runIdSecond, runsDir } from './run-paths.js';
 import type { RunRecord } from './run-state.js';
 
 /**
@@ -168,11 +168,12 @@ export class RunStore {
     // A run's id starts with the second it started in (newRunId): only runs of the same second, and
     // ids of another form, are ordered by the start time they recorded. Reading every record took a
     // new run's start ~1 ms a recorded run (for the durations of the latest).
+    const seconds = new Map(ids.map((id) => [id, runIdSecond(id)]));
     const runsIn = new Map<number | undefined, number>();
-    for (const id of ids) runsIn.set(idSecond(id), (runsIn.get(idSecond(id)) ?? 0) + 1);
+    for (const second of seconds.values()) runsIn.set(second, (runsIn.get(second) ?? 0) + 1);
     const runs = await Promise.all(
       ids.map(async (id) => {
-        const second = idSecond(id);
+        const second = seconds.get(id);
         if (second !== undefined && runsIn.get(second) === 1) return { id, startedAt: second };
         const record = await new RunStore(repoRoot, id).load();
         return { id, startedAt: record.ok ? record.value.startedAt : (second ?? 0) };
@@ -180,12 +181,6 @@ export class RunStore {
     );
     return runs.sort((a, b) => b.startedAt - a.startedAt || b.id.localeCompare(a.id)).map((r) => r.id);
   }
-}
-
-/** The start of the second a run's id names (`20261202-101006-…`, UTC), if it is of newRunId's form. */
-function idSecond(id: string): number | undefined {
-  const m = /^(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)-/.exec(id);
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : undefined;
 }
 
 /**

@@ -85,11 +85,6 @@ export async function withReporter(
     cwd: process.cwd(),
     repoRoot,
   });
-  // A reader that went away (`orchestra run --json | head -1`, a closed terminal) must not crash the
-  // run: without a listener the stream's EPIPE or EIO is thrown, and the run is left half-recorded with
-  // its agents running. The run goes on unwatched and is recorded as usual. The listener stays: an
-  // error of the last write (the summary) is emitted after this function returned.
-  stream.on('error', () => undefined);
   const abort = new AbortController();
   const onSignal = () => {
     if (abort.signal.aborted) process.exit(ExitCode.cancelled);
