@@ -202,12 +202,22 @@ function keeperOf(init: number): number | undefined {
   }
 }
 
+/**
+ * Whether `pid` is alive and not about to die. A SIGKILL is pending from the moment `kill` returned
+ * until the process runs again to exit: on a loaded machine the next process was entered into a jail
+ * that ended under it ("nsenter: cannot open /proc/…/ns/cgroup").
+ */
 function running(pid: number): boolean {
   try {
-    // The state follows the command name, which is in parentheses and may hold any character.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    if (/^State:\s+[ZX]/m.test(status)) return false;
+    return ![...status.matchAll(/^(?:SigPnd|ShdPnd):\s+([0-9a-f]+)$/gm)].some(
+      ([, mask]) => (BigInt(`0x${mask}`) & SIGKILL_BIT) !== 0n,
+    );
   } catch {
     return false;
   }
 }
+
+/** SIGKILL (9) in the signal masks of /proc/<pid>/status. */
+const SIGKILL_BIT = 1n << 8n;
