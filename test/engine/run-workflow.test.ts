@@ -109,8 +109,9 @@ describe('running a workflow', () => {
 tasks:
 ${['a', 'b', 'c'].map((t) => `  ${t}: { agent: bot, prompt: do ${t} }`).join('\n')}
 `;
-    // The next run weighs tasks by these durations: a starts first, b is next in line.
-    const first = await fx.run(yaml, { a: [{ sleepMs: 500 }], b: [{ sleepMs: 250 }], c: [{ sleepMs: 50 }] });
+    // The next run weighs tasks by these durations: a starts first, b is next in line. A recorded
+    // duration is also its commit and teardown, which took b past a's 500 ms once on a loaded machine.
+    const first = await fx.run(yaml, { a: [{ sleepMs: 1500 }], b: [{ sleepMs: 250 }], c: [{ sleepMs: 50 }] });
     expect(first.result.outcome).toBe('succeeded');
     // b and c each had their sandbox made while the task before them ran.
     const order = first.events.flatMap((e) =>
